@@ -1,0 +1,117 @@
+#pragma once
+// Attributes: small named values on any object, used as a map (h5py's `obj.attrs`).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "h5kit/datatype.hpp"
+#include "h5kit/detail/handle.hpp"
+#include "h5kit/detail/io.hpp"
+#include "h5kit/raw_data.hpp"
+#include "h5kit/shape.hpp"
+
+namespace h5kit {
+
+class Attribute {
+ public:
+  Attribute() = default;
+  explicit Attribute(detail::Handle handle) : handle_(std::move(handle)) {}
+
+  std::string name() const;
+  Datatype dtype() const;
+  Shape shape() const;
+  std::size_t size() const { return element_count(shape()); }
+  bool is_empty() const;  // null dataspace
+
+  template <class T>
+  T read() const {
+    T value{};
+    read(value);
+    return value;
+  }
+  template <class T>
+  void read(T& out) const {
+    detail::read_value(target("read attribute"), out);
+  }
+  // Writes into the existing attribute, converting to its stored type; shapes must match.
+  template <class T>
+  void write(const T& value) const {
+    detail::write_value(target("write attribute"), value);
+  }
+  RawData read_native() const;
+
+  detail::hid id() const noexcept { return handle_.get(); }
+  bool valid() const noexcept { return handle_.valid(); }
+
+ private:
+  detail::IoTarget target(const char* operation) const;
+  detail::Handle handle_;
+};
+
+class AttributeManager {
+ public:
+  explicit AttributeManager(detail::Handle owner) : owner_(std::move(owner)) {}
+
+  // attrs[name] = value: creates the attribute with the value's own type and shape, replacing any
+  // attribute of that name. The old one is removed only once the new one is written.
+  template <class T>
+  void set(std::string_view name, const T& value) const {
+    Shape shape;
+    inspector<T>::shape(value, shape);
+    write_new(name, value, shape, dtype<T>());
+  }
+  // attrs.create(name, value, dtype): the same with an explicit stored type (fixed-length string,
+  // a narrower integer...). Values that do not fit the type are an error, never truncated.
+  template <class T>
+  void set(std::string_view name, const T& value, const Datatype& stored_type) const {
+    Shape shape;
+    inspector<T>::shape(value, shape);
+    write_new(name, value, shape, stored_type);
+  }
+  // attrs.modify(name, value): writes in place keeping the stored type when the shape matches,
+  // creates the attribute otherwise.
+  template <class T>
+  void modify(std::string_view name, const T& value) const {
+    Shape shape;
+    inspector<T>::shape(value, shape);
+    if (contains(name) && fits_in_place(name, shape)) open(name).write(value);
+    else set(name, value);
+  }
+  template <class T>
+  T get(std::string_view name) const {
+    return open(name).read<T>();
+  }
+  // An empty attribute of the given shape and type (then write() into it).
+  Attribute create(std::string_view name, const Shape& shape, const Datatype& type) const;
+
+  Attribute open(std::string_view name) const;
+  Attribute operator[](std::string_view name) const { return open(name); }
+  bool contains(std::string_view name) const;
+  void erase(std::string_view name) const;
+  void rename(std::string_view from, std::string_view to) const;
+  std::size_t size() const;
+  // Names in creation order when the object tracks it, else in name order (as h5py).
+  std::vector<std::string> keys() const;
+
+ private:
+  template <class T>
+  void write_new(std::string_view name, const T& value, const Shape& shape, const Datatype& type) const {
+    Attribute staged = stage(name, shape, type);
+    try {
+      staged.write(value);
+    } catch (...) {
+      discard_staged(name);
+      throw;
+    }
+    commit_staged(name);
+  }
+  // Creates the new attribute under a temporary name so a failed write leaves the old value.
+  Attribute stage(std::string_view name, const Shape& shape, const Datatype& type) const;
+  void commit_staged(std::string_view name) const;
+  void discard_staged(std::string_view name) const noexcept;
+  bool fits_in_place(std::string_view name, const Shape& shape) const;
+
+  detail::Handle owner_;
+};
+
+}  // namespace h5kit

@@ -1,0 +1,102 @@
+#pragma once
+// Datasets: N-d arrays of one type, read and written whole or by block.
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "h5kit/attribute.hpp"
+#include "h5kit/datatype.hpp"
+#include "h5kit/detail/io.hpp"
+#include "h5kit/ndarray.hpp"
+#include "h5kit/object.hpp"
+#include "h5kit/raw_data.hpp"
+#include "h5kit/shape.hpp"
+
+namespace h5kit {
+
+// The storage layout of a dataset.
+enum class Layout { compact, contiguous, chunked, virtual_ };
+
+class Dataset : public Object {
+ public:
+  Dataset() = default;
+  explicit Dataset(detail::Handle handle) : Object(std::move(handle)) {}
+
+  Shape shape() const;
+  std::size_t rank() const { return shape().size(); }
+  std::size_t size() const;          // number of elements (0 when empty)
+  Datatype dtype() const;
+  bool is_scalar() const;            // shape ()
+  bool is_empty() const;             // null dataspace (h5py's Empty)
+  Shape maxshape() const;            // h5kit::unlimited for axes that grow without bound
+  Layout layout() const;
+  std::optional<Shape> chunks() const;
+  int gzip_level() const;            // -1 when not gzip-compressed
+  bool shuffle() const;
+  std::size_t storage_size() const;  // bytes allocated in the file
+
+  // Changes the shape within maxshape (chunked datasets only, as in HDF5).
+  void resize(const Shape& new_shape) const;
+
+  // Whole-dataset I/O into any container inspector<T> knows.
+  template <class T>
+  T read() const {
+    T value{};
+    read(value);
+    return value;
+  }
+  template <class T>
+  void read(T& out) const {
+    detail::read_value(whole("read dataset"), out);
+  }
+  // Reads into a caller's buffer of exactly size() elements.
+  template <class T>
+  void read(std::span<T> buffer) const {
+    NDView<T> view{buffer.data(), Shape{buffer.size()}};
+    detail::read_value(whole("read dataset"), view);
+  }
+  template <class T>
+  void write(const T& value) const {
+    detail::write_value(whole("write dataset"), value);
+  }
+
+  // A block (hyperslab) of `count` elements per axis from `offset`.
+  template <class T>
+  T read_block(const Shape& offset, const Shape& count) const {
+    T value{};
+    detail::read_value(block("read block", offset, count), value);
+    return value;
+  }
+  template <class T>
+  void write_block(const T& value, const Shape& offset) const {
+    Shape count;
+    inspector<T>::shape(value, count);
+    detail::write_value(block("write block", offset, count), value);
+  }
+  // One element at a multi-index.
+  template <class T>
+  T read_element(const Shape& index) const {
+    const Shape ones(index.size(), 1);
+    T value{};
+    detail::read_value(block("read element", index, ones), value);
+    return value;
+  }
+
+  // The fill value, read as T (nullopt when none is defined).
+  template <class T>
+  std::optional<T> fill_value() const {
+    T value{};
+    if (!read_fill_value(inspector<T>::datatype(), &value)) return std::nullopt;
+    return value;
+  }
+
+  RawData read_native() const;
+
+ private:
+  detail::IoTarget whole(const char* operation) const;
+  detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
+  bool read_fill_value(const Datatype& mem_type, void* out) const;
+};
+
+}  // namespace h5kit

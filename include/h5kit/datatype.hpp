@@ -1,0 +1,88 @@
+#pragma once
+// HDF5 datatypes: the built-in numeric types, h5py's conventions for bool and complex, strings,
+// enums, and introspection of any type found in a file.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "h5kit/detail/handle.hpp"
+#include "h5kit/shape.hpp"
+
+namespace h5kit {
+
+enum class TypeClass { integer, floating, string, bitfield, opaque, compound, reference, enumeration, vlen, array,
+                       time, unknown };
+enum class CharSet { ascii, utf8 };
+
+class Datatype;
+struct CompoundMember;  // defined after Datatype
+
+class Datatype {
+ public:
+  Datatype() = default;
+  explicit Datatype(detail::Handle handle) : handle_(std::move(handle)) {}
+
+  // Native (this machine's) scalar types.
+  static Datatype int8();
+  static Datatype int16();
+  static Datatype int32();
+  static Datatype int64();
+  static Datatype uint8();
+  static Datatype uint16();
+  static Datatype uint32();
+  static Datatype uint64();
+  static Datatype float32();
+  static Datatype float64();
+  // h5py's bool: an enum of int8 {FALSE = 0, TRUE = 1}.
+  static Datatype boolean();
+  // h5py's complex: a compound {r, i} of two float32 (complex64) or float64 (complex128).
+  static Datatype complex64();
+  static Datatype complex128();
+  // Variable-length string (h5py's str is UTF-8).
+  static Datatype variable_string(CharSet charset = CharSet::utf8);
+  // Fixed-length string of `size` bytes, NUL-padded (h5py's numpy "S<size>").
+  static Datatype fixed_string(std::size_t size, CharSet charset = CharSet::ascii);
+  // An enum over an integer base type with the given (name, value) members.
+  static Datatype enumeration(const Datatype& base, const std::vector<std::pair<std::string, std::int64_t>>& members);
+  // A compound of `size` bytes; members at explicit offsets (what reflection computes for a struct).
+  static Datatype compound(std::size_t size, const std::vector<CompoundMember>& members);
+  // HDF5's object reference (hobj_ref_t).
+  static Datatype object_reference();
+
+  TypeClass type_class() const;
+  std::size_t size() const;
+  bool is_signed() const;                // integer and enum base types
+  bool is_variable_string() const;
+  bool is_fixed_string() const;
+  CharSet charset() const;               // string types
+  bool is_bool() const;                  // h5py's bool enum
+  bool is_complex() const;               // h5py's complex compound
+  std::vector<CompoundMember> members() const;                                // compound
+  std::vector<std::pair<std::string, std::int64_t>> enum_members() const;     // enum
+  Datatype super() const;                // enum base, array/vlen element
+  Shape array_dims() const;              // array types
+
+  // numpy-style name: "int32", "float64", "bool", "complex128", "str" (variable UTF-8),
+  // "bytes" (variable ASCII), "S10" / "S10:utf8" (fixed 10 bytes, ASCII / UTF-8), "enum(int8){A=0,B=1}",
+  // "compound{x:int32,y:int32}", "ref", "opaque(16)", "array(float32,(3,))", "vlen(int32)".
+  std::string name() const;
+
+  // Same HDF5 type (class, size, order, members...).
+  bool operator==(const Datatype& other) const;
+
+  detail::hid id() const noexcept { return handle_.get(); }
+  bool valid() const noexcept { return handle_.valid(); }
+
+ private:
+  detail::Handle handle_;
+};
+
+struct CompoundMember {
+  std::string name;
+  std::size_t offset = 0;
+  Datatype type;
+};
+
+}  // namespace h5kit

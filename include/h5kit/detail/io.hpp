@@ -1,0 +1,79 @@
+#pragma once
+// The template edge of all data I/O: turns a C++ value into (memory type, shape, contiguous buffer)
+// through inspector<T> and hands it to the compiled, non-template functions below.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "h5kit/datatype.hpp"
+#include "h5kit/detail/handle.hpp"
+#include "h5kit/inspector.hpp"
+#include "h5kit/shape.hpp"
+
+namespace h5kit::detail {
+
+// What a read or write applies to: a whole attribute, a whole dataset, or a block of a dataset.
+struct IoTarget {
+  hid id = invalid_hid;
+  bool is_attribute = false;
+  const Shape* offset = nullptr;  // block start (datasets only); null = whole
+  const Shape* count = nullptr;   // block extent
+};
+
+Shape selection_shape(const IoTarget& target);
+// The shape a container of static rank `rank` receives (squeezing axes of extent 1 when needed);
+// `rank` < 0 accepts the stored shape as is. Throws ShapeMismatchError when no such shape exists.
+Shape fit_rank(const IoTarget& target, const Shape& stored, int rank);
+void write_raw(const IoTarget& target, const Datatype& mem_type, const void* buffer, const Shape& mem_shape);
+void read_raw(const IoTarget& target, const Datatype& mem_type, void* buffer, std::size_t count);
+void write_strings(const IoTarget& target, const std::string* strings, const Shape& mem_shape);
+void read_strings(const IoTarget& target, std::string* out, std::size_t count);
+
+template <class T>
+inline constexpr bool is_string_element = std::is_same_v<typename inspector<T>::element, std::string>;
+
+template <class T>
+void write_value(const IoTarget& target, const T& value) {
+  using I = inspector<T>;
+  using E = typename I::element;
+  Shape shape;
+  I::shape(value, shape);
+  auto send = [&](const E* elements) {
+    if constexpr (std::is_same_v<E, std::string>) write_strings(target, elements, shape);
+    else write_raw(target, inspector<E>::datatype(), elements, shape);
+  };
+  if constexpr (I::contiguous) {
+    send(I::data(value));
+  } else {
+    std::unique_ptr<E[]> flat(new E[element_count(shape)]);
+    E* out = flat.get();
+    I::flatten(value, shape.data(), out);
+    send(flat.get());
+  }
+}
+
+template <class T>
+void read_value(const IoTarget& target, T& out) {
+  using I = inspector<T>;
+  using E = typename I::element;
+  const Shape shape = fit_rank(target, selection_shape(target), I::rank);
+  if constexpr (I::rank < 0) I::prepare_shape(out, shape);
+  else I::prepare(out, shape.data());
+  const std::size_t n = element_count(shape);
+  auto receive = [&](E* elements) {
+    if constexpr (std::is_same_v<E, std::string>) read_strings(target, elements, n);
+    else read_raw(target, inspector<E>::datatype(), elements, n);
+  };
+  if constexpr (I::contiguous) {
+    receive(I::data(out));
+  } else {
+    std::unique_ptr<E[]> flat(new E[n]);
+    receive(flat.get());
+    const E* in = flat.get();
+    I::unflatten(out, in);
+  }
+}
+
+}  // namespace h5kit::detail

@@ -1,0 +1,59 @@
+#pragma once
+// Files: open modes, drivers, user block and format bounds (h5py's File). A File is also its root group.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "h5kit/group.hpp"
+
+namespace h5kit {
+
+enum class Driver {
+  sec2,    // POSIX read/write (HDF5's default)
+  stdio,   // buffered C stdio
+  core,    // the whole file in memory; written to disk on close when backing_store is true
+  family,  // one logical file split into members of member_size bytes; name holds "%d"
+};
+
+// Which file-format features HDF5 may use: "latest" (h5kit's default: compact link storage,
+// fast attributes; readable by HDF5 >= 1.10) or "earliest" (readable by every HDF5, h5py's default).
+enum class LibVersion { earliest, v18, v110, latest };
+
+struct FileOptions {
+  Driver driver = Driver::sec2;
+  bool backing_store = true;                // core driver: persist to disk on close
+  std::size_t core_increment = 64 * 1024;   // core driver: memory growth step
+  std::size_t member_size = 0;              // family driver: bytes per member (0 = HDF5's default)
+  std::size_t userblock_size = 0;           // new files: bytes reserved before the HDF5 data (0, or a power of 2 >= 512)
+  LibVersion libver_low = LibVersion::latest;
+  LibVersion libver_high = LibVersion::latest;
+  bool track_order = false;                 // new files: the root group tracks creation order
+};
+
+class File : public Group {
+ public:
+  File() = default;
+  // Modes as in h5py: "r" read-only (must exist), "r+" read/write (must exist), "w" create or
+  // truncate, "w-" or "x" create and fail if it exists, "a" read/write and create if absent.
+  File(std::string_view path, std::string_view mode = "r", const FileOptions& options = {});
+
+  // Writes HDF5's buffers for this file to disk.
+  void flush() const;
+  // Closes the file now. Objects still open from it keep it open until they close (HDF5's weak close).
+  void close() noexcept;
+
+  std::string filename() const;
+  std::string mode() const;           // "r" or "r+"
+  Driver driver() const;
+  std::size_t size() const;           // bytes on disk
+  std::size_t free_space() const;     // unused bytes inside the file
+  std::size_t userblock_size() const;
+  detail::hid file_id() const noexcept { return file_.get(); }
+
+ private:
+  friend class Object;
+  File(detail::Handle file, detail::Handle root);
+  detail::Handle file_;
+};
+
+}  // namespace h5kit

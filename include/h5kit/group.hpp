@@ -1,0 +1,151 @@
+#pragma once
+// Groups: dictionary-like containers of named links with POSIX paths (h5py's Group).
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "h5kit/dataset.hpp"
+#include "h5kit/datatype.hpp"
+#include "h5kit/link.hpp"
+#include "h5kit/object.hpp"
+#include "h5kit/storage.hpp"
+
+namespace h5kit {
+
+class Entry;
+
+// h5py's h5py.Empty: a dataset or attribute with a type but no dataspace.
+struct Empty {
+  Datatype type;
+};
+
+struct GroupOptions {
+  bool track_order = false;  // remember creation order of links and attributes
+};
+
+enum class IterationOrder {
+  automatic,  // creation order when the group tracks it, else name order (h5py's behaviour)
+  name,
+  creation,
+};
+
+class Group : public Object {
+ public:
+  Group() = default;
+  explicit Group(detail::Handle handle) : Object(std::move(handle)) {}
+
+  // g["a/b"]: a proxy that opens, links or tests the path (see Entry).
+  Entry operator[](std::string_view path) const;
+
+  // Opens the object at a path (absolute or relative to this group).
+  Object open(std::string_view path) const;
+  Group group(std::string_view path) const;
+  Dataset dataset(std::string_view path) const;
+
+  // Creates the group and any missing intermediate groups; AlreadyExistsError if the name is taken.
+  Group create_group(std::string_view path, const GroupOptions& options = {}) const;
+  // Opens the group, creating it when absent; TypeMismatchError when the path holds a dataset.
+  Group require_group(std::string_view path) const;
+
+  // A dataset holding `data`, with its type and shape.
+  template <class T>
+  Dataset create_dataset(std::string_view path, const T& data, const DatasetOptions& options = {}) const {
+    Shape shape;
+    inspector<T>::shape(data, shape);
+    Dataset ds = create_dataset(path, shape, options.dtype().value_or(dtype<T>()), options);
+    try {
+      ds.write(data);
+    } catch (...) {
+      discard_new(path);  // nothing half-made stays behind
+      throw;
+    }
+    return ds;
+  }
+  // An uninitialised dataset (reads give the fill value) of a shape and type.
+  Dataset create_dataset(std::string_view path, const Shape& shape, const Datatype& type,
+                         const DatasetOptions& options = {}) const;
+  // A dataset with a null dataspace.
+  Dataset create_dataset(std::string_view path, const Empty& empty) const;
+  // Opens the dataset when it exists with this shape and a type convertible to `type`, creates it otherwise.
+  Dataset require_dataset(std::string_view path, const Shape& shape, const Datatype& type,
+                          const DatasetOptions& options = {}) const;
+
+  // True when the path leads to an object (false for a dangling soft link). Tests each path
+  // component; never lists a group.
+  bool contains(std::string_view path) const;
+  // True when the last component is a link, even one that dangles.
+  bool has_link(std::string_view path) const;
+  std::size_t size() const;  // number of links in this group
+  bool tracks_creation_order() const;
+  std::vector<std::string> keys(IterationOrder order = IterationOrder::automatic) const;
+  std::vector<std::pair<std::string, Object>> items(IterationOrder order = IterationOrder::automatic) const;
+
+  void erase(std::string_view path) const;                      // unlink (h5py's del g[path])
+  void move(std::string_view from, std::string_view to) const;  // rename within the file
+
+  void link(std::string_view path, const Object& target) const;  // hard link
+  void link(std::string_view path, const SoftLink& link) const;
+  void link(std::string_view path, const ExternalLink& link) const;
+  LinkInfo link_info(std::string_view path) const;
+  ObjectKind object_kind(std::string_view path) const;  // NotFoundError if absent or dangling
+
+  // Recursively visits every object below this group once (h5py's visit), in name order, with
+  // paths relative to this group. The callback returns true to stop; the name it stopped at is returned.
+  std::optional<std::string> visit(const std::function<bool(const std::string& name)>& callback) const;
+  std::optional<std::string> visit_items(
+      const std::function<bool(const std::string& name, const Object& object)>& callback) const;
+
+  // Copies the object at `source` to `dest_name` in `dest` (same or another file).
+  void copy(std::string_view source, const Group& dest, std::string_view dest_name,
+            const CopyOptions& options = {}) const;
+  void copy(const Object& source, const Group& dest, std::string_view dest_name,
+            const CopyOptions& options = {}) const;
+
+  // Opens the object a reference points to.
+  Object dereference(const ObjectReference& ref) const;
+
+ private:
+  void discard_new(std::string_view path) const noexcept;
+};
+
+// The value of g[path]. Converts to the object there, or assigns a link to the path:
+//   Dataset d = f["data/temperature"];     // open
+//   f["alias"] = d;                        // hard link
+//   f["maybe"] = SoftLink{"/data/x"};      // soft link
+//   f["ext"] = ExternalLink{"other.h5", "/x"};
+class Entry {
+ public:
+  Entry(Group parent, std::string path) : parent_(std::move(parent)), path_(std::move(path)) {}
+  Entry(const Entry&) = default;
+
+  const std::string& path() const noexcept { return path_; }
+  bool exists() const { return parent_.contains(path_); }
+  Object open() const { return parent_.open(path_); }
+  Group as_group() const { return parent_.group(path_); }
+  Dataset as_dataset() const { return parent_.dataset(path_); }
+  operator Object() const { return open(); }
+  operator Group() const { return as_group(); }
+  operator Dataset() const { return as_dataset(); }
+  AttributeManager attrs() const { return open().attrs(); }
+  LinkInfo link_info() const { return parent_.link_info(path_); }
+  Entry operator[](std::string_view sub) const;
+
+  template <class T>
+  T read() const {
+    return as_dataset().read<T>();
+  }
+
+  Entry& operator=(const Object& target) { parent_.link(path_, target); return *this; }
+  Entry& operator=(const SoftLink& link) { parent_.link(path_, link); return *this; }
+  Entry& operator=(const ExternalLink& link) { parent_.link(path_, link); return *this; }
+  Entry& operator=(const Entry& other) { parent_.link(path_, other.open()); return *this; }
+
+ private:
+  Group parent_;
+  std::string path_;
+};
+
+}  // namespace h5kit

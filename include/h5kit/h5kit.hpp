@@ -1,0 +1,16 @@
+#pragma once
+// Everything h5kit's core offers, in one include.
+#include "h5kit/attribute.hpp"
+#include "h5kit/dataset.hpp"
+#include "h5kit/datatype.hpp"
+#include "h5kit/error.hpp"
+#include "h5kit/file.hpp"
+#include "h5kit/group.hpp"
+#include "h5kit/inspector.hpp"
+#include "h5kit/link.hpp"
+#include "h5kit/ndarray.hpp"
+#include "h5kit/object.hpp"
+#include "h5kit/raw_data.hpp"
+#include "h5kit/reference.hpp"
+#include "h5kit/shape.hpp"
+#include "h5kit/storage.hpp"

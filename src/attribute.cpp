@@ -1,0 +1,172 @@
+#include "h5kit/attribute.hpp"
+
+#include <hdf5.h>
+
+#include "detail/checked.hpp"
+#include "detail/dataspace.hpp"
+#include "detail/native.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::Where;
+
+namespace {
+// h5py stages a replaced attribute under a temporary name too; ours cannot clash with user names.
+std::string staged_name(std::string_view name) { return "__h5kit_staged__" + std::string(name); }
+
+std::string quoted(std::string_view name) { return "attribute \"" + std::string(name) + "\""; }
+
+Handle attribute_creation_plist() {
+  Handle acpl(H5Pcreate(H5P_ATTRIBUTE_CREATE));
+  H5Pset_char_encoding(acpl.get(), H5T_CSET_UTF8);
+  return acpl;
+}
+}  // namespace
+
+std::string Attribute::name() const {
+  detail::silence_hdf5_errors();
+  const ssize_t n = checked(H5Aget_name(id(), 0, nullptr), "get attribute name", Where{id()});
+  std::string out(static_cast<std::size_t>(n), '\0');
+  H5Aget_name(id(), out.size() + 1, out.data());
+  return out;
+}
+
+Datatype Attribute::dtype() const {
+  detail::silence_hdf5_errors();
+  return Datatype(Handle(checked(H5Aget_type(id()), "get attribute type", Where{id()})));
+}
+
+Shape Attribute::shape() const {
+  detail::silence_hdf5_errors();
+  Handle space(checked(H5Aget_space(id()), "get attribute shape", Where{id()}));
+  return detail::extent_of(space.get());
+}
+
+bool Attribute::is_empty() const {
+  detail::silence_hdf5_errors();
+  Handle space(checked(H5Aget_space(id()), "get attribute shape", Where{id()}));
+  return H5Sget_simple_extent_type(space.get()) == H5S_NULL;
+}
+
+detail::IoTarget Attribute::target(const char* operation) const {
+  if (!valid()) detail::reject(ErrorKind::closed, operation, Where{}, "the attribute is closed");
+  return detail::IoTarget{id(), true};
+}
+
+RawData Attribute::read_native() const {
+  return detail::read_native(target("read attribute"));
+}
+
+Attribute AttributeManager::create(std::string_view name, const Shape& shape, const Datatype& type) const {
+  const std::string n(name);
+  const Where where{owner_.get()};
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "create attribute", Where{}, "the object is closed");
+  if (contains(name))
+    detail::reject(ErrorKind::already_exists, "create attribute", where, quoted(name) + " already exists");
+  Handle space = detail::simple_space(shape, "create attribute", where);
+  Handle acpl = attribute_creation_plist();
+  return Attribute(Handle(checked(H5Acreate2(owner_.get(), n.c_str(), type.id(), space.get(), acpl.get(), H5P_DEFAULT),
+                                  "create attribute", where, ErrorKind::file, quoted(name))));
+}
+
+Attribute AttributeManager::open(std::string_view name) const {
+  const std::string n(name);
+  const Where where{owner_.get()};
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "open attribute", Where{}, "the object is closed");
+  if (!contains(name)) detail::reject(ErrorKind::not_found, "open attribute", where, quoted(name) + " does not exist");
+  return Attribute(Handle(checked(H5Aopen(owner_.get(), n.c_str(), H5P_DEFAULT), "open attribute", where,
+                                  ErrorKind::not_found, quoted(name))));
+}
+
+bool AttributeManager::contains(std::string_view name) const {
+  const std::string n(name);
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "test attribute", Where{}, "the object is closed");
+  detail::silence_hdf5_errors();
+  return checked(H5Aexists(owner_.get(), n.c_str()), "test attribute", Where{owner_.get()}, ErrorKind::file,
+                 quoted(name)) > 0;
+}
+
+void AttributeManager::erase(std::string_view name) const {
+  const std::string n(name);
+  const Where where{owner_.get()};
+  if (!contains(name)) detail::reject(ErrorKind::not_found, "delete attribute", where, quoted(name) + " does not exist");
+  checked(H5Adelete(owner_.get(), n.c_str()), "delete attribute", where, ErrorKind::file, quoted(name));
+}
+
+void AttributeManager::rename(std::string_view from, std::string_view to) const {
+  const std::string f(from), t(to);
+  const Where where{owner_.get()};
+  if (!contains(from))
+    detail::reject(ErrorKind::not_found, "rename attribute", where, quoted(from) + " does not exist");
+  if (contains(to))
+    detail::reject(ErrorKind::already_exists, "rename attribute", where, quoted(to) + " already exists");
+  checked(H5Arename(owner_.get(), f.c_str(), t.c_str()), "rename attribute", where, ErrorKind::file, quoted(from));
+}
+
+std::size_t AttributeManager::size() const {
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "count attributes", Where{}, "the object is closed");
+  detail::silence_hdf5_errors();
+  H5O_info_t info{};
+  checked(H5Oget_info2(owner_.get(), &info, H5O_INFO_NUM_ATTRS), "count attributes", Where{owner_.get()});
+  return static_cast<std::size_t>(info.num_attrs);
+}
+
+namespace {
+herr_t collect_name(hid_t, const char* name, const H5A_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+  return 0;
+}
+
+bool tracks_attribute_order(hid_t obj) {
+  hid_t plist = H5I_INVALID_HID;
+  switch (H5Iget_type(obj)) {
+    case H5I_GROUP: plist = H5Gget_create_plist(obj); break;
+    case H5I_DATASET: plist = H5Dget_create_plist(obj); break;
+    case H5I_DATATYPE: plist = H5Tget_create_plist(obj); break;
+    default: return false;
+  }
+  if (plist < 0) return false;
+  unsigned flags = 0;
+  H5Pget_attr_creation_order(plist, &flags);
+  H5Pclose(plist);
+  return (flags & H5P_CRT_ORDER_INDEXED) != 0;
+}
+}  // namespace
+
+std::vector<std::string> AttributeManager::keys() const {
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "list attributes", Where{}, "the object is closed");
+  detail::silence_hdf5_errors();
+  std::vector<std::string> names;
+  const H5_index_t index = tracks_attribute_order(owner_.get()) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+  hsize_t idx = 0;
+  checked(H5Aiterate2(owner_.get(), index, H5_ITER_INC, &idx, collect_name, &names), "list attributes",
+          Where{owner_.get()});
+  return names;
+}
+
+Attribute AttributeManager::stage(std::string_view name, const Shape& shape, const Datatype& type) const {
+  const std::string temp = staged_name(name);
+  if (contains(temp)) erase(temp);  // left over from a process that died mid-write
+  return create(temp, shape, type);
+}
+
+void AttributeManager::commit_staged(std::string_view name) const {
+  const std::string temp = staged_name(name), n(name);
+  const Where where{owner_.get()};
+  if (contains(name)) checked(H5Adelete(owner_.get(), n.c_str()), "replace attribute", where, ErrorKind::file, quoted(name));
+  checked(H5Arename(owner_.get(), temp.c_str(), n.c_str()), "replace attribute", where, ErrorKind::file, quoted(name));
+}
+
+void AttributeManager::discard_staged(std::string_view name) const noexcept {
+  const std::string temp = staged_name(name);
+  H5Adelete(owner_.get(), temp.c_str());
+  H5Eclear2(H5E_DEFAULT);
+}
+
+bool AttributeManager::fits_in_place(std::string_view name, const Shape& shape) const {
+  return open(name).shape() == shape;
+}
+
+}  // namespace h5kit

@@ -1,0 +1,158 @@
+#include "h5kit/dataset.hpp"
+
+#include <hdf5.h>
+
+#include "detail/checked.hpp"
+#include "detail/dataspace.hpp"
+#include "detail/native.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::Where;
+
+namespace {
+Handle space_of(const Dataset& ds, const char* op) {
+  detail::silence_hdf5_errors();
+  return Handle(checked(H5Dget_space(ds.id()), op, Where{ds.id()}));
+}
+Handle creation_plist(const Dataset& ds, const char* op) {
+  detail::silence_hdf5_errors();
+  return Handle(checked(H5Dget_create_plist(ds.id()), op, Where{ds.id()}));
+}
+}  // namespace
+
+Shape Dataset::shape() const {
+  require_valid("get dataset shape");
+  Handle space = space_of(*this, "get dataset shape");
+  return detail::extent_of(space.get());
+}
+
+std::size_t Dataset::size() const { return is_empty() ? 0 : element_count(shape()); }
+
+Datatype Dataset::dtype() const {
+  require_valid("get dataset type");
+  detail::silence_hdf5_errors();
+  return Datatype(Handle(checked(H5Dget_type(id()), "get dataset type", Where{id()})));
+}
+
+bool Dataset::is_scalar() const {
+  require_valid("get dataset shape");
+  Handle space = space_of(*this, "get dataset shape");
+  return H5Sget_simple_extent_type(space.get()) == H5S_SCALAR;
+}
+
+bool Dataset::is_empty() const {
+  require_valid("get dataset shape");
+  Handle space = space_of(*this, "get dataset shape");
+  return H5Sget_simple_extent_type(space.get()) == H5S_NULL;
+}
+
+Shape Dataset::maxshape() const {
+  require_valid("get dataset maxshape");
+  Handle space = space_of(*this, "get dataset maxshape");
+  return detail::max_extent_of(space.get());
+}
+
+Layout Dataset::layout() const {
+  require_valid("get dataset layout");
+  Handle dcpl = creation_plist(*this, "get dataset layout");
+  switch (H5Pget_layout(dcpl.get())) {
+    case H5D_COMPACT: return Layout::compact;
+    case H5D_CHUNKED: return Layout::chunked;
+    case H5D_VIRTUAL: return Layout::virtual_;
+    default: return Layout::contiguous;
+  }
+}
+
+std::optional<Shape> Dataset::chunks() const {
+  require_valid("get dataset chunks");
+  Handle dcpl = creation_plist(*this, "get dataset chunks");
+  if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED) return std::nullopt;
+  hsize_t dims[H5S_MAX_RANK];
+  const int rank = H5Pget_chunk(dcpl.get(), H5S_MAX_RANK, dims);
+  return Shape(dims, dims + (rank > 0 ? rank : 0));
+}
+
+namespace {
+// Looks for a filter in the pipeline; returns its client data (the gzip level) when found.
+bool find_filter(hid_t dcpl, H5Z_filter_t wanted, unsigned* first_value) {
+  const int n = H5Pget_nfilters(dcpl);
+  for (int i = 0; i < n; ++i) {
+    unsigned flags = 0, config = 0;
+    std::size_t nvalues = 4;
+    unsigned values[4] = {};
+    char name[64];
+    const H5Z_filter_t f = H5Pget_filter2(dcpl, static_cast<unsigned>(i), &flags, &nvalues, values, sizeof name,
+                                          name, &config);
+    if (f == wanted) {
+      if (first_value) *first_value = nvalues > 0 ? values[0] : 0;
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+int Dataset::gzip_level() const {
+  require_valid("get dataset compression");
+  Handle dcpl = creation_plist(*this, "get dataset compression");
+  unsigned level = 0;
+  return find_filter(dcpl.get(), H5Z_FILTER_DEFLATE, &level) ? static_cast<int>(level) : -1;
+}
+
+bool Dataset::shuffle() const {
+  require_valid("get dataset filters");
+  Handle dcpl = creation_plist(*this, "get dataset filters");
+  return find_filter(dcpl.get(), H5Z_FILTER_SHUFFLE, nullptr);
+}
+
+std::size_t Dataset::storage_size() const {
+  require_valid("get storage size");
+  return H5Dget_storage_size(id());
+}
+
+void Dataset::resize(const Shape& new_shape) const {
+  require_valid("resize dataset");
+  const Where where{id()};
+  const Shape max = maxshape();
+  if (new_shape.size() != max.size())
+    detail::reject(ErrorKind::invalid_argument, "resize dataset", where,
+                   "new shape " + to_string(new_shape) + " has rank " + std::to_string(new_shape.size()) +
+                       ", the dataset has rank " + std::to_string(max.size()));
+  for (std::size_t i = 0; i < max.size(); ++i)
+    if (max[i] != unlimited && new_shape[i] > max[i])
+      detail::reject(ErrorKind::invalid_argument, "resize dataset", where,
+                     "new shape " + to_string(new_shape) + " exceeds maxshape " + to_string(max));
+  if (layout() != Layout::chunked && new_shape != shape())
+    detail::reject(ErrorKind::invalid_argument, "resize dataset", where,
+                   "only chunked datasets can be resized (create it with maxshape or chunks)");
+  std::vector<hsize_t> dims(new_shape.begin(), new_shape.end());
+  checked(H5Dset_extent(id(), dims.data()), "resize dataset", where);
+}
+
+detail::IoTarget Dataset::whole(const char* operation) const {
+  require_valid(operation);
+  return detail::IoTarget{id(), false};
+}
+
+detail::IoTarget Dataset::block(const char* operation, const Shape& offset, const Shape& count) const {
+  require_valid(operation);
+  return detail::IoTarget{id(), false, &offset, &count};
+}
+
+bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {
+  require_valid("read fill value");
+  Handle dcpl = creation_plist(*this, "read fill value");
+  H5D_fill_value_t status;
+  H5Pfill_value_defined(dcpl.get(), &status);
+  if (status == H5D_FILL_VALUE_UNDEFINED) return false;
+  checked(H5Pget_fill_value(dcpl.get(), mem_type.id(), out), "read fill value", Where{id()},
+          ErrorKind::type_mismatch);
+  return true;
+}
+
+RawData Dataset::read_native() const { return detail::read_native(whole("read dataset")); }
+
+}  // namespace h5kit

@@ -1,0 +1,55 @@
+#pragma once
+// The single layer through which h5kit calls HDF5's C API. Every call goes through checked(),
+// which turns a negative return into an h5kit::Error carrying the file, the object path, the
+// operation and a summary of HDF5's error stack.
+#include <hdf5.h>
+
+#include <string>
+#include <string_view>
+
+#include "h5kit/error.hpp"
+
+namespace h5kit::detail {
+
+// Where an operation happens: an open HDF5 location plus an optional path below it. The names are
+// looked up only when an error is reported, so a successful call costs nothing extra.
+struct Where {
+  hid_t loc = H5I_INVALID_HID;
+  std::string_view sub_path = {};
+  std::string_view file_hint = {};  // a file name known before the file is open
+};
+
+// Turns off HDF5's automatic error printing for the calling thread (HDF5's thread-safe build keeps
+// this setting per thread); cheap after the first call on a thread.
+void silence_hdf5_errors() noexcept;
+
+// HDF5's current error stack as one line ("major: minor: description; ...") and clears it.
+std::string take_error_stack();
+
+// The file name and object path for messages.
+std::string file_name_of(hid_t loc);
+std::string path_of(const Where& where);
+
+// Throws the Error for a failed `operation`. The kind is `fallback` unless the HDF5 stack says
+// more precisely (not found, already exists, cannot convert).
+[[noreturn]] void fail(ErrorKind fallback, std::string_view operation, const Where& where,
+                       std::string detail = {});
+// Throws an Error of exactly `kind` without consulting HDF5's stack (for h5kit's own checks).
+[[noreturn]] void reject(ErrorKind kind, std::string_view operation, const Where& where, std::string detail);
+
+// Runs one HDF5 call; a negative result becomes an exception.
+template <class R>
+R checked(R result, std::string_view operation, const Where& where, ErrorKind fallback = ErrorKind::file,
+          std::string_view detail = {}) {
+  if (result < 0) fail(fallback, operation, where, std::string(detail));
+  return result;
+}
+
+// The same for HDF5 functions that must be called after silence_hdf5_errors().
+template <class F>
+auto call(std::string_view operation, const Where& where, ErrorKind fallback, F&& f) {
+  silence_hdf5_errors();
+  return checked(f(), operation, where, fallback);
+}
+
+}  // namespace h5kit::detail

@@ -1,0 +1,206 @@
+// The compiled side of all data I/O (see include/h5kit/detail/io.hpp): shape and type checks, then
+// one H5Dread/H5Dwrite/H5Aread/H5Awrite per call.
+#include "h5kit/detail/io.hpp"
+
+#include <hdf5.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "detail/checked.hpp"
+#include "detail/dataspace.hpp"
+
+namespace h5kit::detail {
+
+namespace {
+
+Where where_of(const IoTarget& t) { return Where{t.id}; }
+
+std::string describe(const IoTarget& t) {
+  if (!t.is_attribute) return {};
+  char buf[256] = {};
+  H5Aget_name(t.id, sizeof buf, buf);
+  return std::string("attribute \"") + buf + "\": ";
+}
+
+Handle stored_space(const IoTarget& t) {
+  silence_hdf5_errors();
+  const hid_t space = t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id);
+  return Handle(checked(space, "get dataspace", where_of(t)));
+}
+
+Handle stored_type_handle(const IoTarget& t) {
+  const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
+  return Handle(checked(type, "get datatype", where_of(t)));
+}
+
+// The file dataspace with the target's block selected (whole when no block).
+Handle file_selection(const IoTarget& t, const char* operation) {
+  Handle space = stored_space(t);
+  if (t.offset) select_block(space.get(), *t.offset, *t.count, operation, where_of(t));
+  return space;
+}
+
+bool numeric(H5T_class_t c) { return c == H5T_INTEGER || c == H5T_FLOAT; }
+
+// HDF5 converts between any two numeric types (and between enums, compounds by member name...);
+// h5kit refuses the pairs that make no sense instead of letting HDF5 fail deep in the conversion.
+void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
+  const H5T_class_t s = H5Tget_class(stored), m = H5Tget_class(memory);
+  if (s == m || (numeric(s) && numeric(m))) return;
+  const std::string found = Datatype(Handle::share(stored)).name();
+  const std::string wanted = Datatype(Handle::share(memory)).name();
+  reject(ErrorKind::type_mismatch, operation, where_of(t),
+         describe(t) + "stored type is " + found + ", which cannot be read or written as " + wanted);
+}
+
+}  // namespace
+
+Shape selection_shape(const IoTarget& t) {
+  if (t.count) return *t.count;
+  Handle space = stored_space(t);
+  if (H5Sget_simple_extent_type(space.get()) == H5S_NULL) return Shape{0};
+  return extent_of(space.get());
+}
+
+Shape fit_rank(const IoTarget& t, const Shape& stored, int rank) {
+  if (rank < 0 || static_cast<std::size_t>(rank) == stored.size()) return stored;
+  const std::size_t n = element_count(stored);
+  if (rank == 0 && n == 1) return {};
+  // Axes of extent 1 can be dropped (or added in front) to fit a container of another rank.
+  Shape squeezed;
+  for (std::size_t d : stored)
+    if (d != 1) squeezed.push_back(d);
+  if (squeezed.size() <= static_cast<std::size_t>(rank)) {
+    Shape fitted(static_cast<std::size_t>(rank) - squeezed.size(), 1);
+    fitted.insert(fitted.end(), squeezed.begin(), squeezed.end());
+    return fitted;
+  }
+  reject(ErrorKind::shape_mismatch, "read", where_of(t),
+         describe(t) + "stored shape " + to_string(stored) + " does not fit a container of rank " +
+             std::to_string(rank));
+}
+
+namespace {
+// Shapes match when equal, or equal once axes of extent 1 are ignored (HighFive's rule).
+bool same_shape(const Shape& a, const Shape& b) {
+  if (a == b) return true;
+  if (element_count(a) != element_count(b)) return false;
+  Shape sa, sb;
+  std::copy_if(a.begin(), a.end(), std::back_inserter(sa), [](std::size_t d) { return d != 1; });
+  std::copy_if(b.begin(), b.end(), std::back_inserter(sb), [](std::size_t d) { return d != 1; });
+  return sa == sb;
+}
+
+void check_write_shape(const IoTarget& t, const Shape& target_shape, const Shape& mem_shape, const char* op) {
+  if (!same_shape(target_shape, mem_shape))
+    reject(ErrorKind::shape_mismatch, op, where_of(t),
+           describe(t) + "data of shape " + to_string(mem_shape) + " does not fit the " +
+               (t.offset ? "selected block" : std::string(t.is_attribute ? "attribute" : "dataset")) + " of shape " +
+               to_string(target_shape) + "; nothing was written");
+}
+
+void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t n, const char* op) {
+  silence_hdf5_errors();
+  if (t.is_attribute) {
+    checked(H5Awrite(t.id, mem_type, buffer), op, where_of(t), ErrorKind::file, describe(t));
+    return;
+  }
+  Handle file_space = file_selection(t, op);
+  Handle mem_space = simple_space(Shape{n}, op, where_of(t));
+  checked(H5Dwrite(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer), op, where_of(t));
+}
+
+void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t n, const char* op) {
+  silence_hdf5_errors();
+  if (t.is_attribute) {
+    checked(H5Aread(t.id, mem_type, buffer), op, where_of(t), ErrorKind::file, describe(t));
+    return;
+  }
+  Handle file_space = file_selection(t, op);
+  Handle mem_space = simple_space(Shape{n}, op, where_of(t));
+  checked(H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer), op, where_of(t));
+}
+}  // namespace
+
+void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
+  const char* op = t.is_attribute ? "write attribute" : "write dataset";
+  Handle stored = stored_type_handle(t);
+  check_convertible(t, stored.get(), mem_type.id(), op);
+  const Shape target = selection_shape(t);
+  check_write_shape(t, target, mem_shape, op);
+  const std::size_t n = element_count(mem_shape);
+  if (n == 0) return;
+  transfer_write(t, mem_type.id(), buffer, n, op);
+}
+
+void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::size_t count) {
+  const char* op = t.is_attribute ? "read attribute" : "read dataset";
+  Handle stored = stored_type_handle(t);
+  check_convertible(t, stored.get(), mem_type.id(), op);
+  if (count == 0) return;
+  transfer_read(t, mem_type.id(), buffer, count, op);
+}
+
+void write_strings(const IoTarget& t, const std::string* strings, const Shape& mem_shape) {
+  const char* op = t.is_attribute ? "write attribute" : "write dataset";
+  Handle stored = stored_type_handle(t);
+  if (H5Tget_class(stored.get()) != H5T_STRING)
+    reject(ErrorKind::type_mismatch, op, where_of(t),
+           describe(t) + "stored type is " + Datatype(Handle::share(stored.get())).name() + ", not a string type");
+  check_write_shape(t, selection_shape(t), mem_shape, op);
+  const std::size_t n = element_count(mem_shape);
+  if (n == 0) return;
+  if (H5Tis_variable_str(stored.get()) > 0) {
+    std::vector<const char*> pointers(n);
+    for (std::size_t i = 0; i < n; ++i) pointers[i] = strings[i].c_str();
+    transfer_write(t, stored.get(), pointers.data(), n, op);
+    return;
+  }
+  // Fixed-length: pack into NUL-padded slots; a string that does not fit is an error, never cut.
+  const std::size_t width = H5Tget_size(stored.get());
+  std::vector<char> packed(n * width, '\0');
+  for (std::size_t i = 0; i < n; ++i) {
+    if (strings[i].size() > width)
+      reject(ErrorKind::invalid_argument, op, where_of(t),
+             describe(t) + "string of " + std::to_string(strings[i].size()) + " bytes at element " +
+                 std::to_string(i) + " does not fit the fixed length of " + std::to_string(width) +
+                 " bytes; nothing was written");
+    std::memcpy(packed.data() + i * width, strings[i].data(), strings[i].size());
+  }
+  transfer_write(t, stored.get(), packed.data(), n, op);
+}
+
+void read_strings(const IoTarget& t, std::string* out, std::size_t count) {
+  const char* op = t.is_attribute ? "read attribute" : "read dataset";
+  Handle stored = stored_type_handle(t);
+  if (H5Tget_class(stored.get()) != H5T_STRING)
+    reject(ErrorKind::type_mismatch, op, where_of(t),
+           describe(t) + "stored type is " + Datatype(Handle::share(stored.get())).name() +
+               ", which cannot be read as a string");
+  if (count == 0) return;
+  if (H5Tis_variable_str(stored.get()) > 0) {
+    Handle mem_type(checked(H5Tcopy(stored.get()), op, where_of(t)));
+    std::vector<char*> pointers(count, nullptr);
+    transfer_read(t, mem_type.get(), pointers.data(), count, op);
+    for (std::size_t i = 0; i < count; ++i) out[i] = pointers[i] ? pointers[i] : "";
+    Handle mem_space = simple_space(Shape{count}, op, where_of(t));
+    H5Dvlen_reclaim(mem_type.get(), mem_space.get(), H5P_DEFAULT, pointers.data());
+    return;
+  }
+  const std::size_t width = H5Tget_size(stored.get());
+  const bool space_padded = H5Tget_strpad(stored.get()) == H5T_STR_SPACEPAD;
+  std::vector<char> packed(count * width);
+  transfer_read(t, stored.get(), packed.data(), count, op);
+  for (std::size_t i = 0; i < count; ++i) {
+    const char* s = packed.data() + i * width;
+    std::size_t len = width;
+    // Trailing padding is not part of the value (h5py strips NULs the same way).
+    while (len > 0 && (s[len - 1] == '\0' || (space_padded && s[len - 1] == ' '))) --len;
+    const char* nul = static_cast<const char*>(std::memchr(s, '\0', len));
+    out[i].assign(s, nul ? static_cast<std::size_t>(nul - s) : len);
+  }
+}
+
+}  // namespace h5kit::detail

@@ -1,0 +1,25 @@
+#include "detail/plists.hpp"
+
+namespace h5kit::detail {
+
+hid_t link_creation_plist() {
+  // Shared by every thread and never modified after creation.
+  static const hid_t lcpl = [] {
+    const hid_t p = H5Pcreate(H5P_LINK_CREATE);
+    H5Pset_create_intermediate_group(p, 1);
+    H5Pset_char_encoding(p, H5T_CSET_UTF8);
+    return p;
+  }();
+  return lcpl;
+}
+
+Handle group_creation_plist(bool track_order) {
+  Handle gcpl(H5Pcreate(H5P_GROUP_CREATE));
+  if (track_order) {
+    H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  }
+  return gcpl;
+}
+
+}  // namespace h5kit::detail

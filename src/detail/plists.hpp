@@ -1,0 +1,14 @@
+#pragma once
+// Property lists h5kit uses everywhere (H5P), built in one place.
+#include <hdf5.h>
+
+#include "h5kit/detail/handle.hpp"
+
+namespace h5kit::detail {
+
+// Link creation: UTF-8 names and missing intermediate groups created (h5py's habit).
+hid_t link_creation_plist();
+// Group creation, tracking link and attribute creation order when asked.
+Handle group_creation_plist(bool track_order);
+
+}  // namespace h5kit::detail

@@ -1,0 +1,187 @@
+#include "h5kit/file.hpp"
+
+#include <hdf5.h>
+
+#include <filesystem>
+
+#include "detail/checked.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::Where;
+
+namespace {
+
+H5F_libver_t to_hdf5(LibVersion v) {
+  switch (v) {
+    case LibVersion::earliest: return H5F_LIBVER_EARLIEST;
+    case LibVersion::v18: return H5F_LIBVER_V18;
+    case LibVersion::v110: return H5F_LIBVER_V110;
+    case LibVersion::latest: break;
+  }
+  return H5F_LIBVER_LATEST;
+}
+
+// The path of the first member of a family file ("data-%d.h5" -> "data-0.h5").
+std::string first_member(const std::string& pattern) {
+  const auto pos = pattern.find("%d");
+  if (pos == std::string::npos) return pattern;
+  return pattern.substr(0, pos) + "0" + pattern.substr(pos + 2);
+}
+
+bool on_disk(const std::string& path, const FileOptions& o) {
+  std::error_code ec;
+  return std::filesystem::exists(o.driver == Driver::family ? first_member(path) : path, ec);
+}
+
+Handle access_plist(const std::string& path, const FileOptions& o, bool existing) {
+  const Where where{H5I_INVALID_HID, {}, path};
+  const char* op = "open file";
+  Handle fapl(checked(H5Pcreate(H5P_FILE_ACCESS), op, where));
+  switch (o.driver) {
+    case Driver::sec2: checked(H5Pset_fapl_sec2(fapl.get()), op, where); break;
+    case Driver::stdio: checked(H5Pset_fapl_stdio(fapl.get()), op, where); break;
+    case Driver::core:
+      checked(H5Pset_fapl_core(fapl.get(), o.core_increment, o.backing_store ? 1 : 0), op, where);
+      break;
+    case Driver::family: {
+      if (path.find("%d") == std::string::npos)
+        detail::reject(ErrorKind::invalid_argument, op, where,
+                       "a family file name needs \"%d\" where the member number goes");
+      hsize_t member = o.member_size;
+      if (member == 0) {
+        std::error_code ec;
+        const auto size = existing ? std::filesystem::file_size(first_member(path), ec) : 0;
+        member = (existing && !ec && size > 0) ? size : (hsize_t{1} << 31) - 1;  // h5py's default
+      }
+      checked(H5Pset_fapl_family(fapl.get(), member, H5P_DEFAULT), op, where);
+      break;
+    }
+  }
+  if (o.libver_high == LibVersion::earliest)
+    detail::reject(ErrorKind::invalid_argument, op, where, "the high libver bound cannot be \"earliest\"");
+  checked(H5Pset_libver_bounds(fapl.get(), to_hdf5(o.libver_low), to_hdf5(o.libver_high)), op, where,
+          ErrorKind::invalid_argument);
+  return fapl;
+}
+
+Handle creation_plist(const std::string& path, const FileOptions& o) {
+  const Where where{H5I_INVALID_HID, {}, path};
+  Handle fcpl(checked(H5Pcreate(H5P_FILE_CREATE), "create file", where));
+  if (o.userblock_size != 0) {
+    const std::size_t u = o.userblock_size;
+    if (u < 512 || (u & (u - 1)) != 0)
+      detail::reject(ErrorKind::invalid_argument, "create file", where,
+                     "the user block must be 0 or a power of 2 of at least 512 bytes, got " + std::to_string(u));
+    checked(H5Pset_userblock(fcpl.get(), u), "create file", where, ErrorKind::invalid_argument);
+  }
+  if (o.track_order) {
+    H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  }
+  return fcpl;
+}
+
+hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const FileOptions& o) {
+  const Where where{H5I_INVALID_HID, {}, path};
+  const char* op = flags == H5F_ACC_RDONLY ? "open file for reading" : "open file for writing";
+  if (!on_disk(path, o)) detail::reject(ErrorKind::file, op, where, "no such file");
+  // H5Fis_hdf5 reads the signature with the default driver; only sec2/stdio files can be checked so.
+  const bool plain = o.driver == Driver::sec2 || o.driver == Driver::stdio;
+  if (plain && H5Fis_hdf5(path.c_str()) <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    detail::reject(ErrorKind::file, op, where, "not an HDF5 file");
+  }
+  return checked(H5Fopen(path.c_str(), flags, fapl), op, where);
+}
+
+hid_t create_new(const std::string& path, unsigned flags, hid_t fapl, const FileOptions& o) {
+  const Where where{H5I_INVALID_HID, {}, path};
+  const char* op = "create file";
+  if (flags == H5F_ACC_EXCL && on_disk(path, o))
+    detail::reject(ErrorKind::already_exists, op, where, "the file exists (mode \"w-\"/\"x\" never overwrites)");
+  Handle fcpl = creation_plist(path, o);
+  return checked(H5Fcreate(path.c_str(), flags, fcpl.get(), fapl), op, where);
+}
+
+}  // namespace
+
+File::File(std::string_view path_view, std::string_view mode, const FileOptions& options) {
+  detail::silence_hdf5_errors();
+  const std::string path(path_view);
+  const Where where{H5I_INVALID_HID, {}, path};
+  if (path.empty()) detail::reject(ErrorKind::invalid_argument, "open file", where, "the file name is empty");
+  const bool exists = on_disk(path, options);
+  Handle fapl = access_plist(path, options, exists);
+  hid_t id = H5I_INVALID_HID;
+  if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY, fapl.get(), options);
+  else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR, fapl.get(), options);
+  else if (mode == "w") id = create_new(path, H5F_ACC_TRUNC, fapl.get(), options);
+  else if (mode == "w-" || mode == "x") id = create_new(path, H5F_ACC_EXCL, fapl.get(), options);
+  else if (mode == "a")
+    id = exists ? open_existing(path, H5F_ACC_RDWR, fapl.get(), options)
+                : create_new(path, H5F_ACC_EXCL, fapl.get(), options);
+  else
+    detail::reject(ErrorKind::invalid_argument, "open file", where,
+                   "unknown mode \"" + std::string(mode) + "\" (use r, r+, w, w-, x or a)");
+  file_ = Handle(id);
+  handle_ = Handle(checked(H5Gopen2(id, "/", H5P_DEFAULT), "open root group", where));
+}
+
+File::File(Handle file, Handle root) : Group(std::move(root)), file_(std::move(file)) {}
+
+void File::flush() const {
+  require_valid("flush file");
+  checked(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flush file", Where{file_.get()});
+}
+
+void File::close() noexcept {
+  handle_.reset();
+  file_.reset();
+}
+
+std::string File::filename() const {
+  require_valid("get file name");
+  return detail::file_name_of(file_.get());
+}
+
+std::string File::mode() const {
+  require_valid("get file mode");
+  unsigned intent = 0;
+  checked(H5Fget_intent(file_.get(), &intent), "get file mode", Where{file_.get()});
+  return (intent & H5F_ACC_RDWR) ? "r+" : "r";
+}
+
+Driver File::driver() const {
+  require_valid("get file driver");
+  Handle fapl(checked(H5Fget_access_plist(file_.get()), "get file driver", Where{file_.get()}));
+  const hid_t d = H5Pget_driver(fapl.get());
+  if (d == H5FD_STDIO) return Driver::stdio;
+  if (d == H5FD_CORE) return Driver::core;
+  if (d == H5FD_FAMILY) return Driver::family;
+  return Driver::sec2;
+}
+
+std::size_t File::size() const {
+  require_valid("get file size");
+  hsize_t size = 0;
+  checked(H5Fget_filesize(file_.get(), &size), "get file size", Where{file_.get()});
+  return size;
+}
+
+std::size_t File::free_space() const {
+  require_valid("get free space");
+  return static_cast<std::size_t>(checked(H5Fget_freespace(file_.get()), "get free space", Where{file_.get()}));
+}
+
+std::size_t File::userblock_size() const {
+  require_valid("get user block size");
+  Handle fcpl(checked(H5Fget_create_plist(file_.get()), "get user block size", Where{file_.get()}));
+  hsize_t size = 0;
+  H5Pget_userblock(fcpl.get(), &size);
+  return size;
+}
+
+}  // namespace h5kit

@@ -1,0 +1,105 @@
+// Group: recursive visits and copies.
+#include <hdf5.h>
+
+#include <exception>
+#include <optional>
+
+#include "detail/checked.hpp"
+#include "detail/paths.hpp"
+#include "detail/plists.hpp"
+#include "h5kit/group.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::Where;
+
+namespace {
+struct VisitState {
+  const std::function<bool(const std::string&, hid_t)>* callback;
+  std::optional<std::string> stopped_at;
+  std::exception_ptr error;  // exceptions must not unwind through HDF5's C frames
+};
+
+herr_t visit_one(hid_t obj, const char* name, const H5O_info_t*, void* data) {
+  auto* state = static_cast<VisitState*>(data);
+  if (name[0] == '.' && name[1] == '\0') return 0;  // the group itself, as h5py skips it
+  try {
+    if ((*state->callback)(name, obj)) {
+      state->stopped_at = name;
+      return 1;
+    }
+    return 0;
+  } catch (...) {
+    state->error = std::current_exception();
+    return -1;
+  }
+}
+
+std::optional<std::string> run_visit(hid_t group, const std::function<bool(const std::string&, hid_t)>& callback) {
+  VisitState state{&callback, std::nullopt, nullptr};
+  detail::silence_hdf5_errors();
+  const herr_t status = H5Ovisit2(group, H5_INDEX_NAME, H5_ITER_INC, visit_one, &state, H5O_INFO_BASIC);
+  if (state.error) {
+    H5Eclear2(H5E_DEFAULT);
+    std::rethrow_exception(state.error);
+  }
+  checked(status, "visit", Where{group});
+  return state.stopped_at;
+}
+}  // namespace
+
+std::optional<std::string> Group::visit(const std::function<bool(const std::string& name)>& callback) const {
+  require_valid("visit");
+  return run_visit(id(), [&](const std::string& name, hid_t) { return callback(name); });
+}
+
+std::optional<std::string> Group::visit_items(
+    const std::function<bool(const std::string& name, const Object& object)>& callback) const {
+  require_valid("visit");
+  return run_visit(id(), [&](const std::string& name, hid_t start) {
+    Object obj(Handle(checked(H5Oopen(start, name.c_str(), H5P_DEFAULT), "visit", Where{start, name})));
+    return callback(name, obj);
+  });
+}
+
+namespace {
+Handle copy_plist(const CopyOptions& options) {
+  Handle ocpypl(H5Pcreate(H5P_OBJECT_COPY));
+  unsigned flags = 0;
+  if (options.without_attrs) flags |= H5O_COPY_WITHOUT_ATTR_FLAG;
+  if (options.shallow) flags |= H5O_COPY_SHALLOW_HIERARCHY_FLAG;
+  if (options.expand_soft) flags |= H5O_COPY_EXPAND_SOFT_LINK_FLAG;
+  if (options.expand_external) flags |= H5O_COPY_EXPAND_EXT_LINK_FLAG;
+  H5Pset_copy_object(ocpypl.get(), flags);
+  return ocpypl;
+}
+
+void copy_object(hid_t src_loc, const std::string& src_name, const Group& dest, std::string_view dest_name,
+                 const CopyOptions& options) {
+  if (!dest.valid()) detail::reject(ErrorKind::closed, "copy", Where{src_loc, src_name}, "the destination is closed");
+  const std::string d = detail::checked_path(dest_name, dest.id(), "copy");
+  if (detail::path_exists(dest.id(), d, false))
+    detail::reject(ErrorKind::already_exists, "copy", Where{dest.id(), d}, "the destination name is taken");
+  Handle ocpypl = copy_plist(options);
+  checked(H5Ocopy(src_loc, src_name.c_str(), dest.id(), d.c_str(), ocpypl.get(), detail::link_creation_plist()),
+          "copy", Where{src_loc, src_name});
+}
+}  // namespace
+
+void Group::copy(std::string_view source, const Group& dest, std::string_view dest_name,
+                 const CopyOptions& options) const {
+  require_valid("copy");
+  const std::string s = detail::checked_path(source, id(), "copy");
+  if (!detail::path_exists(id(), s, true)) detail::reject(ErrorKind::not_found, "copy", Where{id(), s}, "no such object");
+  copy_object(id(), s, dest, dest_name, options);
+}
+
+void Group::copy(const Object& source, const Group& dest, std::string_view dest_name,
+                 const CopyOptions& options) const {
+  if (!source.valid()) detail::reject(ErrorKind::closed, "copy", Where{}, "the source object is closed");
+  copy_object(source.id(), ".", dest, dest_name, options);
+}
+
+}  // namespace h5kit

@@ -1,0 +1,76 @@
+#include "h5kit/raw_data.hpp"
+
+#include <hdf5.h>
+
+#include "detail/checked.hpp"
+#include "detail/dataspace.hpp"
+#include "detail/native.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::Where;
+
+RawData::RawData(Datatype type, Shape shape, bool is_empty)
+    : type_(std::move(type)), shape_(std::move(shape)), empty_(is_empty) {
+  bytes_.resize(count() * type_.size());
+}
+
+RawData::RawData(RawData&& other) noexcept
+    : type_(std::move(other.type_)), shape_(std::move(other.shape_)), empty_(other.empty_),
+      bytes_(std::move(other.bytes_)) {
+  other.bytes_.clear();
+}
+
+RawData& RawData::operator=(RawData&& other) noexcept {
+  if (this != &other) {
+    release();
+    type_ = std::move(other.type_);
+    shape_ = std::move(other.shape_);
+    empty_ = other.empty_;
+    bytes_ = std::move(other.bytes_);
+    other.bytes_.clear();
+  }
+  return *this;
+}
+
+RawData::~RawData() { release(); }
+
+void RawData::release() noexcept {
+  if (bytes_.empty() || !type_.valid()) return;
+  // Variable-length strings and sequences anywhere inside the type own heap memory.
+  if (H5Tdetect_class(type_.id(), H5T_VLEN) > 0 || H5Tis_variable_str(type_.id()) > 0 ||
+      H5Tdetect_class(type_.id(), H5T_STRING) > 0) {
+    const hsize_t n = count();
+    const hid_t space = H5Screate_simple(1, &n, nullptr);
+    if (space >= 0) {
+      H5Dvlen_reclaim(type_.id(), space, H5P_DEFAULT, bytes_.data());
+      H5Sclose(space);
+    }
+  }
+  H5Eclear2(H5E_DEFAULT);
+  bytes_.clear();
+}
+
+namespace detail {
+
+RawData read_native(const IoTarget& t) {
+  const char* op = t.is_attribute ? "read attribute" : "read dataset";
+  silence_hdf5_errors();
+  Handle stored(checked(t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id), op, Where{t.id}));
+  Datatype native{Handle(checked(H5Tget_native_type(stored.get(), H5T_DIR_ASCEND), op, Where{t.id},
+                                 ErrorKind::type_mismatch))};
+  Handle space(checked(t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id), op, Where{t.id}));
+  const bool empty = H5Sget_simple_extent_type(space.get()) == H5S_NULL;
+  RawData data(native, empty ? Shape{} : extent_of(space.get()), empty);
+  if (data.count() == 0) return data;
+  if (t.is_attribute)
+    checked(H5Aread(t.id, native.id(), data.data()), op, Where{t.id});
+  else
+    checked(H5Dread(t.id, native.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), op, Where{t.id});
+  return data;
+}
+
+}  // namespace detail
+}  // namespace h5kit

@@ -1,0 +1,50 @@
+# Installs the build tree into a scratch prefix, then builds and runs a consumer twice: through the
+# CMake package and through pkg-config. Run by ctest as `install_package_consumer`.
+foreach(var SOURCE_DIR BUILD_DIR WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check_install.cmake needs -D${var}=...")
+  endif()
+endforeach()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+set(prefix ${WORK_DIR}/prefix)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+
+# 1. find_package(h5kit CONFIG)
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package/consumer -B ${WORK_DIR}/cmake-build
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-build)
+run(${WORK_DIR}/cmake-build/consumer ${WORK_DIR}/cmake.h5)
+if(NOT last_output MATCHES "consumer ok")
+  message(FATAL_ERROR "CMake consumer printed: ${last_output}")
+endif()
+
+# 2. pkg-config h5kit
+find_program(PKG_CONFIG pkg-config REQUIRED)
+find_program(CXX_COMPILER NAMES c++ g++ REQUIRED)
+file(GLOB pc_dirs LIST_DIRECTORIES true ${prefix}/lib*/pkgconfig ${prefix}/lib/*/pkgconfig)
+string(REPLACE ";" ":" pc_path "${pc_dirs}")
+set(ENV{PKG_CONFIG_PATH} "${pc_path}")
+run(${PKG_CONFIG} --cflags --libs h5kit)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+file(GLOB lib_dirs LIST_DIRECTORIES true ${prefix}/lib ${prefix}/lib/*-linux-gnu)
+set(rpaths)
+foreach(d ${lib_dirs})
+  list(APPEND rpaths -Wl,-rpath,${d})
+endforeach()
+run(${CXX_COMPILER} ${SOURCE_DIR}/tests/package/consumer/main.cpp -o ${WORK_DIR}/pc-consumer ${flags} ${rpaths})
+run(${WORK_DIR}/pc-consumer ${WORK_DIR}/pc.h5)
+if(NOT last_output MATCHES "consumer ok")
+  message(FATAL_ERROR "pkg-config consumer printed: ${last_output}")
+endif()
+message(STATUS "installed package works through CMake and pkg-config")
