@@ -164,7 +164,7 @@ Driver File::driver() const {
   return Driver::sec2;
 }
 
-std::size_t File::size() const {
+std::size_t File::file_size() const {
   require_valid("get file size");
   hsize_t size = 0;
   checked(H5Fget_filesize(file_.get(), &size), "get file size", Where{file_.get()});

@@ -8,12 +8,11 @@ namespace h5kit {
 Shape guess_chunk(const Shape& shape, const std::optional<Shape>& maxshape, std::size_t type_size) {
   constexpr double base = 16 * 1024, smallest = 8 * 1024, largest = 1024 * 1024;
   if (shape.empty()) return {};
-  // Axes that may grow (or are empty now) are sized as if they held 1024 elements.
+  // Empty axes are sized as if they held 1024 elements. Like h5py, the guess looks at the current
+  // shape only; maxshape does not change it.
+  (void)maxshape;
   std::vector<double> chunk(shape.size());
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    const bool growable = maxshape && i < maxshape->size() && (*maxshape)[i] == unlimited;
-    chunk[i] = (growable || shape[i] == 0) ? 1024.0 : static_cast<double>(shape[i]);
-  }
+  for (std::size_t i = 0; i < shape.size(); ++i) chunk[i] = shape[i] == 0 ? 1024.0 : static_cast<double>(shape[i]);
   double total = static_cast<double>(type_size);
   for (double c : chunk) total *= c;
   // Bigger datasets get bigger chunks: base size times 2^(log10 of the size in MiB).

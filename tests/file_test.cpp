@@ -1,10 +1,13 @@
 #include "h5kit/file.hpp"
 
+#include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "h5kit/error.hpp"
+#include "h5kit/h5kit.hpp"
 #include "support/temp_dir.hpp"
 
 namespace h5kit {
@@ -87,6 +90,135 @@ TEST(File, NotAnHdf5FileIsReportedWithItsName) {
     EXPECT_NE(std::string(e.what()).find("not an HDF5 file"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
   }
+}
+
+}  // namespace
+}  // namespace h5kit
+
+namespace h5kit {
+namespace {
+
+using test::TempDir;
+
+TEST(FileDrivers, Stdio) {
+  TempDir dir;
+  FileOptions o;
+  o.driver = Driver::stdio;
+  { File f(dir / "s.h5", "w", o); f.create_dataset("x", std::vector<int>{1, 2}); EXPECT_EQ(f.driver(), Driver::stdio); }
+  File f(dir / "s.h5", "r");
+  EXPECT_EQ(f.dataset("x").read<std::vector<int>>(), (std::vector<int>{1, 2}));
+}
+
+TEST(FileDrivers, CoreWithBackingStoreWritesOnClose) {
+  TempDir dir;
+  FileOptions o;
+  o.driver = Driver::core;
+  {
+    File f(dir / "c.h5", "w", o);
+    EXPECT_EQ(f.driver(), Driver::core);
+    f.create_dataset("x", std::vector<double>{1.5});
+  }
+  File f(dir / "c.h5", "r");
+  EXPECT_EQ(f.dataset("x").read<std::vector<double>>(), std::vector<double>{1.5});
+}
+
+TEST(FileDrivers, CoreWithoutBackingStoreTouchesNoDisk) {
+  TempDir dir;
+  FileOptions o;
+  o.driver = Driver::core;
+  o.backing_store = false;
+  {
+    File f(dir / "mem.h5", "w", o);
+    f.create_dataset("x", std::vector<int>{7});
+    EXPECT_EQ(f.dataset("x").read<std::vector<int>>(), std::vector<int>{7});
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "mem.h5"));
+}
+
+TEST(FileDrivers, FamilySplitsIntoMembers) {
+  TempDir dir;
+  FileOptions o;
+  o.driver = Driver::family;
+  o.member_size = 64 * 1024;
+  {
+    File f(dir / "fam-%d.h5", "w", o);
+    f.create_dataset("big", std::vector<double>(40000, 2.0));  // 320 kB over 64 kB members
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir / "fam-0.h5"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "fam-4.h5"));
+  File f(dir / "fam-%d.h5", "r", o);
+  EXPECT_EQ(f.driver(), Driver::family);
+  const auto v = f.dataset("big").read<std::vector<double>>();
+  ASSERT_EQ(v.size(), 40000u);
+  EXPECT_EQ(v.back(), 2.0);
+}
+
+TEST(FileDrivers, FamilyNeedsAMemberPattern) {
+  TempDir dir;
+  FileOptions o;
+  o.driver = Driver::family;
+  EXPECT_THROW(File(dir / "fam.h5", "w", o), InvalidArgumentError);
+}
+
+TEST(FileProperties, UserBlockIsReservedAndReadBack) {
+  TempDir dir;
+  FileOptions o;
+  o.userblock_size = 1024;
+  { File f(dir / "u.h5", "w", o); f.create_group("g"); }
+  File f(dir / "u.h5", "r");
+  EXPECT_EQ(f.userblock_size(), 1024u);
+  EXPECT_TRUE(f.contains("g"));
+}
+
+TEST(FileProperties, BadUserBlockSizeIsRefused) {
+  TempDir dir;
+  FileOptions o;
+  o.userblock_size = 1000;
+  EXPECT_THROW(File(dir / "u.h5", "w", o), InvalidArgumentError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "u.h5"));
+}
+
+TEST(FileProperties, NameSizeFreeSpaceAndObjectFile) {
+  TempDir dir;
+  File f(dir / "p.h5", "w");
+  auto g = f.create_group("a/b");
+  f.create_dataset("a/b/x", std::vector<double>(1000, 1.0));
+  f.create_dataset("a/b/y", std::vector<double>(1000, 1.0));  // keeps x's space from being the file's tail
+  f.flush();
+  EXPECT_EQ(f.filename(), dir / "p.h5");
+  EXPECT_EQ(g.file_name(), dir / "p.h5");
+  EXPECT_GE(f.file_size(), 8000u);
+  f.erase("a/b/x");
+  f.flush();
+  EXPECT_GT(f.free_space(), 0u);
+  EXPECT_EQ(g.file().filename(), f.filename());
+  EXPECT_EQ(g.file().mode(), "r+");
+}
+
+TEST(FileProperties, EarliestLibverIsReadableAndLatestIsTheDefault) {
+  TempDir dir;
+  FileOptions old;
+  old.libver_low = LibVersion::earliest;
+  { File f(dir / "old.h5", "w", old); f.create_group("g").attrs().set("a", 1); }
+  { File f(dir / "new.h5", "w"); f.create_group("g").attrs().set("a", 1); }
+  File a(dir / "old.h5", "r"), b(dir / "new.h5", "r");
+  EXPECT_EQ(a.group("g").attrs().get<int>("a"), 1);
+  EXPECT_EQ(b.group("g").attrs().get<int>("a"), 1);
+  FileOptions bad;
+  bad.libver_high = LibVersion::earliest;
+  EXPECT_THROW(File(dir / "bad.h5", "w", bad), InvalidArgumentError);
+}
+
+TEST(FileClose, ClosedFileRefusesUse) {
+  TempDir dir;
+  File f(dir / "c.h5", "w");
+  f.close();
+  EXPECT_FALSE(f.valid());
+  EXPECT_THROW(f.create_group("x"), ClosedObjectError);
+  EXPECT_THROW(f.flush(), ClosedObjectError);
+  // The file is really closed: it can be opened again, even for writing.
+  File again(dir / "c.h5", "r+");
+  again.create_group("x");
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ class File : public Group {
   std::string filename() const;
   std::string mode() const;           // "r" or "r+"
   Driver driver() const;
-  std::size_t size() const;           // bytes on disk
+  std::size_t file_size() const;      // bytes on disk (size() is the root group's member count)
   std::size_t free_space() const;     // unused bytes inside the file
   std::size_t userblock_size() const;
   detail::hid file_id() const noexcept { return file_.get(); }

@@ -56,7 +56,7 @@ class DatasetOptions {
 };
 
 // h5py's chunk guess: aim for chunks of roughly 16 KiB to 1 MiB, larger for larger datasets,
-// halving the axes in turn; unlimited or zero-extent axes count as 1024.
+// halving the axes in turn; zero-extent axes count as 1024. Gives exactly h5py's chunk shapes.
 Shape guess_chunk(const Shape& shape, const std::optional<Shape>& maxshape, std::size_t type_size);
 
 }  // namespace h5kit

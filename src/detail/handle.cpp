@@ -41,7 +41,9 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 
 Handle::~Handle() { reset(); }
 
-bool Handle::valid() const noexcept { return id_ >= 0 && H5Iis_valid(id_) > 0; }
+// HDF5's predefined identifiers (H5T_NATIVE_*) are not "user" identifiers, so H5Iis_valid says no
+// for them; an unowned handle is valid as long as it holds one.
+bool Handle::valid() const noexcept { return id_ >= 0 && (!owned_ || H5Iis_valid(id_) > 0); }
 
 void Handle::reset() noexcept {
   // An identifier whose file was closed strongly is already gone; releasing it again is harmless

@@ -1,0 +1,185 @@
+#include "h5kit/attribute.hpp"
+
+#include <complex>
+
+#include <boost/describe/enum.hpp>
+#include <gtest/gtest.h>
+
+#include "h5kit/h5kit.hpp"
+#include "support/temp_dir.hpp"
+
+namespace h5kit_test_enums {
+enum class Color : std::int8_t { red = 1, green = 2, blue = 4 };
+BOOST_DESCRIBE_ENUM(Color, red, green, blue)
+}  // namespace h5kit_test_enums
+
+namespace h5kit {
+namespace {
+
+using h5kit_test_enums::Color;
+using test::TempDir;
+
+class AttributeTest : public ::testing::Test {
+ protected:
+  TempDir dir;
+  File f{dir / "a.h5", "w"};
+  Group g = f.create_group("g");
+};
+
+TEST_F(AttributeTest, ScalarsKeepTheirTypes) {
+  auto a = g.attrs();
+  a.set("i8", std::int8_t{-8});
+  a.set("u16", std::uint16_t{65535});
+  a.set("i64", std::int64_t{-1} << 40);
+  a.set("f32", 1.5f);
+  a.set("f64", 2.25);
+  a.set("yes", true);
+  a.set("z", std::complex<double>(1, -2));
+  EXPECT_EQ(a.get<std::int8_t>("i8"), -8);
+  EXPECT_EQ(a.get<std::uint16_t>("u16"), 65535);
+  EXPECT_EQ(a.get<std::int64_t>("i64"), std::int64_t{-1} << 40);
+  EXPECT_EQ(a.get<float>("f32"), 1.5f);
+  EXPECT_EQ(a.get<double>("f64"), 2.25);
+  EXPECT_TRUE(a.get<bool>("yes"));
+  EXPECT_EQ(a.get<std::complex<double>>("z"), std::complex<double>(1, -2));
+  EXPECT_EQ(a.open("i8").dtype().name(), "int8");
+  EXPECT_EQ(a.open("u16").dtype().name(), "uint16");
+  EXPECT_EQ(a.open("f32").dtype().name(), "float32");
+  EXPECT_EQ(a.open("yes").dtype().name(), "bool");
+  EXPECT_EQ(a.open("z").dtype().name(), "complex128");
+  EXPECT_EQ(a.open("f64").shape(), Shape{});
+}
+
+TEST_F(AttributeTest, StringsVectorsAndArrays) {
+  auto a = g.attrs();
+  a.set("station", std::string("15"));
+  a.set("literal", "hello");
+  a.set("list", std::vector<double>{1, 2, 3});
+  a.set("names", std::vector<std::string>{"x", "yy", ""});
+  a.set("fixed", std::array<int, 2>{4, 5});
+  a.set("grid", std::vector<std::vector<int>>{{1, 2}, {3, 4}, {5, 6}});
+  a.set("flags", std::vector<bool>{true, false, true});
+  EXPECT_EQ(a.get<std::string>("station"), "15");
+  EXPECT_EQ(a.get<std::string>("literal"), "hello");
+  EXPECT_EQ(a.open("literal").dtype().name(), "str");
+  EXPECT_EQ(a.get<std::vector<double>>("list"), (std::vector<double>{1, 2, 3}));
+  EXPECT_EQ(a.get<std::vector<std::string>>("names"), (std::vector<std::string>{"x", "yy", ""}));
+  EXPECT_EQ((a.get<std::array<int, 2>>("fixed")), (std::array<int, 2>{4, 5}));
+  EXPECT_EQ(a.open("grid").shape(), (Shape{3, 2}));
+  EXPECT_EQ(a.get<std::vector<std::vector<int>>>("grid")[2][1], 6);
+  EXPECT_EQ(a.get<std::vector<bool>>("flags"), (std::vector<bool>{true, false, true}));
+}
+
+TEST_F(AttributeTest, DescribedEnumsAreHdf5Enums) {
+  g.attrs().set("color", Color::green);
+  const Datatype t = g.attrs().open("color").dtype();
+  EXPECT_EQ(t.type_class(), TypeClass::enumeration);
+  EXPECT_EQ(t.enum_members(), (std::vector<std::pair<std::string, std::int64_t>>{{"red", 1}, {"green", 2}, {"blue", 4}}));
+  EXPECT_EQ(g.attrs().get<Color>("color"), Color::green);
+}
+
+TEST_F(AttributeTest, ExplicitTypes) {
+  g.attrs().set("code", std::string("ABC"), Datatype::fixed_string(8));
+  g.attrs().set("small", 300, Datatype::int16());
+  EXPECT_EQ(g.attrs().open("code").dtype().name(), "S8");
+  EXPECT_EQ(g.attrs().get<std::string>("code"), "ABC");
+  EXPECT_EQ(g.attrs().open("small").dtype().name(), "int16");
+  EXPECT_EQ(g.attrs().get<int>("small"), 300);
+}
+
+TEST_F(AttributeTest, TooLongFixedStringIsRefusedAndTheOldValueKept) {
+  g.attrs().set("code", std::string("OLD"), Datatype::fixed_string(4));
+  EXPECT_THROW(g.attrs().set("code", std::string("TOO LONG"), Datatype::fixed_string(4)), InvalidArgumentError);
+  EXPECT_EQ(g.attrs().get<std::string>("code"), "OLD");
+  EXPECT_EQ(g.attrs().keys(), std::vector<std::string>{"code"});  // no staging leftovers
+}
+
+TEST_F(AttributeTest, SetReplacesModifyKeepsTheType) {
+  auto a = g.attrs();
+  a.set("x", std::int16_t{1});
+  a.modify("x", 2.0);  // same shape: written in place, converted to int16
+  EXPECT_EQ(a.open("x").dtype().name(), "int16");
+  EXPECT_EQ(a.get<int>("x"), 2);
+  a.set("x", 2.5);  // replaced with the value's own type
+  EXPECT_EQ(a.open("x").dtype().name(), "float64");
+  a.modify("x", std::vector<int>{1, 2});  // new shape: recreated
+  EXPECT_EQ(a.open("x").shape(), Shape{2});
+  a.modify("new", 5);
+  EXPECT_EQ(a.get<int>("new"), 5);
+}
+
+TEST_F(AttributeTest, MapOperations) {
+  auto a = g.attrs();
+  a.set("b", 1);
+  a.set("a", 2);
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_TRUE(a.contains("a"));
+  EXPECT_FALSE(a.contains("c"));
+  EXPECT_EQ(a.keys(), (std::vector<std::string>{"a", "b"}));
+  a.rename("a", "c");
+  EXPECT_EQ(a.keys(), (std::vector<std::string>{"b", "c"}));
+  a.erase("b");
+  EXPECT_EQ(a.size(), 1u);
+  EXPECT_THROW(a.erase("b"), NotFoundError);
+  try {
+    a.get<int>("missing");
+    FAIL();
+  } catch (const NotFoundError& e) {
+    EXPECT_EQ(e.object(), "/g");
+    EXPECT_NE(std::string(e.what()).find("missing"), std::string::npos);
+  }
+}
+
+TEST_F(AttributeTest, CreationOrderWhenTracked) {
+  Group t = f.create_group("t", GroupOptions{.track_order = true});
+  t.attrs().set("z", 1);
+  t.attrs().set("a", 2);
+  EXPECT_EQ(t.attrs().keys(), (std::vector<std::string>{"z", "a"}));
+}
+
+TEST_F(AttributeTest, ManyAndLargeAttributesUseDenseStorage) {
+  for (int i = 0; i < 200; ++i) g.attrs().set("attr" + std::to_string(i), i);
+  std::vector<double> big(100000, 3.0);  // 800 kB: beyond the 64 kB object-header limit
+  g.attrs().set("big", big);
+  EXPECT_EQ(g.attrs().size(), 201u);
+  EXPECT_EQ(g.attrs().get<int>("attr150"), 150);
+  EXPECT_EQ(g.attrs().get<std::vector<double>>("big"), big);
+}
+
+TEST_F(AttributeTest, ReadingIntoTheWrongTypeIsATypeMismatch) {
+  g.attrs().set("s", std::string("text"));
+  g.attrs().set("n", 5);
+  try {
+    g.attrs().get<int>("s");
+    FAIL();
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("str"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("int32"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("\"s\""), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(g.attrs().get<std::string>("n"), TypeMismatchError);
+  g.attrs().set("grid", std::vector<std::vector<int>>{{1, 2}, {3, 4}});
+  EXPECT_THROW(g.attrs().get<std::vector<int>>("grid"), ShapeMismatchError);
+  EXPECT_THROW(g.attrs().get<int>("grid"), ShapeMismatchError);
+  // Axes of extent 1 may be added or dropped: a scalar reads as [[5]].
+  EXPECT_EQ(g.attrs().get<std::vector<std::vector<int>>>("n"), (std::vector<std::vector<int>>{{5}}));
+}
+
+TEST_F(AttributeTest, WritingTheWrongShapeIsAShapeMismatch) {
+  Attribute at = g.attrs().create("pair", Shape{2}, Datatype::int32());
+  at.write(std::vector<int>{1, 2});
+  EXPECT_THROW(at.write(std::vector<int>{1, 2, 3}), ShapeMismatchError);
+  EXPECT_EQ(at.read<std::vector<int>>(), (std::vector<int>{1, 2}));
+  EXPECT_THROW(g.attrs().create("pair", Shape{1}, Datatype::int32()), AlreadyExistsError);
+}
+
+TEST_F(AttributeTest, AttributesOnDatasetsAndTheFile) {
+  Dataset d = f.create_dataset("d", std::vector<int>{1});
+  d.attrs().set("units", std::string("K"));
+  f.attrs().set("version", 3);
+  EXPECT_EQ(f.dataset("d").attrs().get<std::string>("units"), "K");
+  EXPECT_EQ(f.attrs().get<int>("version"), 3);
+}
+
+}  // namespace
+}  // namespace h5kit
