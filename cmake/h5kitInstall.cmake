@@ -18,7 +18,9 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/h5kitConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/h5kitConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/h5kit)
 
-# pkg-config: the HDF5 flags come from Debian's hdf5-serial.pc.
+# pkg-config: the HDF5 flags come from Debian's hdf5-serial.pc. The prefix is found relative to the
+# .pc file, so `cmake --install --prefix DIR` works whatever prefix was configured.
+file(RELATIVE_PATH H5KIT_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(cmake/h5kit.pc.in ${CMAKE_CURRENT_BINARY_DIR}/h5kit.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/h5kit.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 if(H5KIT_BUILD_TOOLS)

@@ -44,6 +44,8 @@ Shape Attribute::shape() const {
   return detail::extent_of(space.get());
 }
 
+std::size_t Attribute::size() const { return is_empty() ? 0 : element_count(shape()); }
+
 bool Attribute::is_empty() const {
   detail::silence_hdf5_errors();
   Handle space(checked(H5Aget_space(id()), "get attribute shape", Where{id()}));
@@ -131,7 +133,7 @@ bool tracks_attribute_order(hid_t obj) {
   unsigned flags = 0;
   H5Pget_attr_creation_order(plist, &flags);
   H5Pclose(plist);
-  return (flags & H5P_CRT_ORDER_INDEXED) != 0;
+  return (flags & H5P_CRT_ORDER_TRACKED) != 0;  // h5py lists by creation order when tracked
 }
 }  // namespace
 
@@ -141,8 +143,14 @@ std::vector<std::string> AttributeManager::keys() const {
   std::vector<std::string> names;
   const H5_index_t index = tracks_attribute_order(owner_.get()) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
   hsize_t idx = 0;
-  checked(H5Aiterate2(owner_.get(), index, H5_ITER_INC, &idx, collect_name, &names), "list attributes",
-          Where{owner_.get()});
+  if (H5Aiterate2(owner_.get(), index, H5_ITER_INC, &idx, collect_name, &names) < 0 && index == H5_INDEX_CRT_ORDER) {
+    // Tracked but never indexed, in dense storage: HDF5 cannot list by creation order; use names.
+    H5Eclear2(H5E_DEFAULT);
+    names.clear();
+    idx = 0;
+    checked(H5Aiterate2(owner_.get(), H5_INDEX_NAME, H5_ITER_INC, &idx, collect_name, &names), "list attributes",
+            Where{owner_.get()});
+  }
   return names;
 }
 

@@ -82,7 +82,7 @@ bool Group::tracks_creation_order() const {
   Handle gcpl(checked(H5Gget_create_plist(id()), "get group options", Where{id()}));
   unsigned flags = 0;
   H5Pget_link_creation_order(gcpl.get(), &flags);
-  return (flags & H5P_CRT_ORDER_INDEXED) != 0;
+  return (flags & H5P_CRT_ORDER_TRACKED) != 0;  // h5py lists by creation order when tracked
 }
 
 namespace {
@@ -101,9 +101,15 @@ std::vector<std::string> Group::keys(IterationOrder order) const {
                    "the group does not track creation order (create it with track_order)");
   std::vector<std::string> names;
   hsize_t idx = 0;
-  checked(H5Literate(id(), by_creation ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME, H5_ITER_INC, &idx, collect_link_name,
-                     &names),
-          "list members", Where{id()});
+  if (H5Literate(id(), by_creation ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME, H5_ITER_INC, &idx, collect_link_name,
+                 &names) >= 0)
+    return names;
+  if (!by_creation || order == IterationOrder::creation) detail::fail(ErrorKind::file, "list members", Where{id()});
+  // Tracked but never indexed, in dense storage: HDF5 cannot list by creation order; use names.
+  H5Eclear2(H5E_DEFAULT);
+  names.clear();
+  idx = 0;
+  checked(H5Literate(id(), H5_INDEX_NAME, H5_ITER_INC, &idx, collect_link_name, &names), "list members", Where{id()});
   return names;
 }
 

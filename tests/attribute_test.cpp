@@ -1,6 +1,7 @@
 #include "h5kit/attribute.hpp"
 
 #include <complex>
+#include <limits>
 
 #include <boost/describe/enum.hpp>
 #include <gtest/gtest.h>
@@ -179,6 +180,39 @@ TEST_F(AttributeTest, AttributesOnDatasetsAndTheFile) {
   f.attrs().set("version", 3);
   EXPECT_EQ(f.dataset("d").attrs().get<std::string>("units"), "K");
   EXPECT_EQ(f.attrs().get<int>("version"), 3);
+}
+
+}  // namespace
+}  // namespace h5kit
+
+namespace h5kit {
+namespace {
+
+TEST(AttributeConversion, ValuesThatDoNotFitTheStoredTypeAreRefused) {
+  test::TempDir dir;
+  File f(dir / "c.h5", "w");
+  auto a = f.attrs();
+  a.set("kept", std::int32_t{5});
+  EXPECT_THROW(a.set("kept", 100000, Datatype::int16()), InvalidArgumentError);
+  EXPECT_EQ(a.open("kept").dtype().name(), "int32");
+  EXPECT_EQ(a.get<int>("kept"), 5);
+  EXPECT_THROW(a.set("negative", -1, Datatype::uint8()), InvalidArgumentError);
+  EXPECT_FALSE(a.contains("negative"));
+  a.set("wide", std::int64_t{1} << 40);
+  EXPECT_THROW(a.get<std::int32_t>("wide"), TypeMismatchError);
+  EXPECT_EQ(a.get<double>("wide"), 1099511627776.0);
+  a.set("huge", 1.0e300);
+  EXPECT_EQ(a.get<float>("huge"), std::numeric_limits<float>::infinity());  // IEEE narrowing, as numpy
+  a.set("inf", std::numeric_limits<double>::infinity());
+  EXPECT_EQ(a.get<float>("inf"), std::numeric_limits<float>::infinity());  // inf stays inf
+  EXPECT_THROW(a.get<int>("inf"), TypeMismatchError);
+}
+
+TEST(AttributeConversion, EmptyAttributesHaveNoElements) {
+  test::TempDir dir;
+  File f(dir / "e.h5", "w");
+  Attribute e = f.attrs().create("pair", Shape{0}, Datatype::int32());
+  EXPECT_EQ(e.size(), 0u);
 }
 
 }  // namespace

@@ -191,3 +191,24 @@ TEST_F(DatasetTest, ClosedDatasetRefusesUse) {
 
 }  // namespace
 }  // namespace h5kit
+
+namespace h5kit {
+namespace {
+
+TEST(DatasetConversion, OutOfRangeWritesWriteNothing) {
+  test::TempDir dir;
+  File f(dir / "c.h5", "w");
+  Dataset d = f.create_dataset("x", Shape{3}, Datatype::int8());
+  d.write(std::vector<int>{1, 2, 3});
+  EXPECT_THROW(d.write(std::vector<int>{1, 200, 3}), InvalidArgumentError);
+  EXPECT_EQ(d.read<std::vector<int>>(), (std::vector<int>{1, 2, 3}));
+  EXPECT_THROW(d.write(std::vector<double>{1, 1e10, 3}), InvalidArgumentError);
+  d.write(std::vector<double>{1.7, -2.2, 3});  // fractions truncate, as numpy's astype
+  EXPECT_EQ(d.read<std::vector<int>>(), (std::vector<int>{1, -2, 3}));
+  Dataset big = f.create_dataset("big", std::vector<std::int64_t>{1, std::int64_t{1} << 50});
+  EXPECT_THROW(big.read<std::vector<std::int32_t>>(), TypeMismatchError);
+  EXPECT_EQ(big.read_element<std::int32_t>({0}), 1);
+}
+
+}  // namespace
+}  // namespace h5kit

@@ -20,7 +20,7 @@ class Attribute {
   std::string name() const;
   Datatype dtype() const;
   Shape shape() const;
-  std::size_t size() const { return element_count(shape()); }
+  std::size_t size() const;  // number of elements (0 when empty)
   bool is_empty() const;  // null dataspace
 
   template <class T>

@@ -55,6 +55,45 @@ void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char
          describe(t) + "stored type is " + found + ", which cannot be read or written as " + wanted);
 }
 
+// HDF5 converts numbers silently, clamping what does not fit (300 into int8 becomes 127); h5kit
+// refuses instead. Between floating-point types IEEE rules stay (too large becomes inf, as numpy).
+H5T_conv_ret_t refuse_overflow(H5T_conv_except_t except, hid_t, hid_t dst, void*, void*, void*) {
+  if (H5Tget_class(dst) == H5T_FLOAT) return H5T_CONV_UNHANDLED;
+  switch (except) {
+    case H5T_CONV_EXCEPT_RANGE_HI:
+    case H5T_CONV_EXCEPT_RANGE_LOW:
+    case H5T_CONV_EXCEPT_PINF:
+    case H5T_CONV_EXCEPT_NINF:
+    case H5T_CONV_EXCEPT_NAN: return H5T_CONV_ABORT;
+    default: return H5T_CONV_UNHANDLED;
+  }
+}
+
+hid_t range_checked_conversion() {
+  static const hid_t plist = [] {
+    const hid_t p = H5Pcreate(H5P_DATASET_XFER);
+    H5Pset_type_conv_cb(p, refuse_overflow, nullptr);
+    return p;
+  }();
+  return plist;
+}
+
+// True when numbers must change representation on the way (int16 in the file, double in memory...).
+bool numeric_conversion(hid_t stored, hid_t memory) {
+  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory)) && H5Tequal(stored, memory) <= 0;
+}
+
+// Converts `n` values in place (the buffer holds n of the larger type); false when a value does not fit.
+bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer) {
+  const herr_t status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
+  if (status < 0) H5Eclear2(H5E_DEFAULT);
+  return status >= 0;
+}
+
+std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
+  return n * std::max(H5Tget_size(a), H5Tget_size(b));
+}
+
 }  // namespace
 
 Shape selection_shape(const IoTarget& t) {
@@ -132,6 +171,17 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
   check_write_shape(t, target, mem_shape, op);
   const std::size_t n = element_count(mem_shape);
   if (n == 0) return;
+  if (numeric_conversion(stored.get(), mem_type.id())) {
+    // Convert everything before writing anything, so a value that does not fit writes nothing.
+    std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), n));
+    std::memcpy(converted.data(), buffer, n * mem_type.size());
+    if (!convert_checked(mem_type.id(), stored.get(), n, converted.data()))
+      reject(ErrorKind::invalid_argument, op, where_of(t),
+             describe(t) + "a value does not fit the stored type " + Datatype(Handle::share(stored.get())).name() +
+                 " (converting from " + mem_type.name() + "); nothing was written");
+    transfer_write(t, stored.get(), converted.data(), n, op);
+    return;
+  }
   transfer_write(t, mem_type.id(), buffer, n, op);
 }
 
@@ -140,6 +190,16 @@ void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::si
   Handle stored = stored_type_handle(t);
   check_convertible(t, stored.get(), mem_type.id(), op);
   if (count == 0) return;
+  if (numeric_conversion(stored.get(), mem_type.id())) {
+    std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), count));
+    transfer_read(t, stored.get(), converted.data(), count, op);
+    if (!convert_checked(stored.get(), mem_type.id(), count, converted.data()))
+      reject(ErrorKind::type_mismatch, op, where_of(t),
+             describe(t) + "a stored " + Datatype(Handle::share(stored.get())).name() + " value does not fit " +
+                 mem_type.name());
+    std::memcpy(buffer, converted.data(), count * mem_type.size());
+    return;
+  }
   transfer_read(t, mem_type.id(), buffer, count, op);
 }
 
