@@ -73,6 +73,18 @@ Attribute AttributeManager::create(std::string_view name, const Shape& shape, co
                                   "create attribute", where, ErrorKind::file, quoted(name))));
 }
 
+void AttributeManager::set(std::string_view name, const Empty& empty) const {
+  const std::string temp = staged_name(name);
+  const Where where{owner_.get()};
+  if (!owner_.valid()) detail::reject(ErrorKind::closed, "create attribute", Where{}, "the object is closed");
+  if (contains(temp)) erase(temp);
+  Handle space = detail::null_space("create attribute", where);
+  Handle acpl = attribute_creation_plist();
+  Handle(checked(H5Acreate2(owner_.get(), temp.c_str(), empty.type.id(), space.get(), acpl.get(), H5P_DEFAULT),
+                 "create attribute", where, ErrorKind::file, quoted(name)));
+  commit_staged(name);
+}
+
 Attribute AttributeManager::open(std::string_view name) const {
   const std::string n(name);
   const Where where{owner_.get()};

@@ -217,3 +217,22 @@ TEST(AttributeConversion, EmptyAttributesHaveNoElements) {
 
 }  // namespace
 }  // namespace h5kit
+
+namespace h5kit {
+namespace {
+
+TEST(AttributeEmpty, EmptyAttributesHaveATypeAndNoData) {
+  test::TempDir dir;
+  File f(dir / "e.h5", "w");
+  f.attrs().set("nothing", 1);
+  f.attrs().set("nothing", Empty{Datatype::float64()});
+  Attribute a = f.attrs().open("nothing");
+  EXPECT_TRUE(a.is_empty());
+  EXPECT_EQ(a.size(), 0u);
+  EXPECT_EQ(a.dtype().name(), "float64");
+  EXPECT_TRUE(a.read<std::vector<double>>().empty());
+  EXPECT_THROW(a.read<double>(), ShapeMismatchError);
+}
+
+}  // namespace
+}  // namespace h5kit

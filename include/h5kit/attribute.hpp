@@ -81,6 +81,9 @@ class AttributeManager {
   T get(std::string_view name) const {
     return open(name).read<T>();
   }
+  // An attribute with a type and no dataspace (h5py's attrs[name] = h5py.Empty(dtype)); replaces
+  // an attribute of that name.
+  void set(std::string_view name, const Empty& empty) const;
   // An empty attribute of the given shape and type (then write() into it).
   Attribute create(std::string_view name, const Shape& shape, const Datatype& type) const;
 

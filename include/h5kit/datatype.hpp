@@ -79,6 +79,11 @@ class Datatype {
   detail::Handle handle_;
 };
 
+// h5py's h5py.Empty: a dataset or attribute with a type but no dataspace.
+struct Empty {
+  Datatype type;
+};
+
 struct CompoundMember {
   std::string name;
   std::size_t offset = 0;

@@ -17,11 +17,6 @@ namespace h5kit {
 
 class Entry;
 
-// h5py's h5py.Empty: a dataset or attribute with a type but no dataspace.
-struct Empty {
-  Datatype type;
-};
-
 struct GroupOptions {
   bool track_order = false;  // remember creation order of links and attributes
 };

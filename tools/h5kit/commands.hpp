@@ -1,0 +1,30 @@
+#pragma once
+// The subcommands of the `h5kit` tool. Each lives in its own file (tree.cpp, dump.cpp) and registers
+// itself on the top-level CLI11 app; main.cpp parses the command line and runs the one chosen.
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace h5kit::cli {
+
+// A registered subcommand: its CLI11 app (to know whether the user chose it) and what runs it.
+// Options are parsed into storage owned by `run`, so nothing global is needed. `run` returns the exit
+// status (non-zero when the output is incomplete) or throws for a failure with no output at all.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command register_tree(CLI::App& parent);
+Command register_dump(CLI::App& parent);
+
+// A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
+// after "h5kit: " and exits with status 1.
+class UserError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace h5kit::cli

@@ -1,0 +1,43 @@
+#pragma once
+// Turns the values of datasets and attributes into JSON, for any HDF5 type met at run time.
+// The mapping (documented in docs/cli.md) follows what h5py users see:
+//   integers, floats     -> numbers; nan/inf/-inf -> the strings "nan", "inf", "-inf"
+//   bool (h5py's enum)   -> true / false
+//   enum                 -> the member's name (the number when no member has that value)
+//   strings              -> strings (fixed-length: trailing NULs removed)
+//   complex (h5py's {r,i}) -> [re, im]
+//   compound             -> an object of its fields, in field order
+//   object reference     -> the target's path; null for a null or unresolvable reference
+//   array type, vlen     -> lists
+//   opaque, bitfield     -> base64 string / unsigned number
+// An N-d value becomes nested lists by shape; a scalar (shape ()) is the plain element; a null
+// dataspace is null.
+#include <cstdint>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include <h5kit/h5kit.hpp>
+
+namespace h5kit::cli {
+
+// Insertion-ordered, so members and attributes keep the file's order in the output.
+using Json = nlohmann::ordered_json;
+
+// Turns object references into paths. One file-wide cache: a dataset of references often points at
+// the same few objects, and each lookup opens an object.
+class ReferenceResolver {
+ public:
+  explicit ReferenceResolver(Group root) : root_(std::move(root)) {}
+  // The path of the referenced object; null for the null reference or one that no longer resolves.
+  Json path_of(std::uint64_t address);
+
+ private:
+  Group root_;
+  std::unordered_map<std::uint64_t, Json> cache_;
+};
+
+// The value held in `raw` (read with read_native()), shaped as described above.
+Json to_json(const RawData& raw, ReferenceResolver& references);
+
+}  // namespace h5kit::cli

@@ -1,0 +1,66 @@
+// The `h5kit` command: parses the command line with CLI11 and runs the chosen subcommand.
+//
+// Every failure ends here as one line on stderr starting with "h5kit: ", so scripts can show it
+// as is: status 1 for a file or path that cannot be read, CLI11's own status (105, 106, 109...) for a
+// command line it rejects. No exception escapes main.
+#include <algorithm>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <h5kit/error.hpp>
+
+#include "commands.hpp"
+#include "walk.hpp"
+
+namespace {
+
+int report(const std::string& message, int status) {
+  std::cerr << "h5kit: " << h5kit::cli::one_line(message) << '\n';
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace h5kit::cli;
+
+  CLI::App app{"Inspect HDF5 files: list their hierarchy, dump objects as JSON.", "h5kit"};
+  app.require_subcommand(1);
+  const std::vector<Command> commands{register_tree(app), register_dump(app)};
+
+  // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::none_of(commands.begin(), commands.end(), [&](const Command& c) { return c.app->get_name() == argv[1]; })) {
+    std::string known;
+    for (const Command& command : commands) known += (known.empty() ? "" : ", ") + command.app->get_name();
+    return report(std::string("unknown command '") + argv[1] + "' (commands: " + known + "; see h5kit --help)",
+                  static_cast<int>(CLI::ExitCodes::ExtrasError));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help: CLI11 prints it, status 0
+  } catch (const CLI::ParseError& e) {
+    // CLI11's default adds a second line ("Run with --help..."); one line is easier to read in logs.
+    return report(std::string(e.what()) + " (see h5kit --help)", e.get_exit_code());
+  }
+
+  try {
+    for (const Command& command : commands)
+      if (command.app->parsed()) return command.run();
+    return 0;
+  } catch (const UserError& e) {
+    return report(e.what(), 1);
+  } catch (const h5kit::Error& e) {
+    return report(e.what(), 1);
+  } catch (const std::exception& e) {
+    return report(std::string("unexpected error: ") + e.what(), 1);
+  } catch (...) {
+    return report("unexpected error", 1);
+  }
+}
