@@ -23,6 +23,12 @@ Handle creation_plist(const Dataset& ds, const char* op) {
 }
 }  // namespace
 
+Dataset::Dataset(Handle handle) : Object(std::move(handle)) {
+  if (!valid()) return;
+  detail::silence_hdf5_errors();
+  type_ = Datatype(Handle(checked(H5Dget_type(id()), "open dataset", Where{id()}, ErrorKind::type_mismatch)));
+}
+
 Shape Dataset::shape() const {
   require_valid("get dataset shape");
   Handle space = space_of(*this, "get dataset shape");
@@ -33,8 +39,7 @@ std::size_t Dataset::size() const { return is_empty() ? 0 : element_count(shape(
 
 Datatype Dataset::dtype() const {
   require_valid("get dataset type");
-  detail::silence_hdf5_errors();
-  return Datatype(Handle(checked(H5Dget_type(id()), "get dataset type", Where{id()})));
+  return type_;
 }
 
 bool Dataset::is_scalar() const {
@@ -134,12 +139,12 @@ void Dataset::resize(const Shape& new_shape) const {
 
 detail::IoTarget Dataset::whole(const char* operation) const {
   require_valid(operation);
-  return detail::IoTarget{id(), false};
+  return detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
 }
 
 detail::IoTarget Dataset::block(const char* operation, const Shape& offset, const Shape& count) const {
   require_valid(operation);
-  return detail::IoTarget{id(), false, &offset, &count};
+  return detail::IoTarget{id(), false, &offset, &count, type_.id()};
 }
 
 bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {

@@ -61,15 +61,14 @@ Dataset Group::create_dataset(std::string_view path, const Shape& shape, const D
   require_valid("create dataset");
   const std::string p = detail::checked_path(path, id(), "create dataset");
   const Where where{id(), p};
-  if (detail::path_exists(id(), p, false))
-    detail::reject(ErrorKind::already_exists, "create dataset", where, "the name is already taken");
   if (!type.valid()) detail::reject(ErrorKind::invalid_argument, "create dataset", where, "no datatype given");
   Handle space = options.maxshape() ? detail::simple_space(shape, *options.maxshape(), "create dataset", where)
                                     : detail::simple_space(shape, "create dataset", where);
   Handle dcpl = dataset_creation_plist(shape, type, options, where);
-  return Dataset(Handle(checked(H5Dcreate2(id(), p.c_str(), type.id(), space.get(), detail::link_creation_plist(),
-                                           dcpl.get(), H5P_DEFAULT),
-                                "create dataset", where)));
+  const hid_t d = H5Dcreate2(id(), p.c_str(), type.id(), space.get(), detail::link_creation_plist(), dcpl.get(),
+                             H5P_DEFAULT);
+  if (d < 0) detail::fail_creation("create dataset", where);
+  return Dataset(Handle(d));
 }
 
 Dataset Group::create_dataset(std::string_view path, const Empty& empty) const {

@@ -88,6 +88,8 @@ hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const F
   const Where where{H5I_INVALID_HID, {}, path};
   const char* op = flags == H5F_ACC_RDONLY ? "open file for reading" : "open file for writing";
   if (!on_disk(path, o)) detail::reject(ErrorKind::file, op, where, "no such file");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) detail::reject(ErrorKind::file, op, where, "is a directory");
   // H5Fis_hdf5 reads the signature with the default driver; only sec2/stdio files can be checked so.
   const bool plain = o.driver == Driver::sec2 || o.driver == Driver::stdio;
   if (plain && H5Fis_hdf5(path.c_str()) <= 0) {

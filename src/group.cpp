@@ -41,12 +41,11 @@ Dataset Group::dataset(std::string_view path) const { return open(path).as_datas
 Group Group::create_group(std::string_view path, const GroupOptions& options) const {
   require_valid("create group");
   const std::string p = detail::checked_path(path, id(), "create group");
-  const Where where{id(), p};
-  if (detail::path_exists(id(), p, false))
-    detail::reject(ErrorKind::already_exists, "create group", where, "the name is already taken");
-  Handle gcpl = detail::group_creation_plist(options.track_order);
-  return Group(Handle(checked(H5Gcreate2(id(), p.c_str(), detail::link_creation_plist(), gcpl.get(), H5P_DEFAULT),
-                              "create group", where)));
+  detail::silence_hdf5_errors();
+  const hid_t g = H5Gcreate2(id(), p.c_str(), detail::link_creation_plist(),
+                             detail::group_creation_plist(options.track_order), H5P_DEFAULT);
+  if (g < 0) detail::fail_creation("create group", Where{id(), p});
+  return Group(Handle(g));
 }
 
 Group Group::require_group(std::string_view path) const {

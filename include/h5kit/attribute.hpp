@@ -53,7 +53,8 @@ class AttributeManager {
   explicit AttributeManager(detail::Handle owner) : owner_(std::move(owner)) {}
 
   // attrs[name] = value: creates the attribute with the value's own type and shape, replacing any
-  // attribute of that name. The old one is removed only once the new one is written.
+  // attribute of that name. An old value is removed only once the new one is written; a new name
+  // that fails to write is removed again.
   template <class T>
   void set(std::string_view name, const T& value) const {
     Shape shape;
@@ -99,19 +100,23 @@ class AttributeManager {
  private:
   template <class T>
   void write_new(std::string_view name, const T& value, const Shape& shape, const Datatype& type) const {
-    Attribute staged = stage(name, shape, type);
+    // A new name is written in place (h5py does the same); replacing stages under a temporary name.
+    const bool replacing = contains(name);
+    const std::string target = replacing ? staged_name(name) : std::string(name);
+    if (replacing) discard(target);  // left over from a process that died mid-write
+    Attribute fresh = create_unchecked(target, shape, type);
     try {
-      staged.write(value);
+      fresh.write(value);
     } catch (...) {
-      discard_staged(name);
+      discard(target);
       throw;
     }
-    commit_staged(name);
+    if (replacing) commit_staged(name);
   }
-  // Creates the new attribute under a temporary name so a failed write leaves the old value.
-  Attribute stage(std::string_view name, const Shape& shape, const Datatype& type) const;
+  static std::string staged_name(std::string_view name);
+  Attribute create_unchecked(std::string_view name, const Shape& shape, const Datatype& type) const;
   void commit_staged(std::string_view name) const;
-  void discard_staged(std::string_view name) const noexcept;
+  void discard(std::string_view name) const noexcept;
   bool fits_in_place(std::string_view name, const Shape& shape) const;
 
   detail::Handle owner_;

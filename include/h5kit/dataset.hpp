@@ -21,7 +21,7 @@ enum class Layout { compact, contiguous, chunked, virtual_ };
 class Dataset : public Object {
  public:
   Dataset() = default;
-  explicit Dataset(detail::Handle handle) : Object(std::move(handle)) {}
+  explicit Dataset(detail::Handle handle);
 
   Shape shape() const;
   std::size_t rank() const { return shape().size(); }
@@ -97,6 +97,9 @@ class Dataset : public Object {
   detail::IoTarget whole(const char* operation) const;
   detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
   bool read_fill_value(const Datatype& mem_type, void* out) const;
+  // The stored type never changes, so it is read once when the dataset is opened (every read and
+  // write compares against it).
+  Datatype type_;
 };
 
 }  // namespace h5kit

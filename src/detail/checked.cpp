@@ -1,5 +1,7 @@
 #include "detail/checked.hpp"
 
+#include "detail/paths.hpp"
+
 #include <string>
 #include <vector>
 
@@ -96,8 +98,9 @@ std::string path_of(const Where& where) {
   H5Eclear2(H5E_DEFAULT);
   if (where.sub_path.empty()) return base.empty() && H5Iget_type(where.loc) == H5I_FILE ? "/" : base;
   if (!where.sub_path.empty() && where.sub_path.front() == '/') return std::string(where.sub_path);
-  if (base.empty() || base == "/") return "/" + std::string(where.sub_path);
-  return base + "/" + std::string(where.sub_path);
+  if (base != "/") base += '/';
+  base.append(where.sub_path);
+  return base;
 }
 
 void fail(ErrorKind fallback, std::string_view operation, const Where& where, std::string detail) {
@@ -110,6 +113,18 @@ void fail(ErrorKind fallback, std::string_view operation, const Where& where, st
   if (file.empty()) file = std::string(where.file_hint);
   throw_error(refine(fallback, entries), std::string(operation), std::move(file), path_of(where), std::move(detail),
               join(entries));
+}
+
+void fail_creation(std::string_view operation, const Where& where) {
+  const auto entries = take_entries();
+  const std::string path = path_of(where);
+  if (where.loc >= 0 && path_exists(where.loc, std::string(where.sub_path), false))
+    throw_error(ErrorKind::already_exists, std::string(operation), file_name_of(where.loc), path,
+                "the name is already taken");
+  std::string detail;
+  if (read_only(where.loc)) detail = "the file is open read-only";
+  throw_error(refine(ErrorKind::file, entries), std::string(operation), file_name_of(where.loc), path,
+              std::move(detail), join(entries));
 }
 
 void reject(ErrorKind kind, std::string_view operation, const Where& where, std::string detail) {

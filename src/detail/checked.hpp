@@ -34,6 +34,9 @@ std::string path_of(const Where& where);
 // more precisely (not found, already exists, cannot convert).
 [[noreturn]] void fail(ErrorKind fallback, std::string_view operation, const Where& where,
                        std::string detail = {});
+// For calls that run first and are explained afterwards: a failed creation is most often a taken
+// name, but asking HDF5 clears its error stack, so the stack is taken before the question.
+[[noreturn]] void fail_creation(std::string_view operation, const Where& where);
 // Throws an Error of exactly `kind` without consulting HDF5's stack (for h5kit's own checks).
 [[noreturn]] void reject(ErrorKind kind, std::string_view operation, const Where& where, std::string detail);
 

@@ -46,11 +46,10 @@ Handle null_space(std::string_view operation, const Where& where) {
 }
 
 Shape extent_of(hid_t space) {
-  const int rank = H5Sget_simple_extent_ndims(space);
+  hsize_t dims[H5S_MAX_RANK];
+  const int rank = H5Sget_simple_extent_dims(space, dims, nullptr);
   if (rank <= 0) return {};
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-  H5Sget_simple_extent_dims(space, dims.data(), nullptr);
-  return from_hsize(dims);
+  return Shape(dims, dims + rank);
 }
 
 Shape max_extent_of(hid_t space) {

@@ -16,7 +16,10 @@ Handle Handle::share(hid id) {
 }
 
 Handle::Handle(const Handle& other) : id_(other.id_), owned_(other.owned_) {
-  if (owned_ && id_ >= 0 && H5Iis_valid(id_) > 0) H5Iinc_ref(id_);
+  if (owned_ && id_ >= 0 && H5Iinc_ref(id_) < 0) {
+    H5Eclear2(H5E_DEFAULT);  // the identifier was closed behind our back (C API): hold nothing
+    id_ = invalid_hid;
+  }
 }
 
 Handle& Handle::operator=(const Handle& other) {
@@ -41,14 +44,8 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 
 Handle::~Handle() { reset(); }
 
-// HDF5's predefined identifiers (H5T_NATIVE_*) are not "user" identifiers, so H5Iis_valid says no
-// for them; an unowned handle is valid as long as it holds one.
-bool Handle::valid() const noexcept { return id_ >= 0 && (!owned_ || H5Iis_valid(id_) > 0); }
-
 void Handle::reset() noexcept {
-  // An identifier whose file was closed strongly is already gone; releasing it again is harmless
-  // only if we ask first.
-  if (owned_ && id_ >= 0 && H5Iis_valid(id_) > 0) H5Idec_ref(id_);
+  if (owned_ && id_ >= 0 && H5Idec_ref(id_) < 0) H5Eclear2(H5E_DEFAULT);
   id_ = invalid_hid;
 }
 

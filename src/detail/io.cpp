@@ -31,6 +31,7 @@ Handle stored_space(const IoTarget& t) {
 }
 
 Handle stored_type_handle(const IoTarget& t) {
+  if (t.stored_type >= 0) return Handle(t.stored_type, /*owned=*/false);
   const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
   return Handle(checked(type, "get datatype", where_of(t)));
 }
@@ -78,9 +79,10 @@ hid_t range_checked_conversion() {
   return plist;
 }
 
-// True when numbers must change representation on the way (int16 in the file, double in memory...).
+// True when numbers must change representation on the way (int16 in the file, double in memory...);
+// the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
-  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory)) && H5Tequal(stored, memory) <= 0;
+  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory));
 }
 
 // Converts `n` values in place (the buffer holds n of the larger type); false when a value does not fit.
@@ -143,7 +145,7 @@ void check_write_shape(const IoTarget& t, const Shape& target_shape, const Shape
 void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t n, const char* op) {
   silence_hdf5_errors();
   if (t.is_attribute) {
-    checked(H5Awrite(t.id, mem_type, buffer), op, where_of(t), ErrorKind::file, describe(t));
+    if (H5Awrite(t.id, mem_type, buffer) < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
     return;
   }
   Handle file_space = file_selection(t, op);
@@ -154,7 +156,7 @@ void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::
 void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t n, const char* op) {
   silence_hdf5_errors();
   if (t.is_attribute) {
-    checked(H5Aread(t.id, mem_type, buffer), op, where_of(t), ErrorKind::file, describe(t));
+    if (H5Aread(t.id, mem_type, buffer) < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
     return;
   }
   Handle file_space = file_selection(t, op);
@@ -166,12 +168,12 @@ void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t 
 void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
-  check_convertible(t, stored.get(), mem_type.id(), op);
-  const Shape target = selection_shape(t);
-  check_write_shape(t, target, mem_shape, op);
+  const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
+  if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
+  check_write_shape(t, selection_shape(t), mem_shape, op);
   const std::size_t n = element_count(mem_shape);
   if (n == 0) return;
-  if (numeric_conversion(stored.get(), mem_type.id())) {
+  if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     // Convert everything before writing anything, so a value that does not fit writes nothing.
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), n));
     std::memcpy(converted.data(), buffer, n * mem_type.size());
@@ -188,9 +190,10 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
 void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::size_t count) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   Handle stored = stored_type_handle(t);
-  check_convertible(t, stored.get(), mem_type.id(), op);
+  const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
+  if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
   if (count == 0) return;
-  if (numeric_conversion(stored.get(), mem_type.id())) {
+  if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), count));
     transfer_read(t, stored.get(), converted.data(), count, op);
     if (!convert_checked(stored.get(), mem_type.id(), count, converted.data()))

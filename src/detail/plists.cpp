@@ -13,13 +13,15 @@ hid_t link_creation_plist() {
   return lcpl;
 }
 
-Handle group_creation_plist(bool track_order) {
-  Handle gcpl(H5Pcreate(H5P_GROUP_CREATE));
-  if (track_order) {
-    H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-    H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-  }
-  return gcpl;
+hid_t group_creation_plist(bool track_order) {
+  if (!track_order) return H5P_DEFAULT;
+  static const hid_t tracked = [] {
+    const hid_t p = H5Pcreate(H5P_GROUP_CREATE);
+    H5Pset_link_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    return p;
+  }();
+  return tracked;
 }
 
 }  // namespace h5kit::detail

@@ -8,7 +8,7 @@ namespace h5kit::detail {
 
 // Link creation: UTF-8 names and missing intermediate groups created (h5py's habit).
 hid_t link_creation_plist();
-// Group creation, tracking link and attribute creation order when asked.
-Handle group_creation_plist(bool track_order);
+// Group creation: HDF5's default, or tracking link and attribute creation order.
+hid_t group_creation_plist(bool track_order);
 
 }  // namespace h5kit::detail

@@ -1,36 +1,9 @@
 #include "walk.hpp"
 
-#include <array>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
-
 #include "commands.hpp"
 
 namespace h5kit::cli {
 
-namespace {
-
-// HDF5's format signature. It sits at offset 0, or after a user block at 512, 1024, 2048... bytes.
-constexpr std::array<char, 8> hdf5_signature{'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
-
-// Lets us say "not an HDF5 file" when opening fails, instead of HDF5's generic open error.
-bool has_hdf5_signature(const std::string& file_name) {
-  std::ifstream in(file_name, std::ios::binary);
-  if (!in) return false;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(file_name, ec);
-  if (ec) return false;
-  for (std::uintmax_t offset = 0; offset + hdf5_signature.size() <= size; offset = offset == 0 ? 512 : offset * 2) {
-    std::array<char, hdf5_signature.size()> head{};
-    in.seekg(static_cast<std::streamoff>(offset));
-    if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return false;
-    if (head == hdf5_signature) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string one_line(const std::string& message) {
   std::string out;
@@ -48,16 +21,11 @@ std::string one_line(const std::string& message) {
 }
 
 File open_input(const std::string& file_name) {
-  const std::string quoted = "'" + file_name + "'";
-  std::error_code ec;
-  const auto status = std::filesystem::status(file_name, ec);
-  if (!std::filesystem::exists(status)) throw UserError("cannot open " + quoted + ": no such file");
-  if (std::filesystem::is_directory(status)) throw UserError("cannot open " + quoted + ": is a directory");
   try {
     return File(file_name, "r");
   } catch (const Error& e) {
-    if (!has_hdf5_signature(file_name)) throw UserError("cannot open " + quoted + ": not an HDF5 file");
-    throw UserError("cannot open " + quoted + ": " + one_line(e.what()));
+    // The library already says "no such file", "is a directory" or "not an HDF5 file".
+    throw UserError("cannot open '" + file_name + "': " + one_line(e.detail().empty() ? e.what() : e.detail()));
   }
 }
 

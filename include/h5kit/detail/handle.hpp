@@ -24,8 +24,9 @@ class Handle {
   ~Handle();
 
   hid get() const noexcept { return id_; }
-  // True while the identifier refers to a live HDF5 object (false after close or file close).
-  bool valid() const noexcept;
+  // True while the handle holds an identifier. A handle owns one reference, so HDF5 keeps the
+  // identifier alive until reset(): no HDF5 call is needed to know it is still good.
+  bool valid() const noexcept { return id_ >= 0; }
   void reset() noexcept;
 
  private:

@@ -20,6 +20,7 @@ struct IoTarget {
   bool is_attribute = false;
   const Shape* offset = nullptr;  // block start (datasets only); null = whole
   const Shape* count = nullptr;   // block extent
+  hid stored_type = invalid_hid;  // the stored datatype when already known (datasets cache it)
 };
 
 Shape selection_shape(const IoTarget& target);
