@@ -3,28 +3,18 @@
 // depend on h5dump's column alignment.
 #include <complex>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
-#include <boost/describe/enum.hpp>
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
-
-using h5kit::DatasetOptions;
-using h5kit::Datatype;
-using h5kit::File;
-using h5kit::FileOptions;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::test::TempDir;
-using h5kit::test::shell_quote;
-
-enum class Color : std::uint8_t { red = 0, green = 1, blue = 5 };
-BOOST_DESCRIBE_ENUM(Color, red, green, blue)
 
 std::string squeeze(const std::string& text) {
   std::string out;
@@ -77,73 +67,76 @@ void write_sample(const std::string& path) {
   f.create_group("group/sub");
 }
 
-TEST(interop_h5dump, HeaderShowsEveryTypeAndShape) {
-  TempDir dir;
-  const std::string path = dir / "sample.h5";
-  write_sample(path);
-  const Dump d = h5dump("-H", path);
-  ASSERT_EQ(d.exit_code, 0) << d.raw;
-  EXPECT_DUMP_HAS(d, R"(DATASET "ints" { DATATYPE H5T_STD_I32LE DATASPACE SIMPLE { ( 4 ) / ( 4 ) })");
-  EXPECT_DUMP_HAS(d, R"(ATTRIBUTE "units" { DATATYPE H5T_STRING { STRSIZE H5T_VARIABLE;)");
-  EXPECT_DUMP_HAS(d, R"(DATASET "grid" { DATATYPE H5T_IEEE_F64LE DATASPACE SIMPLE { ( 2, 3 ) / ( 2, 3 ) })");
-  EXPECT_DUMP_HAS(d, R"(CSET H5T_CSET_UTF8; CTYPE H5T_C_S1; } DATASPACE SCALAR })");  // "text"
-  EXPECT_DUMP_HAS(d, R"(DATASET "fixed" { DATATYPE H5T_STRING { STRSIZE 6; STRPAD H5T_STR_NULLPAD;
-                        CSET H5T_CSET_ASCII; CTYPE H5T_C_S1; } DATASPACE SIMPLE { ( 2 ) / ( 2 ) })");
-  EXPECT_DUMP_HAS(d, R"(DATASET "flags" { DATATYPE H5T_ENUM { H5T_STD_I8LE; "FALSE" 0; "TRUE" 1; })");
-  EXPECT_DUMP_HAS(d, R"(DATASET "colors" { DATATYPE H5T_ENUM { H5T_STD_U8LE;)");
-  for (const char* member : {R"("red" 0;)", R"("green" 1;)", R"("blue" 5;)"}) EXPECT_DUMP_HAS(d, member);
-  EXPECT_DUMP_HAS(d, R"(DATASET "z" { DATATYPE H5T_COMPOUND { H5T_IEEE_F64LE "r"; H5T_IEEE_F64LE "i"; })");
-  EXPECT_DUMP_HAS(d, R"(DATASET "scalar" { DATATYPE H5T_STD_U64LE DATASPACE SCALAR })");
-  EXPECT_DUMP_HAS(d, R"(DATASET "nothing" { DATATYPE H5T_IEEE_F64LE DATASPACE NULL })");
-  EXPECT_DUMP_HAS(d, R"(DATASET "grow" { DATATYPE H5T_IEEE_F64LE DATASPACE SIMPLE { ( 2, 4 ) / ( H5S_UNLIMITED, 4 ) })");
-  EXPECT_DUMP_HAS(d, R"(SOFTLINK "soft" { LINKTARGET "/ints" })");
-  EXPECT_DUMP_HAS(d, R"(SOFTLINK "dangling" { LINKTARGET "/nowhere" })");
-  EXPECT_DUMP_HAS(d, R"(GROUP "group" { GROUP "sub" { } })");
-}
+// One run of h5dump on the sample file: the fragments its output must hold.
+struct DumpCase {
+  const char* name;
+  const char* options;
+  std::vector<std::string> fragments;
+};
 
-TEST(interop_h5dump, DataShowsTheValuesWritten) {
-  TempDir dir;
-  const std::string path = dir / "sample.h5";
-  write_sample(path);
-  const Dump d = h5dump("-d /ints -d /grid -d /text -d /fixed -d /flags -d /colors -d /z -d /scalar", path);
-  ASSERT_EQ(d.exit_code, 0) << d.raw;
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): -3, 0, 7, 2147483647 })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0,0): 0.5, 1.5, 2.5, (1,0): 3.5, 4.5, 5.5 })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): "hello world" })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): "ab\000\000\000\000", "abcdef" })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): TRUE, FALSE, TRUE })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): red, blue, green })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): { 1, 2 }, { 3, -0.5 } })");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): 42 })");
-  EXPECT_DUMP_HAS(d, R"(ATTRIBUTE "units" {)");
-  EXPECT_DUMP_HAS(d, R"(DATA { (0): "m" })");
-}
+// GoogleTest prints the parameter of a failing case.
+void PrintTo(const DumpCase& c, std::ostream* os) { *os << "h5dump " << c.options; }
 
-TEST(interop_h5dump, SuperblockShowsTheUserBlock) {
-  TempDir dir;
-  const std::string path = dir / "sample.h5";
-  write_sample(path);
-  const Dump d = h5dump("-B -H", path);
-  ASSERT_EQ(d.exit_code, 0) << d.raw;
-  EXPECT_DUMP_HAS(d, "USER_BLOCK { USERBLOCK_SIZE 512 }");
-}
+const DumpCase kDumpCases[] = {
+    {"HeaderShowsEveryTypeAndShape",
+     "-H",
+     {R"(DATASET "ints" { DATATYPE H5T_STD_I32LE DATASPACE SIMPLE { ( 4 ) / ( 4 ) })",
+      R"(ATTRIBUTE "units" { DATATYPE H5T_STRING { STRSIZE H5T_VARIABLE;)",
+      R"(DATASET "grid" { DATATYPE H5T_IEEE_F64LE DATASPACE SIMPLE { ( 2, 3 ) / ( 2, 3 ) })",
+      R"(CSET H5T_CSET_UTF8; CTYPE H5T_C_S1; } DATASPACE SCALAR })",  // "text"
+      R"(DATASET "fixed" { DATATYPE H5T_STRING { STRSIZE 6; STRPAD H5T_STR_NULLPAD;
+                        CSET H5T_CSET_ASCII; CTYPE H5T_C_S1; } DATASPACE SIMPLE { ( 2 ) / ( 2 ) })",
+      R"(DATASET "flags" { DATATYPE H5T_ENUM { H5T_STD_I8LE; "FALSE" 0; "TRUE" 1; })",
+      R"(DATASET "colors" { DATATYPE H5T_ENUM { H5T_STD_U8LE;)",
+      R"("red" 0;)",
+      R"("green" 1;)",
+      R"("blue" 5;)",
+      R"(DATASET "z" { DATATYPE H5T_COMPOUND { H5T_IEEE_F64LE "r"; H5T_IEEE_F64LE "i"; })",
+      R"(DATASET "scalar" { DATATYPE H5T_STD_U64LE DATASPACE SCALAR })",
+      R"(DATASET "nothing" { DATATYPE H5T_IEEE_F64LE DATASPACE NULL })",
+      R"(DATASET "grow" { DATATYPE H5T_IEEE_F64LE DATASPACE SIMPLE { ( 2, 4 ) / ( H5S_UNLIMITED, 4 ) })",
+      R"(SOFTLINK "soft" { LINKTARGET "/ints" })",
+      R"(SOFTLINK "dangling" { LINKTARGET "/nowhere" })",
+      R"(GROUP "group" { GROUP "sub" { } })"}},
+    {"DataShowsTheValuesWritten",
+     "-d /ints -d /grid -d /text -d /fixed -d /flags -d /colors -d /z -d /scalar",
+     {R"(DATA { (0): -3, 0, 7, 2147483647 })",
+      R"(DATA { (0,0): 0.5, 1.5, 2.5, (1,0): 3.5, 4.5, 5.5 })",
+      R"(DATA { (0): "hello world" })",
+      R"(DATA { (0): "ab\000\000\000\000", "abcdef" })",
+      R"(DATA { (0): TRUE, FALSE, TRUE })",
+      R"(DATA { (0): red, blue, green })",
+      R"(DATA { (0): { 1, 2 }, { 3, -0.5 } })",
+      R"(DATA { (0): 42 })",
+      R"(ATTRIBUTE "units" {)",
+      R"(DATA { (0): "m" })"}},
+    {"SuperblockShowsTheUserBlock", "-B -H", {"USER_BLOCK { USERBLOCK_SIZE 512 }"}},
+    {"PropertiesShowChunksFiltersAndFillValue",
+     "-p -H -d /gz -d /grow",
+     {"CHUNKED ( 5, 5 )",
+      "FILTERS { PREPROCESSING SHUFFLE COMPRESSION DEFLATE { LEVEL 6 } }",
+      "CHUNKED ( 2, 4 )",
+      "VALUE -1.5 }"}},
+    // a compressed block: row 9, columns 7..9
+    {"HyperslabOfACompressedDataset", "-d /gz -s 9,7 -c 1,3", {"(9,7): 97, 98, 99"}},
+    // never written: the fill value
+    {"UnwrittenDataIsTheFillValue",
+     "-d /grow",
+     {"DATA { (0,0): -1.5, -1.5, -1.5, -1.5, (1,0): -1.5, -1.5, -1.5, -1.5 }"}},
+};
 
-TEST(interop_h5dump, PropertiesShowChunksFiltersAndFillValue) {
+class interop_h5dump : public ::testing::TestWithParam<DumpCase> {};
+
+TEST_P(interop_h5dump, ShowsWhatH5kitWrote) {
   TempDir dir;
   const std::string path = dir / "sample.h5";
   write_sample(path);
-  const Dump d = h5dump("-p -H -d /gz -d /grow", path);
+  const Dump d = h5dump(GetParam().options, path);
   ASSERT_EQ(d.exit_code, 0) << d.raw;
-  EXPECT_DUMP_HAS(d, "CHUNKED ( 5, 5 )");
-  EXPECT_DUMP_HAS(d, "FILTERS { PREPROCESSING SHUFFLE COMPRESSION DEFLATE { LEVEL 6 } }");
-  EXPECT_DUMP_HAS(d, "CHUNKED ( 2, 4 )");
-  EXPECT_DUMP_HAS(d, "VALUE -1.5 }");
-  const Dump data = h5dump("-d /gz -s 9,7 -c 1,3", path);  // a compressed block: row 9, columns 7..9
-  ASSERT_EQ(data.exit_code, 0) << data.raw;
-  EXPECT_DUMP_HAS(data, "(9,7): 97, 98, 99");
-  const Dump grow = h5dump("-d /grow", path);  // never written: the fill value
-  ASSERT_EQ(grow.exit_code, 0) << grow.raw;
-  EXPECT_DUMP_HAS(grow, "DATA { (0,0): -1.5, -1.5, -1.5, -1.5, (1,0): -1.5, -1.5, -1.5, -1.5 }");
+  for (const std::string& fragment : GetParam().fragments) EXPECT_DUMP_HAS(d, fragment);
 }
+INSTANTIATE_TEST_SUITE_P(interop, interop_h5dump, ::testing::ValuesIn(kDumpCases),
+                         [](const ::testing::TestParamInfo<DumpCase>& run) { return std::string(run.param.name); });
 
 }  // namespace
+}  // namespace h5kit::test

@@ -2,9 +2,8 @@
 import h5py
 import numpy as np
 
-from interop_common import (FLOATS, SIGNED, UNSIGNED, Checker, numeric_values, numpy_name, run)
-
-ORDER = ["zeta", "alpha", "mid", "beta"]
+from interop_common import (COLOR, FLOATS, ORDER, RGB, SIGNED, UNSIGNED, Checker, numeric_values,
+                            numpy_name, run)
 
 
 def attr_type(obj, name):
@@ -73,11 +72,11 @@ def check_strings_enums(path):
         c.fixed_ascii("data@fixed_list dtype", got_dt, 3)
         c.array("data@fixed_list value", ds.attrs["fixed_list"], np.array([b"a", b"bcd"], dtype="S3"))
         got_dt, got_shape = attr_type(ds, "color")
-        c.enum("data@color", got_dt, np.uint8, {"red": 0, "green": 1, "blue": 5})
+        c.enum("data@color", got_dt, np.uint8, COLOR)
         c.equal("data@color shape", got_shape, ())
         c.equal("data@color value", int(ds.attrs["color"]), 5)
         got_dt, got_shape = attr_type(ds, "colors")
-        c.enum("data@colors", got_dt, np.uint8, {"red": 0, "green": 1, "blue": 5})
+        c.enum("data@colors", got_dt, np.uint8, COLOR)
         c.array("data@colors value", np.asarray(ds.attrs["colors"]), np.array([1, 0, 5], dtype=np.uint8))
     c.finish()
 
@@ -132,7 +131,7 @@ def check_order(path):
 # ---- B: h5py writes the file, h5kit checks it ------------------------------------------------
 
 def write_all(path):
-    rgb = h5py.enum_dtype({"RED": 0, "GREEN": 1, "BLUE": 5}, basetype="i1")
+    rgb = h5py.enum_dtype(RGB, basetype="i1")
     with h5py.File(path, "w") as f:
         g = f.create_group("group")
         ds = f.create_dataset("data", data=np.arange(4.0))

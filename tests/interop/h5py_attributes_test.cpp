@@ -8,47 +8,17 @@
 #include <string>
 #include <vector>
 
-#include <boost/describe/enum.hpp>
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
+#include "interop/peer_file_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::AttributeManager;
-using h5kit::Datatype;
-using h5kit::File;
-using h5kit::GroupOptions;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::test::TempDir;
-
-enum class Color : std::uint8_t { red = 0, green = 1, blue = 5 };
-BOOST_DESCRIBE_ENUM(Color, red, green, blue)
-
-enum class Rgb : std::int8_t { RED = 0, GREEN = 1, BLUE = 5 };
-BOOST_DESCRIBE_ENUM(Rgb, RED, GREEN, BLUE)
-
-constexpr const char* kScript = "h5py_attributes.py";
-const std::vector<std::string> kOrder = {"zeta", "alpha", "mid", "beta"};
-
-void expect_h5py_accepts(const std::string& check, const std::string& path) {
-  const auto result = h5kit::test::run_peer_script(kScript, check + " " + h5kit::test::shell_quote(path));
-  EXPECT_EQ(result.exit_code, 0) << "h5py " << check << " rejected " << path << ":\n" << result.output;
-}
-
-template <class T>
-std::vector<T> numeric_values() {
-  using L = std::numeric_limits<T>;
-  if constexpr (std::is_floating_point_v<T>) {
-    return {T(-1.5), T(0.0), T(0.1), T(3.25), L::max(), L::min(), L::lowest(), L::infinity(), -L::infinity()};
-  } else if constexpr (std::is_signed_v<T>) {
-    return {L::min(), T(-1), T(0), T(1), L::max()};
-  } else {
-    return {T(0), T(1), T(L::max() / 2), L::max()};
-  }
-}
+constexpr char kScript[] = "h5py_attributes.py";
 
 template <class T>
 void set_numeric(const AttributeManager& attrs, const std::string& name) {
@@ -84,7 +54,7 @@ TEST(interop_attributes, H5pyReadsNumericBoolComplexAndMultiDimAttributes) {
       a.set("ndarray", NDArray<std::int32_t>(Shape{2, 2}, {7, 8, 9, 10}));
     }
   }
-  expect_h5py_accepts("check-typed", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-typed", {path}));
 }
 
 TEST(interop_attributes, H5pyReadsStringAndEnumAttributes) {
@@ -102,7 +72,7 @@ TEST(interop_attributes, H5pyReadsStringAndEnumAttributes) {
     a.set("color", Color::blue);
     a.set("colors", std::vector<Color>{Color::green, Color::red, Color::blue});
   }
-  expect_h5py_accepts("check-strings-enums", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-strings-enums", {path}));
 }
 
 TEST(interop_attributes, H5pySeesStoredTypesAfterSetModifyEraseAndRename) {
@@ -123,7 +93,7 @@ TEST(interop_attributes, H5pySeesStoredTypesAfterSetModifyEraseAndRename) {
     a.rename("renamed_from", "renamed_to");
     EXPECT_EQ(a.size(), 5u);
   }
-  expect_h5py_accepts("check-stored-types", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-stored-types", {path}));
 }
 
 TEST(interop_attributes, H5pySeesTheOldValueAfterASetThatDoesNotFitTheStoredType) {
@@ -141,7 +111,7 @@ TEST(interop_attributes, H5pySeesTheOldValueAfterASetThatDoesNotFitTheStoredType
     EXPECT_FALSE(a.contains("negative"));
     EXPECT_EQ(a.size(), 1u);
   }
-  expect_h5py_accepts("check-kept", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-kept", {path}));
 }
 
 TEST(interop_attributes, H5pyListsAttributesInCreationOrderWhenTracked) {
@@ -163,43 +133,18 @@ TEST(interop_attributes, H5pyListsAttributesInCreationOrderWhenTracked) {
     many.attrs().set("a05", std::string("replaced"));
     EXPECT_EQ(many.attrs().size(), 12u);
   }
-  expect_h5py_accepts("check-order", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-order", {path}));
 }
 
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
 
-class interop_attributes_from_h5py : public ::testing::Test {
+class interop_attributes_from_h5py : public PeerFileTest<kScript, "write-all", "attrs_from_h5py.h5"> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    path_ = *dir_ / "attrs_from_h5py.h5";
-    const auto result = h5kit::test::run_peer_script(kScript, "write-all " + h5kit::test::shell_quote(path_));
-    write_output_ = result.output;
-    write_ok_ = result.exit_code == 0;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(write_ok_) << "h5py_attributes.py write-all failed:\n" << write_output_;
-    file_ = File(path_, "r");
-  }
   // The same attributes sit on the root group, a group and a dataset.
   std::vector<std::pair<std::string, AttributeManager>> holders() const {
     return {{"/", file_.attrs()}, {"/group", file_.group("group").attrs()}, {"/data", file_.dataset("data").attrs()}};
   }
-
-  static TempDir* dir_;
-  static std::string path_;
-  static std::string write_output_;
-  static bool write_ok_;
-  File file_;
 };
-TempDir* interop_attributes_from_h5py::dir_ = nullptr;
-std::string interop_attributes_from_h5py::path_;
-std::string interop_attributes_from_h5py::write_output_;
-bool interop_attributes_from_h5py::write_ok_ = false;
 
 TEST_F(interop_attributes_from_h5py, NumericScalars) {
   for (const auto& [where, a] : holders()) {
@@ -301,3 +246,4 @@ TEST_F(interop_attributes_from_h5py, CreationOrderWhenTracked) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

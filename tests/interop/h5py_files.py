@@ -3,9 +3,8 @@ drivers, and files edited by the other side."""
 import h5py
 import numpy as np
 
-from interop_common import Checker, run
+from interop_common import ORDER, Checker, run
 
-ORDER = ["zeta", "alpha", "mid", "beta"]
 USERBLOCK_TEXT = b"h5kit interop user block\n"
 
 

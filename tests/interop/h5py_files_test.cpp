@@ -13,31 +13,13 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::Driver;
-using h5kit::File;
-using h5kit::FileOptions;
-using h5kit::GroupOptions;
-using h5kit::IterationOrder;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::test::TempDir;
-using h5kit::test::shell_quote;
-
-constexpr const char* kScript = "h5py_files.py";
-const std::vector<std::string> kOrder = {"zeta", "alpha", "mid", "beta"};
-
-h5kit::test::CommandResult peer(const std::string& mode, const std::string& args) {
-  return h5kit::test::run_peer_script(kScript, mode + " " + args);
-}
-
-void expect_h5py_accepts(const std::string& check, const std::string& args) {
-  const auto result = peer(check, args);
-  EXPECT_EQ(result.exit_code, 0) << "h5py " << check << " " << args << " failed:\n" << result.output;
-}
+constexpr char kScript[] = "h5py_files.py";
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
@@ -56,7 +38,7 @@ TEST(interop_files, H5pySeesTheUserBlock) {
     f.create_dataset("data", values);
     EXPECT_EQ(f.userblock_size(), 512u);
   }
-  expect_h5py_accepts("check-userblock", shell_quote(path) + " 512");
+  EXPECT_TRUE(run_peer_case(kScript, "check-userblock", {path, "512"}));
 }
 
 TEST(interop_files, H5pyListsTrackedGroupsInCreationOrder) {
@@ -91,7 +73,7 @@ TEST(interop_files, H5pyListsTrackedGroupsInCreationOrder) {
     EXPECT_EQ(ordered.keys(), kOrder);
     EXPECT_EQ(plain.keys(), sorted(kOrder));
   }
-  expect_h5py_accepts("check-order", shell_quote(path));
+  EXPECT_TRUE(run_peer_case(kScript, "check-order", {path}));
 }
 
 TEST(interop_files, H5pyReadsLatestAndEarliestFormatFiles) {
@@ -106,7 +88,7 @@ TEST(interop_files, H5pyReadsLatestAndEarliestFormatFiles) {
     File f(earliest, "w", FileOptions{.libver_low = h5kit::LibVersion::earliest});
     f.create_dataset("data", std::vector<double>{1.0, 2.0});
   }
-  expect_h5py_accepts("check-bounds", shell_quote(latest) + " " + shell_quote(earliest));
+  EXPECT_TRUE(run_peer_case(kScript, "check-bounds", {latest, earliest}));
 }
 
 TEST(interop_files, H5pyReadsACoreDriverFileWrittenToDisk) {
@@ -120,7 +102,7 @@ TEST(interop_files, H5pyReadsACoreDriverFileWrittenToDisk) {
     f.create_dataset("data", values).attrs().set("units", std::string("s"));
   }
   ASSERT_TRUE(std::filesystem::exists(path)) << "core driver with backing_store did not write " << path;
-  expect_h5py_accepts("check-core", shell_quote(path));
+  EXPECT_TRUE(run_peer_case(kScript, "check-core", {path}));
 }
 
 TEST(interop_files, H5pyReadsAFamilyOfFiles) {
@@ -134,7 +116,7 @@ TEST(interop_files, H5pyReadsAFamilyOfFiles) {
   }
   EXPECT_TRUE(std::filesystem::exists(dir / "fam0.h5"));
   EXPECT_TRUE(std::filesystem::exists(dir / "fam1.h5")) << "40 kB of data should span several 4 kB members";
-  expect_h5py_accepts("check-family", shell_quote(pattern) + " 4096");
+  EXPECT_TRUE(run_peer_case(kScript, "check-family", {pattern, "4096"}));
 }
 
 TEST(interop_files, H5kitReadsWhatH5pyAddedToAnH5kitFile) {
@@ -144,8 +126,7 @@ TEST(interop_files, H5kitReadsWhatH5pyAddedToAnH5kitFile) {
     File f(path, "w");
     f.create_dataset("from_h5kit", std::vector<float>{1.0f, 2.0f, 3.0f});
   }
-  const auto result = peer("append", shell_quote(path));
-  ASSERT_EQ(result.exit_code, 0) << result.output;
+  ASSERT_TRUE(run_peer_case(kScript, "append", {path}));
   File f(path, "r");
   EXPECT_EQ(f.keys(), (std::vector<std::string>{"from_h5kit", "from_h5py", "h5py_group"}));
   EXPECT_EQ(f.dataset("from_h5kit").read<std::vector<float>>(), (std::vector<float>{1.0f, 2.0f, 3.0f}));
@@ -160,8 +141,7 @@ TEST(interop_files, H5pyReadsObjectsH5kitCopiedFromAnH5pyFile) {
   TempDir dir;
   const std::string source_path = dir / "source.h5";
   const std::string path = dir / "copies.h5";
-  const auto written = peer("write-for-copy", shell_quote(source_path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-for-copy", {source_path}));
   {
     const File source(source_path, "r");
     const File f(path, "w");
@@ -169,7 +149,7 @@ TEST(interop_files, H5pyReadsObjectsH5kitCopiedFromAnH5pyFile) {
     source.copy("data", f, "bare", h5kit::CopyOptions{.without_attrs = true});
     source.copy(source.open("tree"), f, "tree");
   }
-  expect_h5py_accepts("check-copy", shell_quote(path));
+  EXPECT_TRUE(run_peer_case(kScript, "check-copy", {path}));
 }
 
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
@@ -177,8 +157,7 @@ TEST(interop_files, H5pyReadsObjectsH5kitCopiedFromAnH5pyFile) {
 TEST(interop_files, H5kitOpensH5pyFilesWithTheFamilyAndCoreDrivers) {
   TempDir dir;
   const std::string pattern = dir / "fam%d.h5";
-  const auto written = peer("write-family", shell_quote(pattern) + " 4096");
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-family", {pattern, "4096"}));
   std::vector<double> expected(5000);
   for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<double>(i);
   {
@@ -187,8 +166,7 @@ TEST(interop_files, H5kitOpensH5pyFilesWithTheFamilyAndCoreDrivers) {
     EXPECT_EQ(f.dataset("data").read<std::vector<double>>(), expected);
   }
   const std::string single = dir / "single.h5";
-  const auto written_single = peer("write-userblock", shell_quote(single));
-  ASSERT_EQ(written_single.exit_code, 0) << written_single.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-userblock", {single}));
   File f(single, "r", FileOptions{.driver = Driver::core, .backing_store = false});
   EXPECT_EQ(f.driver(), Driver::core);
   EXPECT_EQ(f.userblock_size(), 1024u);
@@ -198,8 +176,7 @@ TEST(interop_files, H5kitOpensH5pyFilesWithTheFamilyAndCoreDrivers) {
 TEST(interop_files, TrackedButUnindexedGroupListsInCreationOrderLikeH5py) {
   TempDir dir;
   const std::string path = dir / "unindexed.h5";
-  const auto written = peer("write-tracked-unindexed", shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-tracked-unindexed", {path}));
   File f(path, "r");
   EXPECT_EQ(f.group("tracked").keys(), kOrder) << "h5py lists this group in creation order";
   EXPECT_EQ(f.group("tracked").keys(IterationOrder::name), sorted(kOrder));
@@ -208,8 +185,7 @@ TEST(interop_files, TrackedButUnindexedGroupListsInCreationOrderLikeH5py) {
 TEST(interop_files, H5kitSeesAnH5pyUserBlockAndKeepsItWhenEditing) {
   TempDir dir;
   const std::string path = dir / "ub_from_h5py.h5";
-  const auto written = peer("write-userblock", shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-userblock", {path}));
   {
     File f(path, "r");
     EXPECT_EQ(f.userblock_size(), 1024u);
@@ -225,14 +201,13 @@ TEST(interop_files, H5kitSeesAnH5pyUserBlockAndKeepsItWhenEditing) {
     f.dataset("data").attrs().set("touched_by", std::string("h5kit"));
     f.create_group("h5kit_group/sub");
   }
-  expect_h5py_accepts("check-appended", shell_quote(path));
+  EXPECT_TRUE(run_peer_case(kScript, "check-appended", {path}));
 }
 
 TEST(interop_files, H5kitFollowsH5pyCreationOrder) {
   TempDir dir;
   const std::string path = dir / "order_from_h5py.h5";
-  const auto written = peer("write-order", shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-order", {path}));
   File f(path, "r");
 
   std::vector<std::string> root = kOrder;
@@ -278,8 +253,7 @@ class interop_files_bounds : public ::testing::TestWithParam<const char*> {};
 TEST_P(interop_files_bounds, H5kitReadsH5pyFilesOfEitherFormat) {
   TempDir dir;
   const std::string path = dir / "bounds.h5";
-  const auto written = peer("write-bounds", shell_quote(path) + " " + GetParam());
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-bounds", {path, GetParam()}));
   File f(path, "r");
   EXPECT_EQ(f.dataset("data").read<std::vector<double>>(), (std::vector<double>{1.0, 2.0}));
   const h5kit::Group g = f.group("g");
@@ -302,8 +276,7 @@ INSTANTIATE_TEST_SUITE_P(interop, interop_files_bounds, ::testing::Values("earli
 TEST(interop_files, OpenModesOnAnH5pyFile) {
   TempDir dir;
   const std::string path = dir / "modes.h5";
-  const auto written = peer("write-userblock", shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-userblock", {path}));
   EXPECT_THROW(File(path, "w-"), h5kit::AlreadyExistsError);
   EXPECT_THROW(File(path, "x"), h5kit::AlreadyExistsError);
   {
@@ -321,3 +294,4 @@ TEST(interop_files, OpenModesOnAnH5pyFile) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

@@ -9,22 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
+#include "interop/peer_file_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::ExternalLink;
-using h5kit::File;
-using h5kit::LinkKind;
-using h5kit::ObjectKind;
-using h5kit::SoftLink;
-using h5kit::test::TempDir;
-
-constexpr const char* kScript = "h5py_links.py";
-
-std::string peer_args(const std::string& mode, const std::string& path, const std::string& target) {
-  return mode + " " + h5kit::test::shell_quote(path) + " " + h5kit::test::shell_quote(target);
-}
+constexpr char kScript[] = "h5py_links.py";
 
 // ---- A: h5kit writes, h5py checks --------------------------------------------------------------
 
@@ -51,8 +43,7 @@ TEST(interop_links, H5pySeesHardSoftDanglingAndExternalLinks) {
     EXPECT_EQ(f.link_info("soft").kind, LinkKind::soft);
     EXPECT_EQ(f.link_info("ext").kind, LinkKind::external);
   }
-  const auto result = h5kit::test::run_peer_script(kScript, peer_args("check-links", path, target));
-  EXPECT_EQ(result.exit_code, 0) << "h5py check-links rejected " << path << ":\n" << result.output;
+  EXPECT_TRUE(run_peer_case(kScript, "check-links", {path, target}));
 }
 
 TEST(interop_links, H5pyReadsNonAsciiNames) {
@@ -65,15 +56,13 @@ TEST(interop_links, H5pyReadsNonAsciiNames) {
     ds.attrs().set("\u00fcnits", std::string("\u00b0C"));
     f["lien"] = SoftLink{"/donn\u00e9es/\u03b1/temp\u00e9rature"};
   }
-  const auto result = h5kit::test::run_peer_script(kScript, "check-unicode " + h5kit::test::shell_quote(path));
-  EXPECT_EQ(result.exit_code, 0) << "h5py check-unicode rejected " << path << ":\n" << result.output;
+  EXPECT_TRUE(run_peer_case(kScript, "check-unicode", {path}));
 }
 
 TEST(interop_links, H5kitReadsNonAsciiNamesFromH5py) {
   TempDir dir;
   const std::string path = dir / "unicode_from_h5py.h5";
-  const auto written = h5kit::test::run_peer_script(kScript, "write-unicode " + h5kit::test::shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-unicode", {path}));
   File f(path, "r");
   EXPECT_EQ(f.keys(), (std::vector<std::string>{"donn\u00e9es", "lien"}));
   EXPECT_EQ(f.group("donn\u00e9es/\u03b1").keys(), (std::vector<std::string>{"temp\u00e9rature"}));
@@ -88,45 +77,31 @@ TEST(interop_links, H5kitReadsNonAsciiNamesFromH5py) {
 
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
 
-class interop_links_from_h5py : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = dir_ / "links_from_h5py.h5";
-    const std::string target = dir_ / "target.h5";
-    const auto result = h5kit::test::run_peer_script(kScript, peer_args("write-links", path_, target));
-    ASSERT_EQ(result.exit_code, 0) << "h5py_links.py write-links failed:\n" << result.output;
-    file_ = File(path_, "r");
-  }
-  TempDir dir_;
-  std::string path_;
-  File file_;
-};
+// write-links writes links_from_h5py.h5 and, next to it, target.h5 for its external link.
+class interop_links_from_h5py
+    : public PeerFileTest<kScript, "write-links", "links_from_h5py.h5", "target.h5"> {};
 
 TEST_F(interop_links_from_h5py, LinkInfoKindsAndTargets) {
-  EXPECT_EQ(file_.link_info("alias").kind, LinkKind::hard);
-  EXPECT_EQ(file_.link_info("data/x").kind, LinkKind::hard);
-  EXPECT_EQ(file_.link_info("group_alias").kind, LinkKind::hard);
-
-  const h5kit::LinkInfo soft = file_.link_info("soft");
-  EXPECT_EQ(soft.kind, LinkKind::soft);
-  EXPECT_EQ(soft.target, "/data/x");
-  EXPECT_EQ(soft.file, "");
-  const h5kit::LinkInfo rel = file_.link_info("data/rel");
-  EXPECT_EQ(rel.kind, LinkKind::soft);
-  EXPECT_EQ(rel.target, "x");
-  const h5kit::LinkInfo dangling = file_.link_info("dangling");
-  EXPECT_EQ(dangling.kind, LinkKind::soft);
-  EXPECT_EQ(dangling.target, "/nowhere/at/all");
-
-  const h5kit::LinkInfo ext = file_.link_info("ext");
-  EXPECT_EQ(ext.kind, LinkKind::external);
-  EXPECT_EQ(ext.file, "target.h5");
-  EXPECT_EQ(ext.target, "/payload");
-  const h5kit::LinkInfo missing = file_.link_info("ext_missing");
-  EXPECT_EQ(missing.kind, LinkKind::external);
-  EXPECT_EQ(missing.file, "no_such_file.h5");
-  EXPECT_EQ(missing.target, "/x");
-
+  struct Expected {
+    const char* name;
+    LinkKind kind;
+    const char* target;  // soft: the path; external: the path inside `file`
+    const char* file;    // external only
+  };
+  for (const Expected& e : {Expected{"alias", LinkKind::hard, "", ""},
+                            Expected{"data/x", LinkKind::hard, "", ""},
+                            Expected{"group_alias", LinkKind::hard, "", ""},
+                            Expected{"soft", LinkKind::soft, "/data/x", ""},
+                            Expected{"data/rel", LinkKind::soft, "x", ""},
+                            Expected{"dangling", LinkKind::soft, "/nowhere/at/all", ""},
+                            Expected{"ext", LinkKind::external, "/payload", "target.h5"},
+                            Expected{"ext_missing", LinkKind::external, "/x", "no_such_file.h5"}}) {
+    SCOPED_TRACE(e.name);
+    const LinkInfo info = file_.link_info(e.name);
+    EXPECT_EQ(info.kind, e.kind);
+    EXPECT_EQ(info.target, e.target);
+    EXPECT_EQ(info.file, e.file);
+  }
   // Entry offers the same
   EXPECT_EQ(file_["soft"].link_info().target, "/data/x");
 }
@@ -195,3 +170,4 @@ TEST_F(interop_links_from_h5py, KeysListEveryLinkAndVisitSeesEachObjectOnce) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

@@ -8,17 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::File;
-using h5kit::ObjectReference;
-using h5kit::Shape;
-using h5kit::test::TempDir;
-using h5kit::test::shell_quote;
-
-constexpr const char* kScript = "h5py_references.py";
+constexpr char kScript[] = "h5py_references.py";
 
 TEST(interop_references, H5pyFollowsH5kitReferences) {
   TempDir dir;
@@ -31,15 +27,13 @@ TEST(interop_references, H5pyFollowsH5kitReferences) {
     f.create_dataset("null_ref", ObjectReference{});
     data.attrs().set("values_ref", values.reference());
   }
-  const auto result = h5kit::test::run_peer_script(kScript, "check-refs " + shell_quote(path));
-  EXPECT_EQ(result.exit_code, 0) << "h5py check-refs rejected " << path << ":\n" << result.output;
+  EXPECT_TRUE(run_peer_case(kScript, "check-refs", {path}));
 }
 
 TEST(interop_references, H5kitFollowsH5pyReferences) {
   TempDir dir;
   const std::string path = dir / "refs_from_h5py.h5";
-  const auto written = h5kit::test::run_peer_script(kScript, "write-refs " + shell_quote(path));
-  ASSERT_EQ(written.exit_code, 0) << written.output;
+  ASSERT_TRUE(run_peer_case(kScript, "write-refs", {path}));
 
   File f(path, "r");
   const h5kit::Dataset refs = f.dataset("refs");
@@ -72,3 +66,4 @@ TEST(interop_references, H5kitFollowsH5pyReferences) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

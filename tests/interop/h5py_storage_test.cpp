@@ -2,6 +2,7 @@
 //   A: h5kit writes, tests/interop/h5py_storage.py check-* inspects with h5py.
 //   B: h5py_storage.py write-storage writes, h5kit reads (and grows a dataset h5py then checks).
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,30 +10,14 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
+#include "interop/peer_file_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::DatasetOptions;
-using h5kit::Datatype;
-using h5kit::File;
-using h5kit::Layout;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::unlimited;
-using h5kit::test::TempDir;
-using h5kit::test::shell_quote;
-
-constexpr const char* kScript = "h5py_storage.py";
-
-h5kit::test::CommandResult peer(const std::string& mode, const std::string& path) {
-  return h5kit::test::run_peer_script(kScript, mode + " " + shell_quote(path));
-}
-
-void expect_h5py_accepts(const std::string& check, const std::string& path) {
-  const auto result = peer(check, path);
-  EXPECT_EQ(result.exit_code, 0) << "h5py " << check << " rejected " << path << ":\n" << result.output;
-}
+constexpr char kScript[] = "h5py_storage.py";
 
 // 0, 1, 2, ... in row-major order (h5py_storage.py's grid()).
 template <class T>
@@ -63,7 +48,7 @@ TEST(interop_storage, H5pySeesGzipShuffleAndChunks) {
     EXPECT_EQ(plain.gzip_level(), -1);
     EXPECT_FALSE(plain.shuffle());
   }
-  expect_h5py_accepts("check-compressed", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-compressed", {path}));
 }
 
 TEST(interop_storage, H5pySeesMaxshapeAndResizedData) {
@@ -88,7 +73,7 @@ TEST(interop_storage, H5pySeesMaxshapeAndResizedData) {
     f.create_dataset("unlimited_1d", Shape{0}, Datatype::uint8(), DatasetOptions{}.maxshape({unlimited}));
     f.create_dataset("auto_unlimited", Shape{10, 64}, Datatype::int8(), DatasetOptions{}.maxshape({unlimited, 64}));
   }
-  expect_h5py_accepts("check-maxshape", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-maxshape", {path}));
 }
 
 TEST(interop_storage, H5pySeesFillValues) {
@@ -107,25 +92,15 @@ TEST(interop_storage, H5pySeesFillValues) {
     grow.resize({8});
     f.create_dataset("no_fill", Shape{3}, Datatype::float64());
   }
-  expect_h5py_accepts("check-fill", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-fill", {path}));
 }
 
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
 
-class interop_storage_from_h5py : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = dir_ / "storage_from_h5py.h5";
-    const auto result = peer("write-storage", path_);
-    ASSERT_EQ(result.exit_code, 0) << "h5py_storage.py write-storage failed:\n" << result.output;
-  }
-  TempDir dir_;
-  std::string path_;
-};
+class interop_storage_from_h5py : public PeerFileTest<kScript, "write-storage", "storage_from_h5py.h5"> {};
 
 TEST_F(interop_storage_from_h5py, BigGzipShuffledArray) {
-  File f(path_, "r");
-  const h5kit::Dataset big = f.dataset("big");
+  const h5kit::Dataset big = file_.dataset("big");
   EXPECT_EQ(big.dtype().name(), "float64");
   EXPECT_EQ(big.shape(), (Shape{1000, 500}));
   EXPECT_EQ(big.size(), 500000u);
@@ -162,8 +137,7 @@ TEST_F(interop_storage_from_h5py, BigGzipShuffledArray) {
 }
 
 TEST_F(interop_storage_from_h5py, ContiguousHasNoFilters) {
-  File f(path_, "r");
-  const h5kit::Dataset contig = f.dataset("contig");
+  const h5kit::Dataset contig = file_.dataset("contig");
   EXPECT_EQ(contig.layout(), Layout::contiguous);
   EXPECT_EQ(contig.chunks(), std::nullopt);
   EXPECT_EQ(contig.gzip_level(), -1);
@@ -173,8 +147,7 @@ TEST_F(interop_storage_from_h5py, ContiguousHasNoFilters) {
 
 TEST_F(interop_storage_from_h5py, MaxshapeFillValueAndGrowth) {
   {
-    File f(path_, "r");
-    const h5kit::Dataset grow = f.dataset("grow");
+    const h5kit::Dataset grow = file_.dataset("grow");
     EXPECT_EQ(grow.shape(), (Shape{3, 8}));
     EXPECT_EQ(grow.maxshape(), (Shape{unlimited, 8}));
     EXPECT_EQ(grow.chunks(), std::optional<Shape>(Shape{4, 8}));
@@ -182,13 +155,17 @@ TEST_F(interop_storage_from_h5py, MaxshapeFillValueAndGrowth) {
     EXPECT_EQ(grow.fill_value<double>(), std::optional<double>(42.0));  // converted to the asked type
     EXPECT_EQ(grow.read<NDArray<std::int32_t>>(), grid<std::int32_t>({3, 8}));
 
-    const h5kit::Dataset filled = f.dataset("filled");
+    const h5kit::Dataset filled = file_.dataset("filled");
     EXPECT_EQ(filled.dtype().name(), "float32");
     EXPECT_EQ(filled.fill_value<float>(), std::optional<float>(2.5f));
     EXPECT_EQ(filled.read<std::vector<float>>(), std::vector<float>(5, 2.5f));
   }
+  // The suite's file stays as h5py wrote it: grow a copy.
+  TempDir dir;
+  const std::string path = dir / "grown.h5";
+  std::filesystem::copy_file(path_, path);
   {
-    File f(path_, "r+");
+    File f(path, "r+");
     const h5kit::Dataset grow = f.dataset("grow");
     grow.resize({6, 8});
     EXPECT_EQ(grow.shape(), (Shape{6, 8}));
@@ -199,19 +176,18 @@ TEST_F(interop_storage_from_h5py, MaxshapeFillValueAndGrowth) {
     grow.write_block(row5, {5, 0});
     EXPECT_THROW(grow.resize({7, 9}), h5kit::Error) << "axis 1 may not grow beyond maxshape 8";
   }
-  expect_h5py_accepts("check-grown", path_);
+  EXPECT_TRUE(run_peer_case(kScript, "check-grown", {path}));
 }
 
 TEST_F(interop_storage_from_h5py, FletcherAndDefaultGzip) {
-  File f(path_, "r");
-  const h5kit::Dataset checked = f.dataset("checksummed");
+  const h5kit::Dataset checked = file_.dataset("checksummed");
   EXPECT_EQ(checked.chunks(), std::optional<Shape>(Shape{10}));
   EXPECT_EQ(checked.gzip_level(), -1);
   std::vector<std::int64_t> expected(50);
   for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<std::int64_t>(i);
   EXPECT_EQ(checked.read<std::vector<std::int64_t>>(), expected);
 
-  const h5kit::Dataset gz = f.dataset("gz_default");
+  const h5kit::Dataset gz = file_.dataset("gz_default");
   EXPECT_EQ(gz.gzip_level(), 4);  // h5py's default level
   EXPECT_FALSE(gz.shuffle());
   ASSERT_TRUE(gz.chunks().has_value());
@@ -221,3 +197,4 @@ TEST_F(interop_storage_from_h5py, FletcherAndDefaultGzip) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

@@ -2,7 +2,7 @@
 import h5py
 import numpy as np
 
-from interop_common import (FLOATS, SIGNED, UNSIGNED, Checker, numeric_values, numpy_name, run)
+from interop_common import (COLOR, FLOATS, RGB, SIGNED, UNSIGNED, Checker, numeric_values, numpy_name, run)
 
 VLEN_STRINGS = ["alpha", "", "h\u00e9llo w\u00f6rld \u2713", "with\nnewline", "tab\there"]
 COMPLEX64 = np.array([1.5 - 2j, 0j, -0.25 + 1e10j], dtype=np.complex64)
@@ -130,7 +130,7 @@ def check_enums(path):
     c = Checker(path)
     with h5py.File(path, "r") as f:
         ds = f["colors"]
-        c.enum("colors", ds.dtype, np.uint8, {"red": 0, "green": 1, "blue": 5})
+        c.enum("colors", ds.dtype, np.uint8, COLOR)
         c.array("colors values", ds[()], np.array([0, 5, 1, 5], dtype=np.uint8))
         ds = f["level"]
         c.enum("level", ds.dtype, np.int16, {"low": -1, "mid": 0, "high": 1000})
@@ -169,7 +169,7 @@ def write_all(path):
         vlen = f.create_dataset("vlen_ints", shape=(2,), dtype=h5py.vlen_dtype(np.int32))
         vlen[0] = np.array([1, 2, 3], dtype=np.int32)
         vlen[1] = np.array([4], dtype=np.int32)
-        rgb = h5py.enum_dtype({"RED": 0, "GREEN": 1, "BLUE": 5}, basetype="i1")
+        rgb = h5py.enum_dtype(RGB, basetype="i1")
         f.create_dataset("enum", data=np.array([0, 5, 1, 1], dtype=np.int8), dtype=rgb)
     print(f"wrote {path}")
 

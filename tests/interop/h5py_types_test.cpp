@@ -14,46 +14,17 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
+#include "interop/peer_file_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
-
-using h5kit::Datatype;
-using h5kit::DatasetOptions;
-using h5kit::File;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::test::TempDir;
-
-enum class Color : std::uint8_t { red = 0, green = 1, blue = 5 };
-BOOST_DESCRIBE_ENUM(Color, red, green, blue)
 
 enum class Level : std::int16_t { low = -1, mid = 0, high = 1000 };
 BOOST_DESCRIBE_ENUM(Level, low, mid, high)
 
-// The enum h5py_types.py writes: int8 {RED = 0, GREEN = 1, BLUE = 5}.
-enum class Rgb : std::int8_t { RED = 0, GREEN = 1, BLUE = 5 };
-BOOST_DESCRIBE_ENUM(Rgb, RED, GREEN, BLUE)
-
-constexpr const char* kScript = "h5py_types.py";
-
-void expect_h5py_accepts(const std::string& check, const std::string& path) {
-  const auto result = h5kit::test::run_peer_script(kScript, check + " " + h5kit::test::shell_quote(path));
-  EXPECT_EQ(result.exit_code, 0) << "h5py " << check << " rejected " << path << ":\n" << result.output;
-}
-
-// The values interop_common.py's integer_values()/float_values() expect.
-template <class T>
-std::vector<T> numeric_values() {
-  using L = std::numeric_limits<T>;
-  if constexpr (std::is_floating_point_v<T>) {
-    return {T(-1.5), T(0.0), T(0.1), T(3.25), L::max(), L::min(), L::lowest(), L::infinity(), -L::infinity()};
-  } else if constexpr (std::is_signed_v<T>) {
-    return {L::min(), T(-1), T(0), T(1), L::max()};
-  } else {
-    return {T(0), T(1), T(L::max() / 2), L::max()};
-  }
-}
+constexpr char kScript[] = "h5py_types.py";
 
 const std::vector<std::string> kVlenStrings = {"alpha", "", "h\u00e9llo w\u00f6rld \u2713", "with\nnewline",
                                                "tab\there"};
@@ -78,7 +49,7 @@ TEST(interop_types, H5pyReadsEveryNumericTypeWithItsExactDtype) {
     f.create_dataset("float32", numeric_values<float>());
     f.create_dataset("float64", numeric_values<double>());
   }
-  expect_h5py_accepts("check-numeric", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-numeric", {path}));
 }
 
 TEST(interop_types, H5pyReadsBoolAsNumpyBoolAndComplexAsComplex) {
@@ -93,7 +64,7 @@ TEST(interop_types, H5pyReadsBoolAsNumpyBoolAndComplexAsComplex) {
     f.create_dataset("complex128", kComplex128);
     f.create_dataset("complex_scalar", std::complex<double>(3.0, -4.0));
   }
-  expect_h5py_accepts("check-bool-complex", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-bool-complex", {path}));
 }
 
 TEST(interop_types, H5pyReadsVariableUtf8AndFixedAsciiStrings) {
@@ -112,7 +83,7 @@ TEST(interop_types, H5pyReadsVariableUtf8AndFixedAsciiStrings) {
     f.create_dataset("vlen_ascii", std::vector<std::string>{"raw", "bytes"},
                      DatasetOptions{}.dtype(Datatype::variable_string(h5kit::CharSet::ascii)));
   }
-  expect_h5py_accepts("check-strings", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-strings", {path}));
 }
 
 TEST(interop_types, H5pyReadsMultiDimensionalArraysFromNestedVectorsAndNDArray) {
@@ -135,7 +106,7 @@ TEST(interop_types, H5pyReadsMultiDimensionalArraysFromNestedVectorsAndNDArray) 
     f.create_dataset("zero_2d", NDArray<std::int32_t>(Shape{0, 3}));
     f.create_dataset("zero_nested", std::vector<std::vector<std::int16_t>>{});
   }
-  expect_h5py_accepts("check-multi-dim", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-multi-dim", {path}));
 }
 
 TEST(interop_types, H5pyReadsScalarsAndEmptyDatasets) {
@@ -152,7 +123,7 @@ TEST(interop_types, H5pyReadsScalarsAndEmptyDatasets) {
     f.create_dataset("empty_u8", h5kit::Empty{Datatype::uint8()});
     f.create_dataset("empty_str", h5kit::Empty{Datatype::variable_string()});
   }
-  expect_h5py_accepts("check-scalar-empty", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-scalar-empty", {path}));
 }
 
 TEST(interop_types, H5pyReadsDescribedEnumsAsEnumDtypes) {
@@ -163,29 +134,13 @@ TEST(interop_types, H5pyReadsDescribedEnumsAsEnumDtypes) {
     f.create_dataset("colors", std::vector<Color>{Color::red, Color::blue, Color::green, Color::blue});
     f.create_dataset("level", Level::high);
   }
-  expect_h5py_accepts("check-enums", path);
+  EXPECT_TRUE(run_peer_case(kScript, "check-enums", {path}));
 }
 
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
 
-class interop_types_from_h5py : public ::testing::Test {
+class interop_types_from_h5py : public PeerFileTest<kScript, "write-all", "from_h5py.h5"> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    path_ = *dir_ / "from_h5py.h5";
-    const auto result = h5kit::test::run_peer_script(kScript, "write-all " + h5kit::test::shell_quote(path_));
-    write_output_ = result.output;
-    write_ok_ = result.exit_code == 0;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(write_ok_) << "h5py_types.py write-all failed:\n" << write_output_;
-    file_ = File(path_, "r");
-  }
-
   template <class T>
   void expect_numeric(const std::string& name) {
     SCOPED_TRACE(name);
@@ -196,17 +151,7 @@ class interop_types_from_h5py : public ::testing::Test {
     const auto values = ds.read<std::vector<T>>();
     EXPECT_EQ(values, numeric_values<T>());
   }
-
-  static TempDir* dir_;
-  static std::string path_;
-  static std::string write_output_;
-  static bool write_ok_;
-  File file_;
 };
-TempDir* interop_types_from_h5py::dir_ = nullptr;
-std::string interop_types_from_h5py::path_;
-std::string interop_types_from_h5py::write_output_;
-bool interop_types_from_h5py::write_ok_ = false;
 
 TEST_F(interop_types_from_h5py, IntegersKeepTheirWidthSignAndExtremes) {
   expect_numeric<std::int8_t>("int8");
@@ -429,3 +374,4 @@ TEST_F(interop_types_from_h5py, EnumWithNamesAndValues) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

@@ -23,30 +23,23 @@ class Checker:
         self.failures.append(message)
 
     def true(self, condition, message):
+        """Counts one check; records `message` when `condition` is false. Every check ends here."""
         self.checks += 1
         if not condition:
             self.fail(message)
         return bool(condition)
 
     def equal(self, label, got, expected):
-        self.checks += 1
-        if got != expected:
-            self.fail(f"{label}: expected {expected!r}, got {got!r}")
-            return False
-        return True
+        return self.true(got == expected, f"{label}: expected {expected!r}, got {got!r}")
 
     def dtype(self, label, got, expected):
         """Exact numpy dtype, byte order included (the HDF5 files are little-endian)."""
-        self.checks += 1
         expected = np.dtype(expected)
-        if got != expected or got.str != expected.str:
-            self.fail(f"{label}: expected dtype {expected.str} ({expected}), got {got.str} ({got})")
-            return False
-        return True
+        return self.true(got == expected and got.str == expected.str,
+                         f"{label}: expected dtype {expected.str} ({expected}), got {got.str} ({got})")
 
     def array(self, label, got, expected):
         """Same shape, same dtype and every element equal."""
-        self.checks += 1
         expected = np.asarray(expected)
         got = np.asarray(got)
         problems = []
@@ -58,46 +51,32 @@ class Checker:
             bad = np.argwhere(got != expected) if got.shape else []
             where = f" (first differing index {tuple(bad[0])})" if len(bad) else ""
             problems.append(f"values differ{where}: got {got!r}, expected {expected!r}")
-        if problems:
-            self.fail(f"{label}: " + "; ".join(problems))
-            return False
-        return True
+        return self.true(not problems, f"{label}: " + "; ".join(problems))
 
     def vlen_utf8(self, label, dt):
         """h5py's str: variable-length, UTF-8."""
-        self.checks += 1
         info = h5py.check_string_dtype(dt)
         if info is None:
-            self.fail(f"{label}: expected a variable-length UTF-8 string dtype, got {dt!r} (not a string)")
-            return False
-        if info.encoding != "utf-8" or info.length is not None:
-            self.fail(f"{label}: expected string_info(encoding='utf-8', length=None), got {info!r}")
-            return False
-        return True
+            return self.true(False, f"{label}: expected a variable-length UTF-8 string dtype, "
+                                    f"got {dt!r} (not a string)")
+        return self.true(info.encoding == "utf-8" and info.length is None,
+                         f"{label}: expected string_info(encoding='utf-8', length=None), got {info!r}")
 
     def fixed_ascii(self, label, dt, length):
         """numpy 'S<length>' with h5py's ASCII string info."""
         ok = self.dtype(label, dt, f"S{length}")
         info = h5py.check_string_dtype(dt)
-        self.checks += 1
-        if info is None or info.encoding != "ascii" or info.length != length:
-            self.fail(f"{label}: expected string_info(encoding='ascii', length={length}), got {info!r}")
-            return False
-        return ok
+        return self.true(info is not None and info.encoding == "ascii" and info.length == length,
+                         f"{label}: expected string_info(encoding='ascii', length={length}), got {info!r}") and ok
 
     def enum(self, label, dt, base, members):
         """An HDF5 enum h5py maps to `base` with exactly these (name -> value) members."""
         ok = self.dtype(label + " (enum base)", dt, base)
-        self.checks += 1
         got = h5py.check_enum_dtype(dt)
         if got is None:
-            self.fail(f"{label}: expected an enum dtype with members {members!r}, got plain {dt!r}")
-            return False
+            return self.true(False, f"{label}: expected an enum dtype with members {members!r}, got plain {dt!r}")
         got = {str(k): int(v) for k, v in got.items()}
-        if got != members:
-            self.fail(f"{label}: expected enum members {members!r}, got {got!r}")
-            return False
-        return ok
+        return self.true(got == members, f"{label}: expected enum members {members!r}, got {got!r}") and ok
 
     def finish(self):
         if self.failures:
@@ -124,7 +103,10 @@ def run(cases):
         sys.exit(2)
 
 
-# Values both sides agree on (the C++ tests use the same numbers).
+# Values both sides agree on (interop_support.hpp holds the C++ half).
+ORDER = ["zeta", "alpha", "mid", "beta"]  # neither sorted nor reverse-sorted
+COLOR = {"red": 0, "green": 1, "blue": 5}  # uint8 enum Color
+RGB = {"RED": 0, "GREEN": 1, "BLUE": 5}  # int8 enum Rgb, the one the peers write
 SIGNED = [np.int8, np.int16, np.int32, np.int64]
 UNSIGNED = [np.uint8, np.uint16, np.uint32, np.uint64]
 FLOATS = [np.float32, np.float64]

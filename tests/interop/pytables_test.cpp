@@ -9,20 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "interop/interop_support.hpp"
+#include "interop/peer_file_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit::test {
 namespace {
 
-using h5kit::DatasetOptions;
-using h5kit::Datatype;
-using h5kit::File;
-using h5kit::NDArray;
-using h5kit::Shape;
-using h5kit::unlimited;
-using h5kit::test::TempDir;
-using h5kit::test::shell_quote;
-
-constexpr const char* kScript = "pytables_peer.py";
+constexpr char kScript[] = "pytables_peer.py";
 
 TEST(interop_pytables, PyTablesReadsAnH5kitFile) {
   TempDir dir;
@@ -38,22 +32,10 @@ TEST(interop_pytables, PyTablesReadsAnH5kitFile) {
     f.create_dataset("grow", NDArray<double>(Shape{2, 3}, {0, 1, 2, 3, 4, 5}),
                      DatasetOptions{}.maxshape({unlimited, 3}).gzip());
   }
-  const auto result = h5kit::test::run_peer_script(kScript, "check-h5kit " + shell_quote(path));
-  EXPECT_EQ(result.exit_code, 0) << "PyTables rejected " << path << ":\n" << result.output;
+  EXPECT_TRUE(run_peer_case(kScript, "check-h5kit", {path}));
 }
 
-class interop_pytables_written : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = dir_ / "from_pytables.h5";
-    const auto result = h5kit::test::run_peer_script(kScript, "write-pytables " + shell_quote(path_));
-    ASSERT_EQ(result.exit_code, 0) << "pytables_peer.py write-pytables failed:\n" << result.output;
-    file_ = File(path_, "r");
-  }
-  TempDir dir_;
-  std::string path_;
-  File file_;
-};
+class interop_pytables_written : public PeerFileTest<kScript, "write-pytables", "from_pytables.h5"> {};
 
 TEST_F(interop_pytables_written, EArrayGrownByAppends) {
   const h5kit::Dataset e = file_.dataset("earray");
@@ -115,3 +97,4 @@ TEST_F(interop_pytables_written, RootAndGroupAttributes) {
 }
 
 }  // namespace
+}  // namespace h5kit::test

@@ -5,6 +5,8 @@
 #include <iterator>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "support/temp_dir.hpp"
 
 namespace h5kit::test {
@@ -25,15 +27,29 @@ inline CliResult run_cli(const TempDir& dir, const std::string& args) {
   return {run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
 }
 
-// Runs a Python helper from tests/tools/ with Debian's interpreter (the one with h5py and numpy).
-inline CommandResult run_tools_script(const std::string& script, const std::string& args) {
-  const std::string path = std::string(H5KIT_TEST_SOURCE_DIR) + "/tools/" + script;
-  return run_command(std::string(H5KIT_PEER_PYTHON) + " " + shell_quote(path) + " " + args);
+// Runs a Python helper from tests/tools/ that writes the file `path`, with Debian's interpreter (the
+// one with h5py and numpy). ASSERT_TRUE it: a failure shows what the helper printed.
+inline ::testing::AssertionResult write_with_tools_script(const std::string& script, const std::string& path) {
+  const std::string script_path = std::string(H5KIT_TEST_SOURCE_DIR) + "/tools/" + script;
+  const CommandResult made =
+      run_command(std::string(H5KIT_PEER_PYTHON) + " " + shell_quote(script_path) + " " + shell_quote(path));
+  if (made.exit_code == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << script << " exited with " << made.exit_code << ":\n" << made.output;
 }
 
 // True when `text` is exactly one line ending in a newline.
 inline bool is_one_line(const std::string& text) {
   return !text.empty() && text.back() == '\n' && text.find('\n') == text.size() - 1;
+}
+
+// Bad input: status `status`, nothing on stdout and one line on stderr, starting with "h5kit: " and
+// naming `must_contain`.
+inline void expect_one_line_error(const CliResult& run, int status, const std::string& must_contain) {
+  EXPECT_EQ(run.exit_code, status) << run.err;
+  EXPECT_TRUE(is_one_line(run.err)) << run.err;
+  EXPECT_EQ(run.err.rfind("h5kit: ", 0), 0U) << run.err;
+  EXPECT_NE(run.err.find(must_contain), std::string::npos) << run.err;
+  EXPECT_EQ(run.out, "");
 }
 
 }  // namespace h5kit::test

@@ -42,41 +42,47 @@ CliResult tree(const TempDir& dir, const std::string& file, const std::string& e
   return run_cli(dir, "tree " + shell_quote(file) + " " + extra);
 }
 
+// `h5kit tree FILE extra` succeeds silently and prints exactly `listing`.
+void expect_tree(const TempDir& dir, const std::string& file, const std::string& extra, const std::string& listing) {
+  SCOPED_TRACE("h5kit tree FILE " + extra);
+  const CliResult run = tree(dir, file, extra);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out, listing);
+}
+
 TEST(TreeCommand, ListsEveryLinkWithKindShapeTypeAndAttributeCount) {
   TempDir dir;
   const std::string path = make_sample(dir);
-  const CliResult run = tree(dir, path);
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  EXPECT_EQ(run.out,
-            "/                  Group, 1 attr\n"
-            "/broken            Soft link -> /nowhere (dangling)\n"
-            "/calibration       External link -> calib.h5:/table\n"
-            "/data              Group, 0 attrs\n"
-            "/data/alias        Dataset {3, 2} float64, 2 attrs\n"
-            "/data/count        Dataset {SCALAR} int32, 0 attrs\n"
-            "/data/names        Dataset {1} str, 0 attrs\n"
-            "/data/nothing      Dataset {NULL} float32, 0 attrs\n"
-            "/data/temperature  Dataset, same as /data/alias\n"
-            "/empty_group       Group, 0 attrs\n"
-            "/latest            Soft link -> /data/temperature\n"
-            "/lost              External link -> missing.h5:/x (dangling)\n");
+  expect_tree(dir, path, "",
+              "/                  Group, 1 attr\n"
+              "/broken            Soft link -> /nowhere (dangling)\n"
+              "/calibration       External link -> calib.h5:/table\n"
+              "/data              Group, 0 attrs\n"
+              "/data/alias        Dataset {3, 2} float64, 2 attrs\n"
+              "/data/count        Dataset {SCALAR} int32, 0 attrs\n"
+              "/data/names        Dataset {1} str, 0 attrs\n"
+              "/data/nothing      Dataset {NULL} float32, 0 attrs\n"
+              "/data/temperature  Dataset, same as /data/alias\n"
+              "/empty_group       Group, 0 attrs\n"
+              "/latest            Soft link -> /data/temperature\n"
+              "/lost              External link -> missing.h5:/x (dangling)\n");
 }
 
 TEST(TreeCommand, PathArgumentStartsTheListingThere) {
   TempDir dir;
   const std::string path = make_sample(dir);
-  EXPECT_EQ(tree(dir, path, "/data").out,
-            "/data              Group, 0 attrs\n"
-            "/data/alias        Dataset {3, 2} float64, 2 attrs\n"
-            "/data/count        Dataset {SCALAR} int32, 0 attrs\n"
-            "/data/names        Dataset {1} str, 0 attrs\n"
-            "/data/nothing      Dataset {NULL} float32, 0 attrs\n"
-            "/data/temperature  Dataset, same as /data/alias\n");
+  expect_tree(dir, path, "/data",
+              "/data              Group, 0 attrs\n"
+              "/data/alias        Dataset {3, 2} float64, 2 attrs\n"
+              "/data/count        Dataset {SCALAR} int32, 0 attrs\n"
+              "/data/names        Dataset {1} str, 0 attrs\n"
+              "/data/nothing      Dataset {NULL} float32, 0 attrs\n"
+              "/data/temperature  Dataset, same as /data/alias\n");
   // A dataset on its own (reached by a relative path), and a link shown as a link.
-  EXPECT_EQ(tree(dir, path, "data/temperature").out, "/data/temperature  Dataset {3, 2} float64, 2 attrs\n");
-  EXPECT_EQ(tree(dir, path, "/latest").out, "/latest  Soft link -> /data/temperature\n");
-  EXPECT_EQ(tree(dir, path, "/empty_group/").out, "/empty_group  Group, 0 attrs\n");
+  expect_tree(dir, path, "data/temperature", "/data/temperature  Dataset {3, 2} float64, 2 attrs\n");
+  expect_tree(dir, path, "/latest", "/latest  Soft link -> /data/temperature\n");
+  expect_tree(dir, path, "/empty_group/", "/empty_group  Group, 0 attrs\n");
 }
 
 TEST(TreeCommand, HardLinkCyclesAreListedOnce) {
@@ -89,26 +95,21 @@ TEST(TreeCommand, HardLinkCyclesAreListedOnce) {
     a.link("self", a);
     f.create_dataset("a/b/v", std::vector<std::uint8_t>{1, 2});
   }
-  const CliResult run = tree(dir, path);
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out,
-            "/                Group, 0 attrs\n"
-            "/a               Group, 0 attrs\n"
-            "/a/b             Group, 0 attrs\n"
-            "/a/b/v           Dataset {2} uint8, 0 attrs\n"
-            "/a/back_to_root  Group, same as /\n"
-            "/a/self          Group, same as /a\n");
+  expect_tree(dir, path, "",
+              "/                Group, 0 attrs\n"
+              "/a               Group, 0 attrs\n"
+              "/a/b             Group, 0 attrs\n"
+              "/a/b/v           Dataset {2} uint8, 0 attrs\n"
+              "/a/back_to_root  Group, same as /\n"
+              "/a/self          Group, same as /a\n");
 }
 
 TEST(TreeCommand, NamedTypesAreListed) {
   TempDir dir;
   const std::string path = dir / "typed.h5";
-  const CommandResult made = run_tools_script("make_typed_file.py", shell_quote(path));
-  ASSERT_EQ(made.exit_code, 0) << made.output;
-  const CliResult run = tree(dir, path, "/named_type");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "/named_type  Datatype float64, 0 attrs\n");
-  EXPECT_EQ(tree(dir, path, "/grp").out, "/grp  Group, 2 attrs\n");
+  ASSERT_TRUE(write_with_tools_script("make_typed_file.py", path));
+  expect_tree(dir, path, "/named_type", "/named_type  Datatype float64, 0 attrs\n");
+  expect_tree(dir, path, "/grp", "/grp  Group, 2 attrs\n");
 }
 
 TEST(TreeCommand, NonAsciiNamesAlignByCharacter) {
@@ -119,18 +120,10 @@ TEST(TreeCommand, NonAsciiNamesAlignByCharacter) {
     f.create_dataset("\xc3\xa9t\xc3\xa9", 1);  // "été": 3 characters, 5 bytes
     f.create_dataset("abcd", 2);
   }
-  EXPECT_EQ(tree(dir, path).out,
-            "/      Group, 0 attrs\n"
-            "/abcd  Dataset {SCALAR} int32, 0 attrs\n"
-            "/\xc3\xa9t\xc3\xa9   Dataset {SCALAR} int32, 0 attrs\n");
-}
-
-void expect_one_line_error(const CliResult& run, int status, const std::string& must_contain) {
-  EXPECT_EQ(run.exit_code, status) << run.err;
-  EXPECT_TRUE(is_one_line(run.err)) << run.err;
-  EXPECT_EQ(run.err.rfind("h5kit: ", 0), 0U) << run.err;
-  EXPECT_NE(run.err.find(must_contain), std::string::npos) << run.err;
-  EXPECT_EQ(run.out, "");
+  expect_tree(dir, path, "",
+              "/      Group, 0 attrs\n"
+              "/abcd  Dataset {SCALAR} int32, 0 attrs\n"
+              "/\xc3\xa9t\xc3\xa9   Dataset {SCALAR} int32, 0 attrs\n");
 }
 
 TEST(TreeCommand, BadInputIsAOneLineError) {
