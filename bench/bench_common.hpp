@@ -1,0 +1,63 @@
+#pragma once
+// What the h5kit and raw C benchmarks share: the scratch directory, the input data (made once, outside
+// any timed region) and the expected checksums.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "workloads.h"
+
+namespace bench {
+
+// The scratch directory: a fresh directory made by main() under $H5KIT_BENCH_TMPDIR (or $TMPDIR, or /tmp)
+// and removed with everything in it when the run ends.
+const std::string& scratch_dir();
+void make_scratch_dir();
+void remove_scratch_dir() noexcept;
+// A path inside the scratch directory.
+std::string scratch_file(const std::string& name);
+// Removes a file if present.
+void remove_file(const std::string& path) noexcept;
+
+// Warm-up. Each bulk benchmark (and its h5py twin) runs its operation once, untimed, right before the
+// timed run. This virtual machine hands memory that stays free for a few seconds back to the
+// hypervisor (free page reporting; DAMON pages out what stays cold for a minute), and the next
+// 256 MiB allocation -- page cache of a new file, a new array -- then pays for the host providing it
+// again: single writes became 5-15x slower at random. Done immediately before, the same operation
+// leaves the pages it needs in the guest, so the timed run measures the library, not the hypervisor.
+
+// 256 MiB of float64: element i holds i * 0.5.
+const std::vector<double>& bulk_data();
+// True when `buffer` holds what bulk_data() holds (checked on a sparse sample of positions).
+bool looks_like_bulk_data(const double* buffer, std::size_t n);
+// Element i holds i: the dataset of the single-element reads.
+const std::vector<double>& point_data();
+// BENCH_POINT_READS positions in [0, BENCH_POINT_DATASET_ELEMENTS), from SplitMix64 seeded with BENCH_POINT_SEED.
+const std::vector<std::uint64_t>& point_positions();
+// Sum of point_data() at point_positions(): what every implementation must report.
+double expected_point_checksum();
+
+// "attr_00000".. and "g_00000".., as std::string and as C strings (for the raw C functions).
+const std::vector<std::string>& attribute_names();
+const std::vector<const char*>& attribute_name_pointers();
+const std::vector<std::string>& group_names();
+const std::vector<const char*>& group_name_pointers();
+// 0 + 1 + ... + (BENCH_ATTRIBUTES - 1).
+std::int64_t expected_attribute_checksum();
+
+// Counters every benchmark reports: `ops` operations per iteration (report.py divides the time by it)
+// and a checksum of what was read, compared across implementations.
+void set_counters(benchmark::State& state, double ops, double checksum);
+
+// Registers a benchmark named "<workload>/<implementation>" with the harness's fixed settings:
+// one iteration per repetition (repetitions come from --benchmark_repetitions), wall-clock time.
+benchmark::internal::Benchmark* add(const std::string& workload, const std::string& implementation,
+                                    void (*fn)(benchmark::State&));
+
+// Registration of each implementation's benchmarks (called from main in a fixed order).
+void register_rawc();
+void register_h5kit();
+
+}  // namespace bench

@@ -1,0 +1,41 @@
+// h5kit_bench: the h5kit and raw HDF5 C workloads side by side, in one Google Benchmark binary so that
+// --benchmark_enable_random_interleaving can interleave their repetitions (machine noise then falls
+// on both alike). bench/run.sh runs it together with h5py_bench.py and merges the results.
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include <hdf5.h>
+
+#include "bench_common.hpp"
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  benchmark::AddCustomContext("hdf5_version", std::to_string(major) + "." + std::to_string(minor) + "." +
+                                                  std::to_string(release));
+  benchmark::AddCustomContext("bulk_bytes", std::to_string(BENCH_BULK_ELEMENTS * sizeof(double)));
+  benchmark::AddCustomContext("point_reads", std::to_string(BENCH_POINT_READS));
+  benchmark::AddCustomContext("point_dataset_elements", std::to_string(BENCH_POINT_DATASET_ELEMENTS));
+  benchmark::AddCustomContext("attributes", std::to_string(BENCH_ATTRIBUTES));
+  benchmark::AddCustomContext("groups", std::to_string(BENCH_GROUPS));
+  benchmark::AddCustomContext("expected_point_checksum", std::to_string(bench::expected_point_checksum()));
+  benchmark::AddCustomContext("expected_attribute_checksum", std::to_string(bench::expected_attribute_checksum()));
+
+  int status = 0;
+  try {
+    bench::make_scratch_dir();
+    bench::register_h5kit();
+    bench::register_rawc();
+    benchmark::RunSpecifiedBenchmarks();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "h5kit_bench: %s\n", e.what());
+    status = 1;
+  }
+  bench::remove_scratch_dir();
+  benchmark::Shutdown();
+  return status;
+}

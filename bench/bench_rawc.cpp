@@ -1,0 +1,171 @@
+// Google Benchmark wrappers around the raw HDF5 C workloads of rawc_workloads.c. The timed region is
+// the C function call only; inputs are made before it and files removed after it.
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "bench_common.hpp"
+
+namespace bench {
+namespace {
+
+constexpr const char* kImpl = "rawc";
+
+void bulk_write(benchmark::State& state) {
+  const auto& data = bulk_data();
+  const std::string path = scratch_file("rawc_bulk_write.h5");
+  if (rawc_bulk_write(path.c_str(), data.data(), data.size()) != 0) {  // warm-up (bench_common.hpp)
+    state.SkipWithError("rawc_bulk_write failed");
+    return;
+  }
+  remove_file(path);
+  for (auto _ : state) {
+    if (rawc_bulk_write(path.c_str(), data.data(), data.size()) != 0) {
+      state.SkipWithError("rawc_bulk_write failed");
+      break;
+    }
+  }
+  remove_file(path);
+  set_counters(state, 1, 0);
+}
+
+// The file the bulk reads read, written once.
+const std::string& bulk_file() {
+  static const std::string path = [] {
+    std::string p = scratch_file("rawc_bulk_read.h5");
+    if (rawc_bulk_write(p.c_str(), bulk_data().data(), bulk_data().size()) != 0) std::abort();
+    return p;
+  }();
+  return path;
+}
+
+void bulk_read(benchmark::State& state) {
+  const std::string& path = bulk_file();
+  std::vector<double> buffer(BENCH_BULK_ELEMENTS, -1.0);  // allocated and touched outside the timed region
+  if (rawc_bulk_read(path.c_str(), buffer.data(), buffer.size()) != 0) {  // warm-up (bench_common.hpp)
+    state.SkipWithError("rawc_bulk_read failed");
+    return;
+  }
+  std::fill(buffer.begin(), buffer.end(), -1.0);
+  for (auto _ : state) {
+    if (rawc_bulk_read(path.c_str(), buffer.data(), buffer.size()) != 0) {
+      state.SkipWithError("rawc_bulk_read failed");
+      break;
+    }
+    benchmark::ClobberMemory();
+  }
+  if (!looks_like_bulk_data(buffer.data(), buffer.size())) state.SkipWithError("rawc: wrong data read back");
+  set_counters(state, 1, 0);
+}
+
+// malloc, read, check, free: what a C caller does when it has no buffer yet.
+bool read_into_new_buffer(const std::string& path) {
+  auto* buffer = static_cast<double*>(std::malloc(BENCH_BULK_ELEMENTS * sizeof(double)));
+  if (buffer == nullptr || rawc_bulk_read(path.c_str(), buffer, BENCH_BULK_ELEMENTS) != 0) {
+    std::free(buffer);
+    return false;
+  }
+  benchmark::DoNotOptimize(buffer);
+  const bool ok = looks_like_bulk_data(buffer, BENCH_BULK_ELEMENTS);
+  std::free(buffer);
+  return ok;
+}
+
+void bulk_read_alloc(benchmark::State& state) {
+  const std::string& path = bulk_file();
+  bool ok = read_into_new_buffer(path);  // warm-up (bench_common.hpp)
+  for (auto _ : state) ok = read_into_new_buffer(path) && ok;
+  if (!ok) state.SkipWithError("rawc: read failed or wrong data read back");
+  set_counters(state, 1, 0);
+}
+
+const std::string& point_file() {
+  static const std::string path = [] {
+    std::string p = scratch_file("rawc_point.h5");
+    if (rawc_bulk_write(p.c_str(), point_data().data(), point_data().size()) != 0) std::abort();
+    return p;
+  }();
+  return path;
+}
+
+template <int (*Read)(rawc_point_reader*, const std::uint64_t*, std::size_t, double*)>
+void point_read(benchmark::State& state) {
+  const auto& positions = point_positions();
+  rawc_point_reader reader;
+  if (rawc_point_open(&reader, point_file().c_str()) != 0) {
+    state.SkipWithError("rawc_point_open failed");
+    return;
+  }
+  double sum = 0.0;
+  for (auto _ : state) {
+    sum = 0.0;
+    if (Read(&reader, positions.data(), positions.size(), &sum) != 0) {
+      state.SkipWithError("rawc point read failed");
+      break;
+    }
+  }
+  rawc_point_close(&reader);
+  set_counters(state, static_cast<double>(positions.size()), sum);
+}
+
+void attrs_create(benchmark::State& state) {
+  const auto& names = attribute_name_pointers();
+  const std::string path = scratch_file("rawc_attrs_create.h5");
+  remove_file(path);
+  for (auto _ : state) {
+    if (rawc_attrs_create(path.c_str(), names.data(), names.size()) != 0) {
+      state.SkipWithError("rawc_attrs_create failed");
+      break;
+    }
+  }
+  remove_file(path);
+  set_counters(state, static_cast<double>(names.size()), 0);
+}
+
+void attrs_read(benchmark::State& state) {
+  const auto& names = attribute_name_pointers();
+  static const std::string path = [&] {
+    std::string p = scratch_file("rawc_attrs_read.h5");
+    if (rawc_attrs_create(p.c_str(), names.data(), names.size()) != 0) std::abort();
+    return p;
+  }();
+  std::int64_t sum = 0;
+  for (auto _ : state) {
+    sum = 0;
+    if (rawc_attrs_read(path.c_str(), names.data(), names.size(), &sum) != 0) {
+      state.SkipWithError("rawc_attrs_read failed");
+      break;
+    }
+  }
+  set_counters(state, static_cast<double>(names.size()), static_cast<double>(sum));
+}
+
+void groups_create(benchmark::State& state) {
+  const auto& names = group_name_pointers();
+  const std::string path = scratch_file("rawc_groups.h5");
+  remove_file(path);
+  for (auto _ : state) {
+    if (rawc_groups_create(path.c_str(), names.data(), names.size()) != 0) {
+      state.SkipWithError("rawc_groups_create failed");
+      break;
+    }
+  }
+  remove_file(path);
+  set_counters(state, static_cast<double>(names.size()), 0);
+}
+
+}  // namespace
+
+void register_rawc() {
+  add("bulk_write", kImpl, bulk_write);
+  add("bulk_read", kImpl, bulk_read);
+  add("bulk_read_alloc", kImpl, bulk_read_alloc);
+  add("point_read", kImpl, point_read<rawc_point_read>);
+  add("point_read_fresh_spaces", kImpl, point_read<rawc_point_read_fresh_spaces>);
+  add("attrs_create", kImpl, attrs_create);
+  add("attrs_read", kImpl, attrs_read);
+  add("groups_create", kImpl, groups_create);
+}
+
+}  // namespace bench

@@ -1,0 +1,278 @@
+#!/usr/bin/python3
+"""The h5kit benchmark workloads written in h5py, for bench/run.sh.
+
+Run with Debian's /usr/bin/python3 (python3-h5py + python3-numpy). Writes JSON to stdout or --out:
+
+    {"context": {...}, "benchmarks": [{"workload": "bulk_write", "implementation": "h5py",
+      "times_s": [...wall-clock time of each repetition...], "cpu_times_s": [...process CPU time...],
+      "ops": 1, "checksum": 0}, ...]}
+
+Implementations: "h5py" opens every file with libver="latest" (h5kit's default, so the comparison is
+like for like); "h5py_default" leaves libver at h5py's default (HDF5's earliest format), which is what
+most h5py users get. The parameters repeat bench/workloads.h; report.py checks the checksums, so a drift
+between the two copies shows up in the report.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+
+import h5py
+import numpy as np
+
+# --- parameters (keep equal to bench/workloads.h) ---
+BULK_ELEMENTS = 256 * 1024 * 1024 // 8
+POINT_DATASET_ELEMENTS = 1_000_000
+POINT_READS = 100_000
+POINT_SEED = 0x6835B17E5EED
+ATTRIBUTES = 10_000
+GROUPS = 5_000
+DATASET_NAME = "data"
+ATTR_GROUP_NAME = "attrs"
+
+MASK64 = (1 << 64) - 1
+
+
+def now():
+    """(wall clock, CPU time of this process): Google Benchmark reports both as well."""
+    return time.perf_counter(), time.process_time()
+
+
+def span(t0, t1):
+    return t1[0] - t0[0], t1[1] - t0[1]
+
+
+def splitmix64_positions(seed, count, modulus):
+    """The same positions as bench_splitmix64() in workloads.h."""
+    state = seed
+    out = []
+    for _ in range(count):
+        state = (state + 0x9E3779B97F4A7C15) & MASK64
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        z ^= z >> 31
+        out.append(z % modulus)
+    return out
+
+
+class Inputs:
+    """Everything made before any timed region."""
+
+    def __init__(self):
+        self.bulk = np.arange(BULK_ELEMENTS, dtype=np.float64) * 0.5
+        self.point_data = np.arange(POINT_DATASET_ELEMENTS, dtype=np.float64)
+        self.positions = splitmix64_positions(POINT_SEED, POINT_READS, POINT_DATASET_ELEMENTS)
+        self.attr_names = ["attr_%05d" % i for i in range(ATTRIBUTES)]
+        self.group_names = ["g_%05d" % i for i in range(GROUPS)]
+
+
+def looks_like_bulk(a):
+    n = BULK_ELEMENTS
+    if a.shape != (n,):
+        return False
+    idx = np.arange(0, n, 4093)
+    return bool(np.array_equal(a[idx], idx * 0.5)) and a[n - 1] == (n - 1) * 0.5
+
+
+class Workloads:
+    """One implementation (a libver setting). Each method returns ((wall s, CPU s), ops, checksum)."""
+
+    def __init__(self, name, libver, inputs, scratch):
+        self.name = name
+        self.libver = libver
+        self.inp = inputs
+        self.scratch = scratch
+        self._files = {}
+
+    def path(self, stem):
+        return os.path.join(self.scratch, "%s_%s.h5" % (self.name, stem))
+
+    def open(self, path, mode):
+        return h5py.File(path, mode, libver=self.libver)
+
+    def write_dataset(self, path, data):
+        with self.open(path, "w") as f:
+            f.create_dataset(DATASET_NAME, data=data)
+
+    def create_attributes(self, path):
+        with self.open(path, "w") as f:
+            attrs = f.create_group(ATTR_GROUP_NAME).attrs
+            for i, name in enumerate(self.inp.attr_names):
+                attrs[name] = i
+
+    def file_once(self, stem, make):
+        """A read-only input file, written once (outside timing) and reused by every repetition."""
+        if stem not in self._files:
+            path = self.path(stem)
+            make(path)
+            self._files[stem] = path
+        return self._files[stem]
+
+    # Each bulk workload first runs once untimed (warm-up): see the note in bench/bench_common.hpp on
+    # this VM handing idle memory back to the hypervisor.
+
+    # 1. the 256 MiB dataset written whole (file created and closed inside the timed region)
+    def bulk_write(self):
+        path = self.path("bulk_write")
+        self.write_dataset(path, self.inp.bulk)  # warm-up
+        os.remove(path)
+        t0 = now()
+        self.write_dataset(path, self.inp.bulk)
+        t1 = now()
+        os.remove(path)
+        return span(t0, t1), 1, 0
+
+    def bulk_path(self):
+        return self.file_once("bulk_read", lambda p: self.write_dataset(p, self.inp.bulk))
+
+    # 2. read back whole into a buffer allocated beforehand
+    def bulk_read(self):
+        path = self.bulk_path()
+        buffer = np.full(BULK_ELEMENTS, -1.0)
+        with self.open(path, "r") as f:  # warm-up
+            f[DATASET_NAME].read_direct(buffer)
+        buffer.fill(-1.0)
+        t0 = now()
+        with self.open(path, "r") as f:
+            f[DATASET_NAME].read_direct(buffer)
+        t1 = now()
+        if not looks_like_bulk(buffer):
+            raise RuntimeError("h5py: wrong data read back")
+        return span(t0, t1), 1, 0
+
+    # 2b. read back whole into a new array (ds[()])
+    def read_new_array(self, path):
+        with self.open(path, "r") as f:
+            values = f[DATASET_NAME][()]
+        ok = looks_like_bulk(values)
+        del values
+        return ok
+
+    def bulk_read_alloc(self):
+        path = self.bulk_path()
+        ok = self.read_new_array(path)  # warm-up
+        t0 = now()
+        ok = self.read_new_array(path) and ok
+        t1 = now()
+        if not ok:
+            raise RuntimeError("h5py: wrong data read back")
+        return span(t0, t1), 1, 0
+
+    # 3. single-element reads at random positions: ds[i]
+    def point_read(self):
+        path = self.file_once("point", lambda p: self.write_dataset(p, self.inp.point_data))
+        positions = self.inp.positions
+        with self.open(path, "r") as f:
+            ds = f[DATASET_NAME]
+            total = 0.0
+            t0 = now()
+            for i in positions:
+                total += ds[i]
+            t1 = now()
+        return span(t0, t1), len(positions), float(total)
+
+    # 4a. 10,000 int64 scalar attributes on one group (file created and closed inside the timed region)
+    def attrs_create(self):
+        path = self.path("attrs_create")
+        if os.path.exists(path):
+            os.remove(path)
+        t0 = now()
+        self.create_attributes(path)
+        t1 = now()
+        os.remove(path)
+        return span(t0, t1), ATTRIBUTES, 0
+
+    # 4b. all of them read back by name (file opened and closed inside the timed region)
+    def attrs_read(self):
+        path = self.file_once("attrs_read", self.create_attributes)
+        names = self.inp.attr_names
+        t0 = now()
+        with self.open(path, "r") as f:
+            attrs = f[ATTR_GROUP_NAME].attrs
+            total = 0
+            for name in names:
+                total += attrs[name]
+        t1 = now()
+        return span(t0, t1), len(names), float(total)
+
+    # 5. 5,000 groups under the root with attributes "index" (int64) and "value" (float64)
+    def groups_create(self):
+        path = self.path("groups")
+        if os.path.exists(path):
+            os.remove(path)
+        t0 = now()
+        with self.open(path, "w") as f:
+            for i, name in enumerate(self.inp.group_names):
+                g = f.create_group(name)
+                g.attrs["index"] = i
+                g.attrs["value"] = i * 0.5
+        t1 = now()
+        os.remove(path)
+        return span(t0, t1), GROUPS, 0
+
+
+WORKLOADS = ["bulk_write", "bulk_read", "bulk_read_alloc", "point_read", "attrs_create", "attrs_read",
+             "groups_create"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repetitions", type=int, default=7, help="repetitions per workload (libver='latest')")
+    parser.add_argument("--default-libver-repetitions", type=int, default=3,
+                        help="repetitions per workload for h5py's default libver (0 to skip that column)")
+    parser.add_argument("--filter", default="", help="only workloads whose name contains this")
+    parser.add_argument("--out", default="-", help="JSON output file ('-' for stdout)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the order the repetitions are interleaved in")
+    args = parser.parse_args()
+
+    load_at_start = os.getloadavg()
+    base = os.environ.get("H5KIT_BENCH_TMPDIR") or None
+    scratch = tempfile.mkdtemp(prefix="h5kit-bench-py-", dir=base)
+    try:
+        inputs = Inputs()
+        impls = [(Workloads("h5py", "latest", inputs, scratch), args.repetitions)]
+        if args.default_libver_repetitions > 0:
+            impls.append((Workloads("h5py_default", None, inputs, scratch), args.default_libver_repetitions))
+        workloads = [w for w in WORKLOADS if args.filter in w]
+
+        # Every (implementation, workload, repetition) once, in a shuffled order, so that machine noise
+        # falls on all of them alike (as --benchmark_enable_random_interleaving does for the C++ side).
+        runs = [(impl, w) for impl, reps in impls for w in workloads for _ in range(reps)]
+        random.Random(args.seed).shuffle(runs)
+        results = {}
+        for impl, w in runs:
+            (seconds, cpu_seconds), ops, checksum = getattr(impl, w)()
+            entry = results.setdefault((impl.name, w), {"workload": w, "implementation": impl.name,
+                                                        "libver": impl.libver or "default", "times_s": [],
+                                                        "cpu_times_s": [], "ops": ops, "checksum": checksum})
+            entry["times_s"].append(seconds)
+            entry["cpu_times_s"].append(cpu_seconds)
+            print("%-16s %-14s %10.3f ms" % (w, impl.name, seconds * 1e3), file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    doc = {
+        "context": {
+            "python": sys.version.split()[0],
+            "h5py_version": h5py.version.version,
+            "numpy_version": np.__version__,
+            "hdf5_version": h5py.version.hdf5_version,
+            "load_avg": list(load_at_start),
+        },
+        "benchmarks": [results[k] for k in sorted(results)],
+    }
+    text = json.dumps(doc, indent=1)
+    if args.out == "-":
+        print(text)
+    else:
+        with open(args.out, "w") as f:
+            f.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

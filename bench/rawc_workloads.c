@@ -1,0 +1,243 @@
+/* The benchmark workloads written against the raw HDF5 C API: the baseline h5kit is measured against.
+ * Plain C11, no helpers beyond what a careful C programmer would write. */
+#include "workloads.h"
+
+#include <stdio.h>
+
+/* Evaluates an HDF5 call; on a negative result reports where and jumps to the function's cleanup. */
+#define TRY(call)                                                              \
+  do {                                                                         \
+    if ((call) < 0) {                                                          \
+      fprintf(stderr, "rawc: %s failed (%s:%d)\n", #call, __FILE__, __LINE__); \
+      goto fail;                                                               \
+    }                                                                          \
+  } while (0)
+
+/* Closes an identifier if it was opened. */
+#define CLOSE(fn, id) \
+  do {                \
+    if ((id) >= 0) {  \
+      fn(id);         \
+      (id) = -1;      \
+    }                 \
+  } while (0)
+
+/* A file access property list with the newest format bounds, as h5kit's default. */
+static hid_t latest_fapl(void) {
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+  if (fapl < 0) return -1;
+  if (H5Pset_libver_bounds(fapl, H5F_LIBVER_LATEST, H5F_LIBVER_LATEST) < 0) {
+    H5Pclose(fapl);
+    return -1;
+  }
+  return fapl;
+}
+
+static hid_t create_file(const char* path) {
+  hid_t fapl = latest_fapl();
+  if (fapl < 0) return -1;
+  hid_t file = H5Fcreate(path, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
+  H5Pclose(fapl);
+  return file;
+}
+
+static hid_t open_file(const char* path, unsigned flags) {
+  hid_t fapl = latest_fapl();
+  if (fapl < 0) return -1;
+  hid_t file = H5Fopen(path, flags, fapl);
+  H5Pclose(fapl);
+  return file;
+}
+
+int rawc_bulk_write(const char* path, const double* data, size_t n) {
+  hid_t file = -1, space = -1, dset = -1;
+  const hsize_t dims[1] = {n};
+  TRY(file = create_file(path));
+  TRY(space = H5Screate_simple(1, dims, NULL));
+  TRY(dset = H5Dcreate2(file, BENCH_DATASET_NAME, H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  TRY(H5Dwrite(dset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data));
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+int rawc_bulk_read(const char* path, double* out, size_t n) {
+  hid_t file = -1, dset = -1, space = -1;
+  hssize_t stored = 0;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(dset = H5Dopen2(file, BENCH_DATASET_NAME, H5P_DEFAULT));
+  TRY(space = H5Dget_space(dset));
+  TRY(stored = H5Sget_simple_extent_npoints(space));
+  if ((size_t)stored != n) {
+    fprintf(stderr, "rawc: %s holds %lld elements, expected %zu\n", path, (long long)stored, n);
+    goto fail;
+  }
+  TRY(H5Dread(dset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out));
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+int rawc_point_open(rawc_point_reader* r, const char* path) {
+  const hsize_t one[1] = {1};
+  r->file = r->dataset = r->file_space = r->mem_space = -1;
+  TRY(r->file = open_file(path, H5F_ACC_RDONLY));
+  TRY(r->dataset = H5Dopen2(r->file, BENCH_DATASET_NAME, H5P_DEFAULT));
+  TRY(r->file_space = H5Dget_space(r->dataset));
+  TRY(r->mem_space = H5Screate_simple(1, one, NULL));
+  return 0;
+fail:
+  rawc_point_close(r);
+  return -1;
+}
+
+int rawc_point_read(rawc_point_reader* r, const uint64_t* positions, size_t count, double* sum) {
+  const hsize_t one[1] = {1};
+  double total = 0.0;
+  for (size_t k = 0; k < count; ++k) {
+    const hsize_t start[1] = {positions[k]};
+    double value = 0.0;
+    TRY(H5Sselect_hyperslab(r->file_space, H5S_SELECT_SET, start, NULL, one, NULL));
+    TRY(H5Dread(r->dataset, H5T_NATIVE_DOUBLE, r->mem_space, r->file_space, H5P_DEFAULT, &value));
+    total += value;
+  }
+  *sum += total;
+  return 0;
+fail:
+  return -1;
+}
+
+int rawc_point_read_fresh_spaces(rawc_point_reader* r, const uint64_t* positions, size_t count, double* sum) {
+  const hsize_t one[1] = {1};
+  double total = 0.0;
+  hid_t file_space = -1, mem_space = -1;
+  for (size_t k = 0; k < count; ++k) {
+    const hsize_t start[1] = {positions[k]};
+    double value = 0.0;
+    TRY(file_space = H5Dget_space(r->dataset));
+    TRY(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, one, NULL));
+    TRY(mem_space = H5Screate_simple(1, one, NULL));
+    TRY(H5Dread(r->dataset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, &value));
+    TRY(H5Sclose(mem_space));
+    mem_space = -1;
+    TRY(H5Sclose(file_space));
+    file_space = -1;
+    total += value;
+  }
+  *sum += total;
+  return 0;
+fail:
+  CLOSE(H5Sclose, mem_space);
+  CLOSE(H5Sclose, file_space);
+  return -1;
+}
+
+void rawc_point_close(rawc_point_reader* r) {
+  CLOSE(H5Sclose, r->mem_space);
+  CLOSE(H5Sclose, r->file_space);
+  CLOSE(H5Dclose, r->dataset);
+  CLOSE(H5Fclose, r->file);
+}
+
+int rawc_attrs_create(const char* path, const char* const* names, size_t count) {
+  hid_t file = -1, group = -1, space = -1, attr = -1;
+  TRY(file = create_file(path));
+  TRY(group = H5Gcreate2(file, BENCH_ATTR_GROUP_NAME, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  TRY(space = H5Screate(H5S_SCALAR));
+  for (size_t i = 0; i < count; ++i) {
+    const int64_t value = (int64_t)i;
+    TRY(attr = H5Acreate2(group, names[i], H5T_NATIVE_INT64, space, H5P_DEFAULT, H5P_DEFAULT));
+    TRY(H5Awrite(attr, H5T_NATIVE_INT64, &value));
+    TRY(H5Aclose(attr));
+    attr = -1;
+  }
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Gclose(group));
+  group = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Aclose, attr);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Gclose, group);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+int rawc_attrs_read(const char* path, const char* const* names, size_t count, int64_t* sum) {
+  hid_t file = -1, group = -1, attr = -1;
+  int64_t total = 0;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(group = H5Gopen2(file, BENCH_ATTR_GROUP_NAME, H5P_DEFAULT));
+  for (size_t i = 0; i < count; ++i) {
+    int64_t value = 0;
+    TRY(attr = H5Aopen(group, names[i], H5P_DEFAULT));
+    TRY(H5Aread(attr, H5T_NATIVE_INT64, &value));
+    TRY(H5Aclose(attr));
+    attr = -1;
+    total += value;
+  }
+  TRY(H5Gclose(group));
+  group = -1;
+  TRY(H5Fclose(file));
+  *sum += total;
+  return 0;
+fail:
+  CLOSE(H5Aclose, attr);
+  CLOSE(H5Gclose, group);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+/* Writes one scalar attribute of `type` on `object`. */
+static int write_scalar_attr(hid_t object, const char* name, hid_t type, hid_t scalar_space, const void* value) {
+  hid_t attr = -1;
+  TRY(attr = H5Acreate2(object, name, type, scalar_space, H5P_DEFAULT, H5P_DEFAULT));
+  TRY(H5Awrite(attr, type, value));
+  TRY(H5Aclose(attr));
+  return 0;
+fail:
+  CLOSE(H5Aclose, attr);
+  return -1;
+}
+
+int rawc_groups_create(const char* path, const char* const* names, size_t count) {
+  hid_t file = -1, group = -1, space = -1;
+  TRY(file = create_file(path));
+  TRY(space = H5Screate(H5S_SCALAR));
+  for (size_t i = 0; i < count; ++i) {
+    const int64_t index = (int64_t)i;
+    const double value = (double)i * 0.5;
+    TRY(group = H5Gcreate2(file, names[i], H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    TRY(write_scalar_attr(group, "index", H5T_NATIVE_INT64, space, &index));
+    TRY(write_scalar_attr(group, "value", H5T_NATIVE_DOUBLE, space, &value));
+    TRY(H5Gclose(group));
+    group = -1;
+  }
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Gclose, group);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Fclose, file);
+  return -1;
+}

@@ -1,0 +1,342 @@
+#!/usr/bin/python3
+"""Merges the C++ (Google Benchmark JSON) and h5py results into one table and writes bench/RESULTS.md.
+
+    report.py --cpp cpp.json --h5py h5py.json [--out bench/RESULTS.md] [--build-info TEXT]
+
+Statistics are computed here, the same way for every implementation, from the individual
+repetitions: the median is the headline number; mean, minimum and coefficient of variation (CV)
+are given beside it so the noise of the run can be judged.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import sys
+
+IMPLS = ["h5kit", "rawc", "h5py", "h5py_default"]
+IMPL_TITLES = {"h5kit": "h5kit", "rawc": "raw C", "h5py": "h5py", "h5py_default": "h5py (default libver)"}
+
+# workload -> (title, what one "op" is for the per-op column, per-op unit)
+WORKLOADS = {
+    "bulk_write": ("1. write 256 MiB float64, contiguous, whole", None),
+    "bulk_read": ("2. read 256 MiB back whole (into a preallocated buffer)", None),
+    "point_read": ("3. 100,000 single-element reads at random positions", "read"),
+    "attrs_create": ("4a. create 10,000 int64 attributes on one group", "attribute"),
+    "attrs_read": ("4b. read those 10,000 attributes back by name", "attribute"),
+    "groups_create": ("5. create 5,000 groups with 2 attributes each", "group"),
+}
+EXTRA_WORKLOADS = {
+    "bulk_read_alloc": ("2b. read 256 MiB whole into a new array (library allocates)", None),
+    "point_read_fresh_spaces": ("3b. as 3, raw C making both dataspaces anew per read", "read"),
+}
+UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+
+
+class Series:
+    def __init__(self, times, ops, checksum, error=None, cpu_times=None):
+        self.times = times  # wall-clock seconds per repetition
+        self.cpu_times = cpu_times if cpu_times is not None else []  # CPU seconds per repetition
+        self.ops = ops
+        self.checksum = checksum
+        self.error = error
+
+    @property
+    def ok(self):
+        return self.error is None and len(self.times) > 0
+
+    def median(self):
+        return statistics.median(self.times)
+
+    def mean(self):
+        return statistics.fmean(self.times)
+
+    def min(self):
+        return min(self.times)
+
+    def cpu_median(self):
+        return statistics.median(self.cpu_times) if self.cpu_times else None
+
+    def cv(self):
+        if len(self.times) < 2:
+            return 0.0
+        return statistics.stdev(self.times) / self.mean()
+
+
+def load_cpp(path):
+    with open(path) as f:
+        doc = json.load(f)
+    found = {}
+    for b in doc.get("benchmarks", []):
+        if b.get("run_type") != "iteration":
+            continue
+        parts = b["run_name"].split("/")
+        key = (parts[0], parts[1])
+        series = found.setdefault(key, Series([], b.get("ops", 1.0), b.get("checksum")))
+        if b.get("error_occurred"):
+            series.error = b.get("error_message", "error")
+            continue
+        iterations = b.get("iterations", 1)
+        series.times.append(b["real_time"] * UNIT_SECONDS[b["time_unit"]] / max(iterations, 1))
+        series.cpu_times.append(b["cpu_time"] * UNIT_SECONDS[b["time_unit"]] / max(iterations, 1))
+        series.ops = b.get("ops", series.ops)
+        series.checksum = b.get("checksum", series.checksum)
+    return doc.get("context", {}), found
+
+
+def load_h5py(path):
+    with open(path) as f:
+        doc = json.load(f)
+    found = {}
+    for b in doc.get("benchmarks", []):
+        found[(b["workload"], b["implementation"])] = Series(list(b["times_s"]), b["ops"], b["checksum"],
+                                                            b.get("error"), list(b.get("cpu_times_s", [])))
+    return doc.get("context", {}), found
+
+
+def fmt_time(seconds):
+    if seconds >= 1.0:
+        return "%.2f s" % seconds
+    if seconds >= 1e-3:
+        return "%.1f ms" % (seconds * 1e3)
+    if seconds >= 1e-6:
+        return "%.2f µs" % (seconds * 1e6)
+    return "%.0f ns" % (seconds * 1e9)
+
+
+def fmt_ratio(r):
+    if r is None:
+        return "—"
+    return "%.2fx" % r if r < 10 else "%.1fx" % r
+
+
+def machine_info(cpp_ctx, h5py_ctx, build_info):
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = "unknown"
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    mem = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
+                    break
+    except OSError:
+        pass
+    def loads(ctx):
+        load = ctx.get("load_avg")
+        return ", ".join("%.2f" % x for x in load) if load else "?"
+
+    rows = [
+        ("date", datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+        ("nproc", str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())),
+        ("CPU", model),
+        ("memory", mem),
+        ("kernel", platform.release()),
+        ("HDF5 (C++ side, linked)", cpp_ctx.get("hdf5_version", "?")),
+        ("HDF5 (h5py)", h5py_ctx.get("hdf5_version", "?")),
+        ("h5py / numpy / Python", "%s / %s / %s" % (h5py_ctx.get("h5py_version", "?"),
+                                                   h5py_ctx.get("numpy_version", "?"), h5py_ctx.get("python", "?"))),
+        ("load average (1, 5, 15 min) when the C++ part started", loads(cpp_ctx)),
+        ("load average when the h5py part started", loads(h5py_ctx)),
+    ]
+    if build_info:
+        rows.append(("build", build_info))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cpp", required=True)
+    parser.add_argument("--h5py", required=True)
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"))
+    parser.add_argument("--build-info", default="")
+    args = parser.parse_args()
+
+    cpp_ctx, data = load_cpp(args.cpp)
+    h5py_ctx, py = load_h5py(args.h5py)
+    data.update(py)
+
+    def get(w, impl):
+        s = data.get((w, impl))
+        return s if s is not None and s.ok else None
+
+    def ratio(w, num, den, stat="median"):
+        a, b = get(w, num), get(w, den)
+        if a is None or b is None:
+            return None
+        return getattr(a, stat)() / getattr(b, stat)()
+
+    def cell(w, impl):
+        s = data.get((w, impl))
+        if s is None:
+            return "—"
+        if not s.ok:
+            return "error: %s" % (s.error or "no data")
+        op = (WORKLOADS.get(w) or EXTRA_WORKLOADS.get(w))[1]
+        if op == "read":  # the per-read time is the number that matters
+            return "%s/read" % fmt_time(s.median() / s.ops)
+        return fmt_time(s.median())
+
+    out = []
+    out.append("# h5kit benchmark results\n")
+    out.append("Produced by `bench/run.sh` (see `docs/benchmarks.md`). Every number is the **median** wall-clock "
+               "time over the repetitions of one run; the same workloads run in h5kit, the raw HDF5 C API and h5py, "
+               "all against the same libhdf5. h5kit, raw C and the `h5py` column create and open files with "
+               "libver bounds latest/latest; the `h5py (default libver)` column is h5py as most people run it.\n")
+    out.append("## Machine\n")
+    out.append("| | |\n|---|---|")
+    for k, v in machine_info(cpp_ctx, h5py_ctx, args.build_info):
+        out.append("| %s | %s |" % (k, v))
+    reps = sorted({len(s.times) for (w, i), s in data.items() if s.ok and i in ("h5kit", "rawc")})
+    py_reps = sorted({len(s.times) for (w, i), s in data.items() if s.ok and i == "h5py"})
+    pyd_reps = sorted({len(s.times) for (w, i), s in data.items() if s.ok and i == "h5py_default"})
+    out.append("| repetitions | h5kit & raw C: %s (randomly interleaved); h5py: %s; h5py default libver: %s |\n"
+               % ("/".join(map(str, reps)) or "?", "/".join(map(str, py_reps)) or "?",
+                  "/".join(map(str, pyd_reps)) or "?"))
+
+    header = ("| workload | h5kit | raw C | h5py | h5kit/raw C | h5py/h5kit | h5py (default libver) "
+              "| h5py default/h5kit |")
+    sep = "|---|---:|---:|---:|---:|---:|---:|---:|"
+
+    def table(workloads):
+        rows = [header, sep]
+        for w, (title, _) in workloads.items():
+            if not any((w, i) in data for i in IMPLS):
+                continue
+            rows.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                title, cell(w, "h5kit"), cell(w, "rawc"), cell(w, "h5py"),
+                fmt_ratio(ratio(w, "h5kit", "rawc")), fmt_ratio(ratio(w, "h5py", "h5kit")),
+                cell(w, "h5py_default"), fmt_ratio(ratio(w, "h5py_default", "h5kit"))))
+        return rows
+
+    out.append("## Results (median)\n")
+    main_table = table(WORKLOADS)
+    out.extend(main_table)
+    out.append("")
+    out.append("Ratios: **h5kit/raw C** above 1.00x is h5kit's overhead over hand-written C (1.10x = 10% slower); "
+               "**h5py/h5kit** is how many times faster h5kit is than h5py. Row 3 is time per read; the other rows "
+               "are the time of the whole workload.\n")
+
+    extra = table({w: v for w, v in EXTRA_WORKLOADS.items() if any((w, i) in data for i in IMPLS)})
+    if len(extra) > 2:
+        out.append("### Extra rows (not targets; they explain the ones above)\n")
+        out.extend(extra)
+        out.append("")
+
+    # Targets
+    out.append("## Targets\n")
+    out.append("The last column is what hand-written C achieves on the same ratio (raw C in place of h5kit): "
+               "the best a wrapper over the same HDF5 calls can hope for.\n")
+    out.append("| target | measured (median) | measured (min) | verdict | raw C on the same ratio |\n"
+               "|---|---:|---:|---|---:|")
+    verdicts = []
+
+    def target(label, w, num, den, limit, higher_is_better):
+        med, best = ratio(w, num, den, "median"), ratio(w, num, den, "min")
+        ceiling = ratio(w, num.replace("h5kit", "rawc"), den.replace("h5kit", "rawc"), "median")
+        if num == "h5kit" and den == "rawc":
+            ceiling = None  # raw C against itself says nothing
+        if med is None:
+            verdict = "not measured"
+        else:
+            ok = med >= limit if higher_is_better else med <= limit
+            ok_min = best >= limit if higher_is_better else best <= limit
+            verdict = "met" if ok else ("**MISSED**" + (" (met on the minimum)" if ok_min else ""))
+        verdicts.append((label, verdict))
+        out.append("| %s | %s | %s | %s | %s |" % (label, fmt_ratio(med), fmt_ratio(best), verdict,
+                                                 fmt_ratio(ceiling)))
+
+    target("bulk write within 3% of raw C (h5kit/raw C ≤ 1.03)", "bulk_write", "h5kit", "rawc", 1.03, False)
+    target("bulk read within 3% of raw C (h5kit/raw C ≤ 1.03)", "bulk_read", "h5kit", "rawc", 1.03, False)
+    target("small read at most 1.5x raw C (h5kit/raw C ≤ 1.5)", "point_read", "h5kit", "rawc", 1.5, False)
+    for w in ("attrs_create", "attrs_read", "groups_create"):
+        target("%s ≥ 10x faster than h5py, libver latest (h5py/h5kit ≥ 10)" % w, w, "h5py", "h5kit", 10, True)
+    for w in ("attrs_create", "attrs_read", "groups_create"):
+        target("%s ≥ 10x faster than h5py, default libver (h5py/h5kit ≥ 10)" % w, w, "h5py_default", "h5kit", 10,
+               True)
+    out.append("")
+
+    # Noise
+    out.append("## Spread\n")
+    out.append("Minimum, mean and coefficient of variation (stdev/mean) of each series. A CV of several percent "
+               "means a ratio near a 3% limit cannot be called either way from this run alone.\n")
+    out.append("| workload | implementation | reps | min | median | mean | CV |\n|---|---|---:|---:|---:|---:|---:|")
+    for w in list(WORKLOADS) + list(EXTRA_WORKLOADS):
+        for impl in IMPLS:
+            s = data.get((w, impl))
+            if s is None or not s.ok:
+                continue
+            div = s.ops if (WORKLOADS.get(w) or EXTRA_WORKLOADS.get(w))[1] == "read" else 1
+            out.append("| %s | %s | %d | %s | %s | %s | %.1f%% |" % (
+                w, IMPL_TITLES[impl], len(s.times), fmt_time(s.min() / div), fmt_time(s.median() / div),
+                fmt_time(s.mean() / div), 100 * s.cv()))
+    out.append("")
+
+    # CPU time
+    out.append("## CPU time\n")
+    out.append("Median CPU time of the process (user + system) over the same repetitions. Other work on the machine "
+               "inflates wall-clock times but hardly CPU times, so when the two tables disagree, the machine was "
+               "busy; the wall-clock table above is the one the targets are judged on.\n")
+    out.append("| workload | h5kit | raw C | h5py | h5kit/raw C | h5py/h5kit |\n|---|---:|---:|---:|---:|---:|")
+
+    def cpu(w, impl):
+        s_ = get(w, impl)
+        return s_.cpu_median() if s_ is not None else None
+
+    for w in list(WORKLOADS) + list(EXTRA_WORKLOADS):
+        if not any((w, i) in data for i in IMPLS):
+            continue
+        div = data[next(k for k in data if k[0] == w)].ops if (WORKLOADS.get(w) or EXTRA_WORKLOADS.get(w))[1] == "read" else 1
+        k, r, p = cpu(w, "h5kit"), cpu(w, "rawc"), cpu(w, "h5py")
+        out.append("| %s | %s | %s | %s | %s | %s |" % (
+            w, fmt_time(k / div) if k else "—", fmt_time(r / div) if r else "—", fmt_time(p / div) if p else "—",
+            fmt_ratio(k / r if k and r else None), fmt_ratio(p / k if p and k else None)))
+    out.append("")
+
+    # Checks
+    problems = []
+    for (w, impl), s in sorted(data.items()):
+        if not s.ok:
+            problems.append("%s/%s failed: %s" % (w, impl, s.error or "no repetitions"))
+    expected = {"point_read": cpp_ctx.get("expected_point_checksum"),
+                "attrs_read": cpp_ctx.get("expected_attribute_checksum")}
+    for w, exp in expected.items():
+        if exp is None:
+            continue
+        for impl in IMPLS:
+            s = data.get((w, impl))
+            if s is not None and s.ok and s.checksum is not None and abs(float(s.checksum) - float(exp)) > 0.5:
+                problems.append("%s/%s read checksum %s, expected %s" % (w, impl, s.checksum, exp))
+    out.append("## Checks\n")
+    if problems:
+        out.extend("- **%s**" % p for p in problems)
+    else:
+        out.append("- Every implementation read back the same values (checksums of workloads 3 and 4b match the "
+                   "expected sums; bulk reads are checked on a sample of positions).")
+    out.append("")
+
+    text = "\n".join(out) + "\n"
+    with open(args.out, "w") as f:
+        f.write(text)
+
+    # Console summary: the main table and the verdicts.
+    print("\n".join(main_table))
+    print()
+    for label, verdict in verdicts:
+        print("  %-75s %s" % (label, verdict))
+    for p in problems:
+        print("  PROBLEM: " + p)
+    print("\nwritten to %s" % args.out)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

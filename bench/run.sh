@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds and runs h5kit's benchmarks against the raw HDF5 C API and h5py, then writes bench/RESULTS.md.
+#
+#   bench/run.sh            # full run (a few minutes on 2 cores)
+#   bench/run.sh --quick    # 2 repetitions, no default-libver h5py column: checks that everything works
+#   bench/run.sh --no-build # reuse the existing build-bench
+#
+# Environment: H5KIT_BENCH_BUILD_DIR (default <repo>/build-bench), H5KIT_BENCH_REPETITIONS (default 7),
+# H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
+# H5KIT_BENCH_FILTER (regex of Google Benchmark names / substring of h5py workload names),
+# TMPDIR (where the scratch files go; they are removed at the end).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+build=${H5KIT_BENCH_BUILD_DIR:-$root/build-bench}
+reps=${H5KIT_BENCH_REPETITIONS:-7}
+default_reps=${H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS:-3}
+filter=${H5KIT_BENCH_FILTER:-}
+python=/usr/bin/python3   # Debian's python3 has h5py and numpy; the first python3 on PATH may not
+do_build=1
+out=$here/RESULTS.md
+
+for arg in "$@"; do
+  case $arg in
+    --quick) reps=2; default_reps=0; out=$build/RESULTS-quick.md ;;
+    --no-build) do_build=0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+
+if ! "$python" -c 'import h5py, numpy' 2>/dev/null; then
+  echo "run.sh: $python cannot import h5py and numpy (apt-get install python3-h5py python3-numpy)" >&2
+  exit 1
+fi
+
+if [[ $do_build == 1 ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DH5KIT_BUILD_BENCH=ON \
+        -DH5KIT_BUILD_TESTS=OFF -DH5KIT_BUILD_EXAMPLES=OFF -DH5KIT_BUILD_TOOLS=OFF >/dev/null
+  cmake --build "$build" --target h5kit_bench -j 2
+fi
+bench_exe=$build/bench/h5kit_bench
+[[ -x $bench_exe ]] || { echo "run.sh: $bench_exe not built" >&2; exit 1; }
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/h5kit-bench-run-XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export H5KIT_BENCH_TMPDIR=$scratch
+results=$build/bench-results
+mkdir -p "$results"
+
+echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
+"$bench_exe" --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
+             ${filter:+--benchmark_filter="$filter"} \
+             --benchmark_display_aggregates_only=true \
+             --benchmark_out="$results/cpp.json" --benchmark_format=console --benchmark_out_format=json
+
+echo "== h5py ($reps repetitions; default libver: $default_reps)" >&2
+"$python" "$here/h5py_bench.py" --repetitions "$reps" --default-libver-repetitions "$default_reps" \
+          ${filter:+--filter "$filter"} --out "$results/h5py.json"
+
+compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+compiler_version=$("${compiler:-c++}" --version 2>/dev/null | head -n 1 || true)
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+
+echo "== report" >&2
+"$python" "$here/report.py" --cpp "$results/cpp.json" --h5py "$results/h5py.json" --out "$out" \
+          --build-info "${build_type:-?} build, $compiler_version; Google Benchmark $(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo '?')"

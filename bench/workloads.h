@@ -1,0 +1,74 @@
+/* The workloads' parameters and the raw HDF5 C implementation of each workload.
+ *
+ * The parameters are shared by the three implementations (h5kit, raw C, h5py). h5py_bench.py
+ * repeats them; report.py checks that every implementation reports the same checksums, so a
+ * drift between the two copies shows up in the report instead of going unnoticed.
+ *
+ * This header is valid C and C++ (no casts in the macros, so C++'s -Wold-style-cast stays quiet); rawc_workloads.c is plain C11 calling H5F/H5D/H5S/H5A/H5G directly. */
+#ifndef H5KIT_BENCH_WORKLOADS_H
+#define H5KIT_BENCH_WORKLOADS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hdf5.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* 1, 2: one 256 MiB contiguous float64 dataset, written and read whole. Element i holds i * 0.5. */
+#define BENCH_BULK_ELEMENTS (256u * 1024u * 1024u / 8u) /* 256 MiB of float64 */
+/* 3: single-element reads at random positions of a 1-D float64 dataset whose element i holds i. */
+#define BENCH_POINT_DATASET_ELEMENTS 1000000u
+#define BENCH_POINT_READS 100000u
+#define BENCH_POINT_SEED UINT64_C(0x6835B17E5EED)
+/* 4: int64 scalar attributes "attr_00000".."attr_09999" on one group; attribute i holds i. */
+#define BENCH_ATTRIBUTES 10000u
+/* 5: groups "g_00000".."g_04999" under the root, each with int64 "index" = i and float64 "value" = i * 0.5. */
+#define BENCH_GROUPS 5000u
+
+/* Name of every object in the files (the same in all three implementations). */
+#define BENCH_DATASET_NAME "data"
+#define BENCH_ATTR_GROUP_NAME "attrs"
+
+/* SplitMix64: a tiny generator that gives the same positions in C, C++ and Python. */
+static inline uint64_t bench_splitmix64(uint64_t* state) {
+  uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+  z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+/* ---- raw HDF5 C implementation (rawc_workloads.c). Every function returns 0, or -1 on failure
+ * (HDF5 prints its error stack). Files are created with libver bounds latest/latest, as h5kit does. */
+
+/* Creates `path` (truncating) holding one contiguous float64 dataset "data" of n elements. */
+int rawc_bulk_write(const char* path, const double* data, size_t n);
+/* Opens `path` and reads the whole of "data" (n elements) into `out`. */
+int rawc_bulk_read(const char* path, double* out, size_t n);
+
+/* An open dataset prepared for single-element reads: the file dataspace and a one-element
+ * memory dataspace are made once and reused for every read (what a careful C programmer does). */
+typedef struct {
+  hid_t file, dataset, file_space, mem_space;
+} rawc_point_reader;
+int rawc_point_open(rawc_point_reader* reader, const char* path);
+/* Reads element positions[k] for each k, one H5Sselect_hyperslab + H5Dread per element; adds them to *sum. */
+int rawc_point_read(rawc_point_reader* reader, const uint64_t* positions, size_t count, double* sum);
+/* The same, but making the file and memory dataspaces anew for each element (a stateless wrapper's cost). */
+int rawc_point_read_fresh_spaces(rawc_point_reader* reader, const uint64_t* positions, size_t count, double* sum);
+void rawc_point_close(rawc_point_reader* reader);
+
+/* Creates `path` with a group "attrs" holding count int64 scalar attributes names[i] = i. */
+int rawc_attrs_create(const char* path, const char* const* names, size_t count);
+/* Opens `path` and reads every attribute names[i] of "attrs", adding the values to *sum. */
+int rawc_attrs_read(const char* path, const char* const* names, size_t count, int64_t* sum);
+/* Creates `path` with count groups names[i] under the root, each with attributes "index" and "value". */
+int rawc_groups_create(const char* path, const char* const* names, size_t count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
