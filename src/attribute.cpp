@@ -18,8 +18,8 @@ std::string quoted(std::string_view name) { return "attribute \"" + std::string(
 // UTF-8 names, like h5py. Built once, shared by every thread, never modified.
 hid_t attribute_creation_plist() {
   static const hid_t acpl = [] {
-    const hid_t p = H5Pcreate(H5P_ATTRIBUTE_CREATE);
-    H5Pset_char_encoding(p, H5T_CSET_UTF8);
+    const hid_t p = checked(H5Pcreate(H5P_ATTRIBUTE_CREATE), "create attribute properties", Where{});
+    checked(H5Pset_char_encoding(p, H5T_CSET_UTF8), "create attribute properties", Where{});
     return p;
   }();
   return acpl;

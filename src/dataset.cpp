@@ -76,8 +76,8 @@ std::optional<Shape> Dataset::chunks() const {
   Handle dcpl = creation_plist(*this, "get dataset chunks");
   if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED) return std::nullopt;
   hsize_t dims[H5S_MAX_RANK];
-  const int rank = H5Pget_chunk(dcpl.get(), H5S_MAX_RANK, dims);
-  return Shape(dims, dims + (rank > 0 ? rank : 0));
+  const int rank = checked(H5Pget_chunk(dcpl.get(), H5S_MAX_RANK, dims), "get dataset chunks", Where{id()});
+  return Shape(dims, dims + rank);
 }
 
 namespace {
@@ -150,8 +150,8 @@ detail::IoTarget Dataset::block(const char* operation, const Shape& offset, cons
 bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {
   require_valid("read fill value");
   Handle dcpl = creation_plist(*this, "read fill value");
-  H5D_fill_value_t status;
-  H5Pfill_value_defined(dcpl.get(), &status);
+  H5D_fill_value_t status = H5D_FILL_VALUE_UNDEFINED;
+  checked(H5Pfill_value_defined(dcpl.get(), &status), "read fill value", Where{id()});
   if (status == H5D_FILL_VALUE_UNDEFINED) return false;
   checked(H5Pget_fill_value(dcpl.get(), mem_type.id(), out), "read fill value", Where{id()},
           ErrorKind::type_mismatch);

@@ -23,7 +23,8 @@ bool needs_chunks(const Shape& shape, const DatasetOptions& o) {
 Handle dataset_creation_plist(const Shape& shape, const Datatype& type, const DatasetOptions& o, const Where& where) {
   const char* op = "create dataset";
   Handle dcpl(checked(H5Pcreate(H5P_DATASET_CREATE), op, where));
-  if (o.track_order()) H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  if (o.track_order())
+    checked(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), op, where);
   if (o.gzip_level() > 9 || o.gzip_level() < -1)
     detail::reject(ErrorKind::invalid_argument, op, where,
                    "gzip level must be 0 to 9, got " + std::to_string(o.gzip_level()));

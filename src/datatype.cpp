@@ -19,9 +19,12 @@ Datatype predefined(hid_t id) { return Datatype(Handle(id, /*owned=*/false)); }
 
 // Types built once and shared by every thread; HDF5 releases them at exit.
 Datatype shared(hid_t id) {
-  H5Tlock(id);
+  checked(H5Tlock(id), "lock shared type", Where{}, ErrorKind::invalid_argument);
   return Datatype(Handle(id, /*owned=*/false));
 }
+
+// Type builders run on constant, known-good arguments; a failure here is a broken HDF5 install.
+void build(herr_t status, std::string_view operation) { checked(status, operation, Where{}); }
 
 hid_t new_type(hid_t from, std::string_view operation) {
   detail::silence_hdf5_errors();
@@ -30,8 +33,8 @@ hid_t new_type(hid_t from, std::string_view operation) {
 
 Datatype make_complex(hid_t part, std::size_t part_size) {
   const hid_t t = checked(H5Tcreate(H5T_COMPOUND, 2 * part_size), "create complex type", Where{});
-  H5Tinsert(t, "r", 0, part);
-  H5Tinsert(t, "i", part_size, part);
+  build(H5Tinsert(t, "r", 0, part), "create complex type");
+  build(H5Tinsert(t, "i", part_size, part), "create complex type");
   return shared(t);
 }
 
@@ -52,8 +55,8 @@ Datatype Datatype::boolean() {
   static const Datatype type = [] {
     const hid_t t = checked(H5Tenum_create(H5T_NATIVE_INT8), "create bool type", Where{});
     const std::int8_t no = 0, yes = 1;
-    H5Tenum_insert(t, "FALSE", &no);
-    H5Tenum_insert(t, "TRUE", &yes);
+    build(H5Tenum_insert(t, "FALSE", &no), "create bool type");
+    build(H5Tenum_insert(t, "TRUE", &yes), "create bool type");
     return shared(t);
   }();
   return type;
@@ -72,14 +75,14 @@ Datatype Datatype::complex128() {
 Datatype Datatype::variable_string(CharSet charset) {
   static const Datatype utf8 = [] {
     const hid_t t = new_type(H5T_C_S1, "create string type");
-    H5Tset_size(t, H5T_VARIABLE);
-    H5Tset_cset(t, H5T_CSET_UTF8);
+    build(H5Tset_size(t, H5T_VARIABLE), "create string type");
+    build(H5Tset_cset(t, H5T_CSET_UTF8), "create string type");
     return shared(t);
   }();
   static const Datatype ascii = [] {
     const hid_t t = new_type(H5T_C_S1, "create string type");
-    H5Tset_size(t, H5T_VARIABLE);
-    H5Tset_cset(t, H5T_CSET_ASCII);
+    build(H5Tset_size(t, H5T_VARIABLE), "create string type");
+    build(H5Tset_cset(t, H5T_CSET_ASCII), "create string type");
     return shared(t);
   }();
   return charset == CharSet::utf8 ? utf8 : ascii;
@@ -92,8 +95,8 @@ Datatype Datatype::fixed_string(std::size_t size, CharSet charset) {
   const hid_t t = new_type(H5T_C_S1, "create fixed-length string type");
   Datatype type{Handle(t)};
   checked(H5Tset_size(t, size), "set string length", Where{}, ErrorKind::invalid_argument);
-  H5Tset_strpad(t, H5T_STR_NULLPAD);
-  H5Tset_cset(t, charset == CharSet::utf8 ? H5T_CSET_UTF8 : H5T_CSET_ASCII);
+  build(H5Tset_strpad(t, H5T_STR_NULLPAD), "create fixed-length string type");
+  build(H5Tset_cset(t, charset == CharSet::utf8 ? H5T_CSET_UTF8 : H5T_CSET_ASCII), "create fixed-length string type");
   return type;
 }
 
@@ -201,8 +204,9 @@ std::vector<std::pair<std::string, std::int64_t>> Datatype::enum_members() const
   for (int i = 0; i < n; ++i) {
     const auto idx = static_cast<unsigned>(i);
     unsigned char buf[16] = {};
-    H5Tget_member_value(id(), idx, buf);
-    H5Tconvert(base.id(), H5T_NATIVE_INT64, 1, buf, nullptr, H5P_DEFAULT);
+    checked(H5Tget_member_value(id(), idx, buf), "read enum members", Where{}, ErrorKind::type_mismatch);
+    checked(H5Tconvert(base.id(), H5T_NATIVE_INT64, 1, buf, nullptr, H5P_DEFAULT), "read enum members", Where{},
+            ErrorKind::type_mismatch);
     std::int64_t value;
     std::memcpy(&value, buf, sizeof value);
     out.emplace_back(detail::take_h5_string(H5Tget_member_name(id(), idx)), value);

@@ -78,8 +78,10 @@ Handle creation_plist(const std::string& path, const FileOptions& o) {
     checked(H5Pset_userblock(fcpl.get(), u), "create file", where, ErrorKind::invalid_argument);
   }
   if (o.track_order) {
-    H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-    H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    checked(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "create file",
+            where);
+    checked(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "create file",
+            where);
   }
   return fcpl;
 }
@@ -182,7 +184,7 @@ std::size_t File::userblock_size() const {
   require_valid("get user block size");
   Handle fcpl(checked(H5Fget_create_plist(file_.get()), "get user block size", Where{file_.get()}));
   hsize_t size = 0;
-  H5Pget_userblock(fcpl.get(), &size);
+  checked(H5Pget_userblock(fcpl.get(), &size), "get user block size", Where{file_.get()});
   return size;
 }
 

@@ -80,7 +80,7 @@ bool Group::tracks_creation_order() const {
   detail::silence_hdf5_errors();
   Handle gcpl(checked(H5Gget_create_plist(id()), "get group options", Where{id()}));
   unsigned flags = 0;
-  H5Pget_link_creation_order(gcpl.get(), &flags);
+  checked(H5Pget_link_creation_order(gcpl.get(), &flags), "get group options", Where{id()});
   return (flags & H5P_CRT_ORDER_TRACKED) != 0;  // h5py lists by creation order when tracked
 }
 

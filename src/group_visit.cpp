@@ -66,13 +66,13 @@ std::optional<std::string> Group::visit_items(
 
 namespace {
 Handle copy_plist(const CopyOptions& options) {
-  Handle ocpypl(H5Pcreate(H5P_OBJECT_COPY));
+  Handle ocpypl(checked(H5Pcreate(H5P_OBJECT_COPY), "copy", Where{}));
   unsigned flags = 0;
   if (options.without_attrs) flags |= H5O_COPY_WITHOUT_ATTR_FLAG;
   if (options.shallow) flags |= H5O_COPY_SHALLOW_HIERARCHY_FLAG;
   if (options.expand_soft) flags |= H5O_COPY_EXPAND_SOFT_LINK_FLAG;
   if (options.expand_external) flags |= H5O_COPY_EXPAND_EXT_LINK_FLAG;
-  H5Pset_copy_object(ocpypl.get(), flags);
+  checked(H5Pset_copy_object(ocpypl.get(), flags), "copy", Where{});
   return ocpypl;
 }
 

@@ -72,8 +72,8 @@ H5T_conv_ret_t refuse_overflow(H5T_conv_except_t except, hid_t, hid_t dst, void*
 
 hid_t range_checked_conversion() {
   static const hid_t plist = [] {
-    const hid_t p = H5Pcreate(H5P_DATASET_XFER);
-    H5Pset_type_conv_cb(p, refuse_overflow, nullptr);
+    const hid_t p = checked(H5Pcreate(H5P_DATASET_XFER), "create transfer properties", Where{});
+    checked(H5Pset_type_conv_cb(p, refuse_overflow, nullptr), "create transfer properties", Where{});
     return p;
   }();
   return plist;

@@ -1,13 +1,15 @@
 #include "detail/plists.hpp"
 
+#include "detail/checked.hpp"
+
 namespace h5kit::detail {
 
 hid_t link_creation_plist() {
   // Shared by every thread and never modified after creation.
   static const hid_t lcpl = [] {
-    const hid_t p = H5Pcreate(H5P_LINK_CREATE);
-    H5Pset_create_intermediate_group(p, 1);
-    H5Pset_char_encoding(p, H5T_CSET_UTF8);
+    const hid_t p = checked(H5Pcreate(H5P_LINK_CREATE), "create link properties", Where{});
+    checked(H5Pset_create_intermediate_group(p, 1), "create link properties", Where{});
+    checked(H5Pset_char_encoding(p, H5T_CSET_UTF8), "create link properties", Where{});
     return p;
   }();
   return lcpl;
@@ -16,9 +18,11 @@ hid_t link_creation_plist() {
 hid_t group_creation_plist(bool track_order) {
   if (!track_order) return H5P_DEFAULT;
   static const hid_t tracked = [] {
-    const hid_t p = H5Pcreate(H5P_GROUP_CREATE);
-    H5Pset_link_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-    H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    const hid_t p = checked(H5Pcreate(H5P_GROUP_CREATE), "create group properties", Where{});
+    checked(H5Pset_link_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "create group properties",
+            Where{});
+    checked(H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "create group properties",
+            Where{});
     return p;
   }();
   return tracked;
