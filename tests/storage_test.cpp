@@ -105,6 +105,17 @@ TEST_F(StorageTest, BadStorageOptionsAreRefused) {
   EXPECT_EQ(f.size(), 0u);
 }
 
+TEST_F(StorageTest, DatasetAttributesInCreationOrderWhenTracked) {
+  Dataset d = f.create_dataset("t", std::vector<int>{1}, DatasetOptions{}.track_order());
+  d.attrs().set("zeta", 1);
+  d.attrs().set("alpha", 2);
+  EXPECT_EQ(d.attrs().keys(), (std::vector<std::string>{"zeta", "alpha"}));
+  Dataset plain = f.create_dataset("p", std::vector<int>{1});
+  plain.attrs().set("zeta", 1);
+  plain.attrs().set("alpha", 2);
+  EXPECT_EQ(plain.attrs().keys(), (std::vector<std::string>{"alpha", "zeta"}));
+}
+
 TEST_F(StorageTest, FillValueOnGrowth) {
   Dataset d = f.create_dataset("f", Shape{2}, Datatype::float64(),
                                DatasetOptions{}.maxshape({unlimited}).fill_value(-9.5));
