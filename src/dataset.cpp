@@ -137,7 +137,7 @@ void Dataset::resize(const Shape& new_shape) const {
   checked(H5Dset_extent(id(), dims.data()), "resize dataset", where);
 }
 
-detail::IoTarget Dataset::whole(const char* operation) const {
+detail::IoTarget Dataset::target(const char* operation) const {
   require_valid(operation);
   return detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
 }
@@ -158,6 +158,6 @@ bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {
   return true;
 }
 
-RawData Dataset::read_native() const { return detail::read_native(whole("read dataset")); }
+RawData Dataset::read_native() const { return detail::read_native(target(read_operation)); }
 
 }  // namespace h5kit

@@ -7,12 +7,13 @@
 #include "h5kit/datatype.hpp"
 #include "h5kit/detail/handle.hpp"
 #include "h5kit/detail/io.hpp"
+#include "h5kit/detail/value_io.hpp"
 #include "h5kit/raw_data.hpp"
 #include "h5kit/shape.hpp"
 
 namespace h5kit {
 
-class Attribute {
+class Attribute : public detail::ValueIo<Attribute> {
  public:
   Attribute() = default;
   explicit Attribute(detail::Handle handle) : handle_(std::move(handle)) {}
@@ -23,27 +24,16 @@ class Attribute {
   std::size_t size() const;  // number of elements (0 when empty)
   bool is_empty() const;  // null dataspace
 
-  template <class T>
-  T read() const {
-    T value{};
-    read(value);
-    return value;
-  }
-  template <class T>
-  void read(T& out) const {
-    detail::read_value(target("read attribute"), out);
-  }
-  // Writes into the existing attribute, converting to its stored type; shapes must match.
-  template <class T>
-  void write(const T& value) const {
-    detail::write_value(target("write attribute"), value);
-  }
+  // read<T>(), read(T&) and write(value) come from detail::ValueIo.
   RawData read_native() const;
 
   detail::hid id() const noexcept { return handle_.get(); }
   bool valid() const noexcept { return handle_.valid(); }
 
  private:
+  friend class detail::ValueIo<Attribute>;
+  static constexpr const char* read_operation = "read attribute";
+  static constexpr const char* write_operation = "write attribute";
   detail::IoTarget target(const char* operation) const;
   detail::Handle handle_;
 };

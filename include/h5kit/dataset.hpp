@@ -8,6 +8,7 @@
 #include "h5kit/attribute.hpp"
 #include "h5kit/datatype.hpp"
 #include "h5kit/detail/io.hpp"
+#include "h5kit/detail/value_io.hpp"
 #include "h5kit/ndarray.hpp"
 #include "h5kit/object.hpp"
 #include "h5kit/raw_data.hpp"
@@ -18,7 +19,7 @@ namespace h5kit {
 // The storage layout of a dataset.
 enum class Layout { compact, contiguous, chunked, virtual_ };
 
-class Dataset : public Object {
+class Dataset : public Object, public detail::ValueIo<Dataset> {
  public:
   Dataset() = default;
   explicit Dataset(detail::Handle handle);
@@ -39,26 +40,13 @@ class Dataset : public Object {
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).
   void resize(const Shape& new_shape) const;
 
-  // Whole-dataset I/O into any container inspector<T> knows.
-  template <class T>
-  T read() const {
-    T value{};
-    read(value);
-    return value;
-  }
-  template <class T>
-  void read(T& out) const {
-    detail::read_value(whole("read dataset"), out);
-  }
-  // Reads into a caller's buffer of exactly size() elements.
+  // Whole-dataset I/O into any container inspector<T> knows: read<T>(), read(T&), write(value)
+  // (from detail::ValueIo), and into a caller's buffer of exactly size() elements:
+  using detail::ValueIo<Dataset>::read;
   template <class T>
   void read(std::span<T> buffer) const {
     NDView<T> view{buffer.data(), Shape{buffer.size()}};
-    detail::read_value(whole("read dataset"), view);
-  }
-  template <class T>
-  void write(const T& value) const {
-    detail::write_value(whole("write dataset"), value);
+    read(view);
   }
 
   // A block (hyperslab) of `count` elements per axis from `offset`.
@@ -94,7 +82,10 @@ class Dataset : public Object {
   RawData read_native() const;
 
  private:
-  detail::IoTarget whole(const char* operation) const;
+  friend class detail::ValueIo<Dataset>;
+  static constexpr const char* read_operation = "read dataset";
+  static constexpr const char* write_operation = "write dataset";
+  detail::IoTarget target(const char* operation) const;
   detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
   bool read_fill_value(const Datatype& mem_type, void* out) const;
   // The stored type never changes, so it is read once when the dataset is opened (every read and

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "detail/checked.hpp"
@@ -142,26 +143,32 @@ void check_write_shape(const IoTarget& t, const Shape& target_shape, const Shape
                to_string(target_shape) + "; nothing was written");
 }
 
-void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t n, const char* op) {
+// The one place data crosses into HDF5: n elements of mem_type between `buffer` and the target
+// (an attribute whole, or a dataset's selected block as one flat run in memory).
+template <class Buffer>
+void transfer(const IoTarget& t, hid_t mem_type, Buffer buffer, std::size_t n, const char* op) {
+  constexpr bool writing = std::is_same_v<Buffer, const void*>;
   silence_hdf5_errors();
+  herr_t status;
   if (t.is_attribute) {
-    if (H5Awrite(t.id, mem_type, buffer) < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
+    if constexpr (writing) status = H5Awrite(t.id, mem_type, buffer);
+    else status = H5Aread(t.id, mem_type, buffer);
+    if (status < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
     return;
   }
   Handle file_space = file_selection(t, op);
   Handle mem_space = simple_space(Shape{n}, op, where_of(t));
-  checked(H5Dwrite(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer), op, where_of(t));
+  if constexpr (writing) status = H5Dwrite(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
+  else status = H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
+  checked(status, op, where_of(t));
+}
+
+void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t n, const char* op) {
+  transfer<const void*>(t, mem_type, buffer, n, op);
 }
 
 void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t n, const char* op) {
-  silence_hdf5_errors();
-  if (t.is_attribute) {
-    if (H5Aread(t.id, mem_type, buffer) < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
-    return;
-  }
-  Handle file_space = file_selection(t, op);
-  Handle mem_space = simple_space(Shape{n}, op, where_of(t));
-  checked(H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer), op, where_of(t));
+  transfer<void*>(t, mem_type, buffer, n, op);
 }
 }  // namespace
 
