@@ -110,6 +110,9 @@ Shape fit_rank(const IoTarget& t, const Shape& stored, int rank) {
   if (rank < 0 || static_cast<std::size_t>(rank) == stored.size()) return stored;
   const std::size_t n = element_count(stored);
   if (rank == 0 && n == 1) return {};
+  if (rank == 0 && n == 0)
+    reject(ErrorKind::shape_mismatch, "read", where_of(t),
+           describe(t) + "there is no value to read into a scalar: the data is empty (shape " + to_string(stored) + ")");
   // Axes of extent 1 can be dropped (or added in front) to fit a container of another rank.
   Shape squeezed;
   for (std::size_t d : stored)
