@@ -193,8 +193,4 @@ void AttributeManager::discard(std::string_view name) const noexcept {
   H5Eclear2(H5E_DEFAULT);
 }
 
-bool AttributeManager::fits_in_place(std::string_view name, const Shape& shape) const {
-  return open(name).shape() == shape;
-}
-
 }  // namespace h5kit

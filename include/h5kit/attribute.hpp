@@ -65,8 +65,11 @@ class AttributeManager {
   void modify(std::string_view name, const T& value) const {
     Shape shape;
     inspector<T>::shape(value, shape);
-    if (contains(name) && fits_in_place(name, shape)) open(name).write(value);
-    else set(name, value);
+    if (contains(name)) {
+      const Attribute existing = open(name);
+      if (existing.shape() == shape) return existing.write(value);
+    }
+    set(name, value);
   }
   template <class T>
   T get(std::string_view name) const {
@@ -107,7 +110,6 @@ class AttributeManager {
   Attribute create_unchecked(std::string_view name, const Shape& shape, const Datatype& type) const;
   void commit_staged(std::string_view name) const;
   void discard(std::string_view name) const noexcept;
-  bool fits_in_place(std::string_view name, const Shape& shape) const;
 
   detail::Handle owner_;
 };
