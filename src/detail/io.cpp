@@ -46,13 +46,16 @@ Handle file_selection(const IoTarget& t, const char* operation) {
 
 bool numeric(H5T_class_t c) { return c == H5T_INTEGER || c == H5T_FLOAT; }
 
+// The numpy-style name of a type we hold only as an identifier, for messages.
+std::string type_name(hid_t type) { return Datatype(Handle::share(type)).name(); }
+
 // HDF5 converts between any two numeric types (and between enums, compounds by member name...);
 // h5kit refuses the pairs that make no sense instead of letting HDF5 fail deep in the conversion.
 void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
   const H5T_class_t s = H5Tget_class(stored), m = H5Tget_class(memory);
   if (s == m || (numeric(s) && numeric(m))) return;
-  const std::string found = Datatype(Handle::share(stored)).name();
-  const std::string wanted = Datatype(Handle::share(memory)).name();
+  const std::string found = type_name(stored);
+  const std::string wanted = type_name(memory);
   reject(ErrorKind::type_mismatch, operation, where_of(t),
          describe(t) + "stored type is " + found + ", which cannot be read or written as " + wanted);
 }
@@ -189,7 +192,7 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
     std::memcpy(converted.data(), buffer, n * mem_type.size());
     if (!convert_checked(mem_type.id(), stored.get(), n, converted.data()))
       reject(ErrorKind::invalid_argument, op, where_of(t),
-             describe(t) + "a value does not fit the stored type " + Datatype(Handle::share(stored.get())).name() +
+             describe(t) + "a value does not fit the stored type " + type_name(stored.get()) +
                  " (converting from " + mem_type.name() + "); nothing was written");
     transfer_write(t, stored.get(), converted.data(), n, op);
     return;
@@ -208,7 +211,7 @@ void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::si
     transfer_read(t, stored.get(), converted.data(), count, op);
     if (!convert_checked(stored.get(), mem_type.id(), count, converted.data()))
       reject(ErrorKind::type_mismatch, op, where_of(t),
-             describe(t) + "a stored " + Datatype(Handle::share(stored.get())).name() + " value does not fit " +
+             describe(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
                  mem_type.name());
     std::memcpy(buffer, converted.data(), count * mem_type.size());
     return;
@@ -221,7 +224,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
   Handle stored = stored_type_handle(t);
   if (H5Tget_class(stored.get()) != H5T_STRING)
     reject(ErrorKind::type_mismatch, op, where_of(t),
-           describe(t) + "stored type is " + Datatype(Handle::share(stored.get())).name() + ", not a string type");
+           describe(t) + "stored type is " + type_name(stored.get()) + ", not a string type");
   check_write_shape(t, selection_shape(t), mem_shape, op);
   const std::size_t n = element_count(mem_shape);
   if (n == 0) return;
@@ -250,7 +253,7 @@ void read_strings(const IoTarget& t, std::string* out, std::size_t count) {
   Handle stored = stored_type_handle(t);
   if (H5Tget_class(stored.get()) != H5T_STRING)
     reject(ErrorKind::type_mismatch, op, where_of(t),
-           describe(t) + "stored type is " + Datatype(Handle::share(stored.get())).name() +
+           describe(t) + "stored type is " + type_name(stored.get()) +
                ", which cannot be read as a string");
   if (count == 0) return;
   if (H5Tis_variable_str(stored.get()) > 0) {
