@@ -2,6 +2,8 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
+
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
@@ -81,36 +83,45 @@ std::optional<Shape> Dataset::chunks() const {
 }
 
 namespace {
-// Looks for a filter in the pipeline; returns its client data (the gzip level) when found.
-bool find_filter(hid_t dcpl, H5Z_filter_t wanted, unsigned* first_value) {
-  const int n = H5Pget_nfilters(dcpl);
+std::vector<FilterInfo> pipeline_of(hid_t dcpl, hid_t dataset) {
+  const int n = checked(H5Pget_nfilters(dcpl), "get dataset filters", Where{dataset});
+  std::vector<FilterInfo> filters;
   for (int i = 0; i < n; ++i) {
     unsigned flags = 0, config = 0;
-    std::size_t nvalues = 4;
-    unsigned values[4] = {};
-    char name[64];
-    const H5Z_filter_t f = H5Pget_filter2(dcpl, static_cast<unsigned>(i), &flags, &nvalues, values, sizeof name,
-                                          name, &config);
-    if (f == wanted) {
-      if (first_value) *first_value = nvalues > 0 ? values[0] : 0;
-      return true;
-    }
+    std::size_t nvalues = 16;
+    unsigned values[16] = {};
+    char name[256] = {};
+    const H5Z_filter_t id = H5Pget_filter2(dcpl, static_cast<unsigned>(i), &flags, &nvalues, values, sizeof name,
+                                           name, &config);
+    checked(id, "get dataset filters", Where{dataset});
+    filters.push_back(FilterInfo{static_cast<int>(id), name,
+                                 std::vector<unsigned>(values, values + std::min<std::size_t>(nvalues, 16)),
+                                 (flags & H5Z_FLAG_OPTIONAL) != 0});
   }
-  return false;
+  return filters;
+}
+
+const FilterInfo* find_filter(const std::vector<FilterInfo>& filters, int id) {
+  for (const FilterInfo& f : filters)
+    if (f.id == id) return &f;
+  return nullptr;
 }
 }  // namespace
 
+std::vector<FilterInfo> Dataset::filters() const {
+  require_valid("get dataset filters");
+  Handle dcpl = creation_plist(*this, "get dataset filters");
+  return pipeline_of(dcpl.get(), id());
+}
+
 int Dataset::gzip_level() const {
-  require_valid("get dataset compression");
-  Handle dcpl = creation_plist(*this, "get dataset compression");
-  unsigned level = 0;
-  return find_filter(dcpl.get(), H5Z_FILTER_DEFLATE, &level) ? static_cast<int>(level) : -1;
+  const std::vector<FilterInfo> pipeline = filters();
+  const FilterInfo* gzip = find_filter(pipeline, H5Z_FILTER_DEFLATE);
+  return gzip ? static_cast<int>(gzip->values.empty() ? 0 : gzip->values[0]) : -1;
 }
 
 bool Dataset::shuffle() const {
-  require_valid("get dataset filters");
-  Handle dcpl = creation_plist(*this, "get dataset filters");
-  return find_filter(dcpl.get(), H5Z_FILTER_SHUFFLE, nullptr);
+  return find_filter(filters(), H5Z_FILTER_SHUFFLE) != nullptr;
 }
 
 std::size_t Dataset::storage_size() const {

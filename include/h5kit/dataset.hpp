@@ -9,6 +9,7 @@
 #include "h5kit/datatype.hpp"
 #include "h5kit/detail/io.hpp"
 #include "h5kit/detail/value_io.hpp"
+#include "h5kit/filters.hpp"
 #include "h5kit/ndarray.hpp"
 #include "h5kit/object.hpp"
 #include "h5kit/raw_data.hpp"
@@ -35,6 +36,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   std::optional<Shape> chunks() const;
   int gzip_level() const;            // -1 when not gzip-compressed
   bool shuffle() const;
+  std::vector<FilterInfo> filters() const;  // the pipeline, empty when unfiltered
   std::size_t storage_size() const;  // bytes allocated in the file
 
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).

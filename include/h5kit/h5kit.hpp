@@ -5,6 +5,7 @@
 #include "h5kit/datatype.hpp"
 #include "h5kit/error.hpp"
 #include "h5kit/file.hpp"
+#include "h5kit/filters.hpp"
 #include "h5kit/group.hpp"
 #include "h5kit/inspector.hpp"
 #include "h5kit/link.hpp"
