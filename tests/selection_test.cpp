@@ -55,6 +55,9 @@ TEST_F(SelectionTest, IntegerIndicesDropAxesAndMissingAxesAreWhole) {
                                                                     at(2, 3, 3), at(2, 3, 4), at(2, 3, 5)}));
   EXPECT_EQ((cube[{-1, -1, -1}].read<int>()), at(3, 4, 5));
   EXPECT_EQ((cube[{1, 2, 3}].shape()), Shape{});
+  const NDArray<int> zero_d = cube[{1, 2, 3}].read<NDArray<int>>();  // a 0-d array holds one element
+  ASSERT_EQ(zero_d.size(), 1u);
+  EXPECT_EQ(zero_d.data()[0], at(1, 2, 3));
 }
 
 TEST_F(SelectionTest, EllipsisFillsTheMiddle) {
