@@ -102,9 +102,6 @@ void set_filter(hid_t dcpl, const FilterRequest& f, const Where& where) {
 // compressors (it groups bytes of equal significance so they find longer runs), fletcher32 last
 // (it checksums what is stored).
 void set_pipeline(hid_t dcpl, const Datatype& type, const DatasetOptions& o, const Where& where) {
-  if (o.gzip_level() > 9 || o.gzip_level() < -1)
-    detail::reject(ErrorKind::invalid_argument, kCreate, where,
-                   "gzip level must be 0 to 9, got " + std::to_string(o.gzip_level()));
   if (o.scaleoffset()) set_scaleoffset(dcpl, type, o, where);
   if (o.shuffle()) checked(H5Pset_shuffle(dcpl), kCreate, where);
   if (o.gzip_level() >= 0) checked(H5Pset_deflate(dcpl, static_cast<unsigned>(o.gzip_level())), kCreate, where);
@@ -162,6 +159,9 @@ CreationPlists dataset_plists(const Shape& shape, const Datatype& type, const Da
   const hid_t dcpl = p.dcpl.get();
   if (o.track_order())
     checked(H5Pset_attr_creation_order(dcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), kCreate, where);
+  if (o.gzip_level() > 9 || o.gzip_level() < -1)
+    detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                   "gzip level must be 0 to 9, got " + std::to_string(o.gzip_level()));
   check_layout(shape, type, o, where);
   if (o.layout() == Layout::compact) checked(H5Pset_layout(dcpl, H5D_COMPACT), kCreate, where);
   std::optional<Shape> chunk;
