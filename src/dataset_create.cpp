@@ -32,8 +32,10 @@ const char* layout_name(Layout layout) {
   }
 }
 
-// Compact data lives in the object header, whose messages are at most 64 KiB.
-constexpr std::size_t kCompactLimit = 64 * 1024;
+// Compact data lives in the layout message of the object header. A message must stay below 64 KiB
+// and the layout message spends 4 bytes on version, class and size: at most 65531 bytes of data
+// (the boundary measured with HDF5 1.10.8, through h5kit and h5py alike).
+constexpr std::size_t kCompactLimit = 65536 - 4 - 1;
 
 void check_layout(const Shape& shape, const Datatype& type, const DatasetOptions& o, const Where& where) {
   if (!o.layout() || *o.layout() == Layout::chunked) return;
@@ -49,9 +51,10 @@ void check_layout(const Shape& shape, const Datatype& type, const DatasetOptions
                    std::string(layout_name(layout)) + " layout cannot have " + conflict + "; use chunked storage");
   if (layout == Layout::compact) {
     const std::size_t bytes = element_count(shape) * type.size();
-    if (bytes >= kCompactLimit)
+    if (bytes > kCompactLimit)
       detail::reject(ErrorKind::invalid_argument, kCreate, where,
-                     "compact layout holds less than 64 KiB, the data needs " + std::to_string(bytes) +
+                     "compact layout holds at most 65531 bytes (64 KiB less its header), the data needs " +
+                         std::to_string(bytes) +
                          " bytes (shape " + to_string(shape) + " of " + type.name() +
                          "); use contiguous or chunked storage");
   }

@@ -60,8 +60,14 @@ TEST_F(StorageOptions, CompactLayoutHoldsSmallData) {
 TEST_F(StorageOptions, CompactLayoutTooBigIsRefusedBeforeWriting) {
   // 20000 int32 = 80000 bytes: more than an object header message can hold.
   expect_refused([&] { f.create_dataset("big", ramp(20000), DatasetOptions{}.layout(Layout::compact)); },
-                 {"compact", "64 KiB", "80000 bytes", "contiguous or chunked", "/big"});
+                 {"compact", "65531 bytes", "80000 bytes", "contiguous or chunked", "/big"});
   EXPECT_FALSE(f.contains("big"));
+  // The exact limit: HDF5 takes 65531 bytes and would refuse one more.
+  Dataset edge = f.create_dataset("edge", Shape{65531}, Datatype::uint8(), DatasetOptions{}.layout(Layout::compact));
+  EXPECT_EQ(edge.layout(), Layout::compact);
+  expect_refused(
+      [&] { f.create_dataset("over", Shape{65532}, Datatype::uint8(), DatasetOptions{}.layout(Layout::compact)); },
+      {"65532 bytes"});
 }
 
 TEST_F(StorageOptions, CompactAndContiguousRefuseChunksFiltersAndGrowth) {
