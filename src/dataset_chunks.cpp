@@ -135,7 +135,7 @@ RawChunk Dataset::read_chunk(const Shape& offset) const {
   return out;
 }
 
-void Dataset::write_chunk(const Shape& offset, const std::vector<std::byte>& bytes, unsigned filter_mask) const {
+void Dataset::write_chunk(const Shape& offset, std::span<const std::byte> bytes, unsigned filter_mask) const {
   const char* op = "write chunk";
   require_valid(op);
   const Shape chunk = chunk_shape_for(*this, op);

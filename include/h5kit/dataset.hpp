@@ -48,7 +48,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // bytes are as stored: filtered, and written without running the pipeline.
   std::vector<ChunkInfo> chunk_list() const;  // allocated chunks, in HDF5's index order
   RawChunk read_chunk(const Shape& offset) const;
-  void write_chunk(const Shape& offset, const std::vector<std::byte>& bytes, unsigned filter_mask = 0) const;
+  void write_chunk(const Shape& offset, std::span<const std::byte> bytes, unsigned filter_mask = 0) const;
 
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).
   void resize(const Shape& new_shape) const;
