@@ -3,6 +3,7 @@
 
 #include <hdf5.h>
 
+#include <cstdlib>
 #include <vector>
 
 #include "detail/checked.hpp"
