@@ -117,6 +117,9 @@ Handle chunk_cache_access_plist(hid_t loc, std::size_t chunk_bytes, const std::o
       reject(ErrorKind::invalid_argument, "set chunk cache", where,
              "w0 must be between 0 and 1, got " + std::to_string(cache.w0));
   } else {
+    // Fast path for the common case: asking the file costs more than opening the dataset, and
+    // h5kit never gives a file less than HDF5's default cache of 1 MiB.
+    if (chunk_bytes <= 1024 * 1024) return Handle();
     const ChunkCache fallback = file_default_cache(loc);
     if (chunk_bytes <= fallback.bytes) return Handle();
     cache = fallback;
