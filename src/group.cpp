@@ -36,7 +36,7 @@ Object Group::open(std::string_view path) const {
 }
 
 Group Group::group(std::string_view path) const { return open(path).as_group(); }
-Dataset Group::dataset(std::string_view path) const { return open(path).as_dataset(); }
+Dataset Group::dataset(std::string_view path) const { return dataset(path, DatasetAccess{}); }
 
 Group Group::create_group(std::string_view path, const GroupOptions& options) const {
   require_valid("create group");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "h5kit/attribute.hpp"
+#include "h5kit/chunks.hpp"
 #include "h5kit/datatype.hpp"
 #include "h5kit/detail/io.hpp"
 #include "h5kit/detail/value_io.hpp"
@@ -15,15 +16,13 @@
 #include "h5kit/raw_data.hpp"
 #include "h5kit/selection.hpp"
 #include "h5kit/shape.hpp"
+#include "h5kit/storage.hpp"
 
 namespace h5kit {
 
 class DatasetSelection;
 template <class E>
 class AsType;
-
-// The storage layout of a dataset.
-enum class Layout { compact, contiguous, chunked, virtual_ };
 
 class Dataset : public Object, public detail::ValueIo<Dataset> {
  public:
@@ -43,6 +42,18 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   bool shuffle() const;
   std::vector<FilterInfo> filters() const;  // the pipeline, empty when unfiltered
   std::size_t storage_size() const;  // bytes allocated in the file
+
+  // ---- storage details (docs/storage.md) ----
+  bool fletcher32() const;
+  std::optional<int> scaleoffset() const;  // h5py's .scaleoffset: bits (integers) or digits (floats)
+  FillTime fill_time() const;
+  AllocTime alloc_time() const;
+  ChunkCache chunk_cache() const;          // the cache this open dataset uses
+  // Direct chunk I/O (chunked datasets; offsets are element coordinates on chunk boundaries). The
+  // bytes are as stored: filtered, and written without running the pipeline.
+  std::vector<ChunkInfo> chunk_list() const;  // allocated chunks, in HDF5's index order
+  RawChunk read_chunk(const Shape& offset) const;
+  void write_chunk(const Shape& offset, std::span<const std::byte> bytes, unsigned filter_mask = 0) const;
 
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).
   void resize(const Shape& new_shape) const;

@@ -39,6 +39,8 @@ class Group : public Object {
   Object open(std::string_view path) const;
   Group group(std::string_view path) const;
   Dataset dataset(std::string_view path) const;
+  // Opens a dataset with access options (its chunk cache): dataset("x", DatasetAccess{}.chunk_cache({...})).
+  Dataset dataset(std::string_view path, const DatasetAccess& access) const;
 
   // Creates the group and any missing intermediate groups; AlreadyExistsError if the name is taken.
   Group create_group(std::string_view path, const GroupOptions& options = {}) const;

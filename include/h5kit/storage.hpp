@@ -1,8 +1,9 @@
 #pragma once
-// How a dataset is stored: chunking, growth (maxshape), compression and fill value.
+// How a dataset is stored: layout, chunking, growth (maxshape), filters, fill value and chunk cache.
 #include <cstddef>
 #include <cstring>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "h5kit/datatype.hpp"
@@ -11,16 +12,95 @@
 
 namespace h5kit {
 
+// The storage layout of a dataset.
+enum class Layout { compact, contiguous, chunked, virtual_ };
+
+// When HDF5 writes the fill value into newly allocated storage (h5py's fill_time names).
+enum class FillTime {
+  ifset,  // only when a fill value was set (HDF5's default)
+  alloc,  // always, at allocation (h5py's choice for chunked datasets)
+  never,  // never: unwritten elements are whatever the file holds
+};
+
+// When HDF5 allocates the dataset's storage in the file.
+enum class AllocTime {
+  default_,     // HDF5's default for the layout: early for compact, late for contiguous, incremental for chunked
+  early,        // when the dataset is created
+  incremental,  // chunk by chunk, as chunks are written (chunked only)
+  late,         // when the dataset is first written
+};
+
+// SZIP's coding method: nearest neighbour (pre-processing, good for smooth data) or entropy coding.
+enum class SzipCoding { nn, ec };
+
+// The raw-data chunk cache of one open dataset (H5Pset_chunk_cache).
+struct ChunkCache {
+  std::size_t bytes = 0;   // total cache size
+  std::size_t slots = 0;   // hash table slots (a prime ~100x the number of chunks that fit is best)
+  double w0 = 0.75;        // preemption policy: 1 evicts fully read/written chunks first
+  bool operator==(const ChunkCache&) const = default;
+};
+
+// How a dataset is opened: Group::dataset(path, DatasetAccess{}.chunk_cache({...})).
+class DatasetAccess {
+ public:
+  DatasetAccess& chunk_cache(ChunkCache cache) { chunk_cache_ = cache; return *this; }
+  const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
+
+ private:
+  std::optional<ChunkCache> chunk_cache_;
+};
+
+// Well-known filter ids (HDF5's own and the registered plugins Debian packages ship).
+namespace filter_id {
+inline constexpr int deflate = 1, shuffle = 2, fletcher32 = 3, szip = 4, nbit = 5, scaleoffset = 6;
+inline constexpr int bzip2 = 307, lzf = 32000, lz4 = 32004, bitshuffle = 32008;
+}  // namespace filter_id
+
+// A filter asked for by id, with its client data.
+struct FilterRequest {
+  int id = -1;
+  std::vector<unsigned> values;
+  bool optional = false;  // HDF5 stores the chunk unfiltered when an optional filter fails
+};
+
 // Options for create_dataset, set fluently:
 //   DatasetOptions{}.chunks({64, 64}).maxshape({unlimited, 64}).gzip(4).shuffle()
-// As in h5py, chunked storage is chosen automatically when maxshape, compression or shuffle asks for
-// it, with a chunk shape from guess_chunk() unless chunks() gives one.
+// As in h5py, chunked storage is chosen automatically when maxshape or any filter asks for it, with
+// a chunk shape from guess_chunk() unless chunks() gives one. The pipeline order is h5py's:
+// scaleoffset, shuffle, the compressor (gzip, lzf, szip, then filter() entries in call order),
+// fletcher32 last.
 class DatasetOptions {
  public:
   DatasetOptions& chunks(Shape chunk_shape) { chunks_ = std::move(chunk_shape); return *this; }
   DatasetOptions& maxshape(Shape max_shape) { maxshape_ = std::move(max_shape); return *this; }
+  // Compact storage holds the data in the object header: at most 64 KiB (less the header's own needs).
+  DatasetOptions& layout(Layout layout) { layout_ = layout; return *this; }
   DatasetOptions& gzip(int level = 4) { gzip_ = level; return *this; }
   DatasetOptions& shuffle(bool on = true) { shuffle_ = on; return *this; }
+  DatasetOptions& fletcher32(bool on = true) { fletcher32_ = on; return *this; }
+  // h5py's scaleoffset=: for integers the number of bits to keep (0 = let HDF5 compute the minimum,
+  // lossless); for floats the number of decimal digits kept after the point (lossy).
+  DatasetOptions& scaleoffset(int value = 0) { scaleoffset_ = value; return *this; }
+  // h5py's compression="szip", compression_opts=(coding, pixels_per_block): an even number 2..32.
+  DatasetOptions& szip(SzipCoding coding = SzipCoding::nn, unsigned pixels_per_block = 8) {
+    szip_ = std::pair{coding, pixels_per_block};
+    return *this;
+  }
+  // h5py's compression="lzf": filter 32000 from the LZF plugin, optional as h5py sets it.
+  DatasetOptions& lzf() { return filter(filter_id::lzf, {}, true); }
+  // Any registered or plugin filter, e.g. filter(filter_id::lz4) or filter(filter_id::bzip2, {9}).
+  DatasetOptions& filter(int id, std::vector<unsigned> values = {}, bool optional = false) {
+    filters_.push_back(FilterRequest{id, std::move(values), optional});
+    return *this;
+  }
+  DatasetOptions& fill_time(FillTime when) { fill_time_ = when; return *this; }
+  DatasetOptions& alloc_time(AllocTime when) { alloc_time_ = when; return *this; }
+  // The chunk cache of the Dataset this create_dataset returns (see docs/storage.md for the default).
+  DatasetOptions& chunk_cache(std::size_t bytes, std::size_t slots = 521, double w0 = 0.75) {
+    chunk_cache_ = ChunkCache{bytes, slots, w0};
+    return *this;
+  }
   // The stored type, when it should differ from the data's own (e.g. Datatype::fixed_string(8)).
   DatasetOptions& dtype(Datatype type) { dtype_ = std::move(type); return *this; }
   // Track creation order of attributes on the dataset.
@@ -38,17 +118,37 @@ class DatasetOptions {
 
   const std::optional<Shape>& chunks() const noexcept { return chunks_; }
   const std::optional<Shape>& maxshape() const noexcept { return maxshape_; }
+  const std::optional<Layout>& layout() const noexcept { return layout_; }
   int gzip_level() const noexcept { return gzip_; }  // -1: no compression
   bool shuffle() const noexcept { return shuffle_; }
+  bool fletcher32() const noexcept { return fletcher32_; }
+  const std::optional<int>& scaleoffset() const noexcept { return scaleoffset_; }
+  const std::optional<std::pair<SzipCoding, unsigned>>& szip() const noexcept { return szip_; }
+  const std::vector<FilterRequest>& filters() const noexcept { return filters_; }
+  const std::optional<FillTime>& fill_time() const noexcept { return fill_time_; }
+  AllocTime alloc_time() const noexcept { return alloc_time_; }
+  const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
   const std::optional<Datatype>& dtype() const noexcept { return dtype_; }
   bool track_order() const noexcept { return track_order_; }
   const std::vector<std::byte>& fill_bytes() const noexcept { return fill_bytes_; }
   const Datatype& fill_type() const noexcept { return fill_type_; }
+  // Whether any filter is asked for (which, as in h5py, implies chunked storage).
+  bool filtered() const noexcept {
+    return gzip_ >= 0 || shuffle_ || fletcher32_ || scaleoffset_ || szip_ || !filters_.empty();
+  }
 
  private:
   std::optional<Shape> chunks_, maxshape_;
+  std::optional<Layout> layout_;
   int gzip_ = -1;
   bool shuffle_ = false;
+  bool fletcher32_ = false;
+  std::optional<int> scaleoffset_;
+  std::optional<std::pair<SzipCoding, unsigned>> szip_;
+  std::vector<FilterRequest> filters_;
+  std::optional<FillTime> fill_time_;
+  AllocTime alloc_time_ = AllocTime::default_;
+  std::optional<ChunkCache> chunk_cache_;
   bool track_order_ = false;
   std::optional<Datatype> dtype_;
   std::vector<std::byte> fill_bytes_;

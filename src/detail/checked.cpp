@@ -1,5 +1,6 @@
 #include "detail/checked.hpp"
 
+#include "detail/filters.hpp"
 #include "detail/paths.hpp"
 
 #include <string>
@@ -105,6 +106,9 @@ std::string path_of(const Where& where) {
 
 void fail(ErrorKind fallback, std::string_view operation, const Where& where, std::string detail) {
   const auto entries = take_entries();
+  // A failed filter pipeline (missing plugin, bad checksum) deserves plain words too.
+  if (std::string why = explain_filter_failure(where.loc, join(entries)); !why.empty())
+    detail += (detail.empty() ? "" : "; ") + why;
   // The commonest cause of a failed write deserves plain words rather than HDF5's "no write intent".
   if (read_only(where.loc) && operation.find("read") == std::string_view::npos &&
       operation.find("open") == std::string_view::npos)
