@@ -5,12 +5,15 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <type_traits>
 #include <vector>
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/h5_text.hpp"
+#include "detail/utf8.hpp"
 
 namespace h5kit::detail {
 
@@ -51,8 +54,25 @@ std::string type_name(hid_t type) { return Datatype(Handle::share(type)).name();
 
 // HDF5 converts between any two numeric types (and between enums, compounds by member name...);
 // h5kit refuses the pairs that make no sense instead of letting HDF5 fail deep in the conversion.
+bool opaque_pair(hid_t a, hid_t b) { return H5Tget_class(a) == H5T_OPAQUE && H5Tget_class(b) == H5T_OPAQUE; }
+
+// Opaque types differ by size and tag; HDF5 converts between two of them only along a registered
+// path (h5kit registers numpy's time units), so anything else is named here, tags and all.
+void check_opaque_path(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
+  H5T_cdata_t* cdata = nullptr;
+  if (H5Tfind(stored, memory, &cdata) != nullptr) return;
+  H5Eclear2(H5E_DEFAULT);
+  auto describe_opaque = [](hid_t type) {
+    return "tag \"" + take_h5_string(H5Tget_tag(type)) + "\" (" + std::to_string(H5Tget_size(type)) + " bytes)";
+  };
+  reject(ErrorKind::type_mismatch, operation, where_of(t),
+         describe(t) + "stored opaque type has " + describe_opaque(stored) + ", the requested one has " +
+             describe_opaque(memory));
+}
+
 void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
   const H5T_class_t s = H5Tget_class(stored), m = H5Tget_class(memory);
+  if (s == H5T_OPAQUE && m == H5T_OPAQUE) return check_opaque_path(t, stored, memory, operation);
   if (s == m || (numeric(s) && numeric(m))) return;
   const std::string found = type_name(stored);
   const std::string wanted = type_name(memory);
@@ -83,16 +103,21 @@ hid_t range_checked_conversion() {
   return plist;
 }
 
-// True when numbers must change representation on the way (int16 in the file, double in memory...);
-// the caller knows the types differ.
+// True when values must change representation on the way (int16 in the file, double in memory; a
+// numpy time unit into another); the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
-  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory));
+  return (numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory))) || opaque_pair(stored, memory);
 }
 
-// Converts `n` values in place (the buffer holds n of the larger type); false when a value does not fit.
-bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer) {
+// Converts `n` values in place (the buffer holds n of the larger type); false when a value does not
+// fit. `why` receives what a conversion function said about the failure (empty for range checks).
+bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer, std::string& why) {
   const herr_t status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
-  if (status < 0) H5Eclear2(H5E_DEFAULT);
+  if (status < 0) {
+    const std::string stack = take_error_stack();
+    const std::size_t open = stack.rfind(" ("), close = stack.rfind(')');
+    if (opaque_pair(from, to) && open != std::string::npos && close > open) why = ": " + stack.substr(open + 2, close - open - 2);
+  }
   return status >= 0;
 }
 
@@ -176,6 +201,30 @@ void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::
 void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t n, const char* op) {
   transfer<void*>(t, mem_type, buffer, n, op);
 }
+// Text stored as UTF-8 must be UTF-8 (h5py would fail to decode it), and a variable-length string
+// ends at its first NUL, so a value holding one would be cut short.
+void check_string_values(const IoTarget& t, hid_t stored, const std::string* strings, std::size_t n,
+                         const char* op) {
+  const bool utf8 = H5Tget_cset(stored) == H5T_CSET_UTF8;
+  const bool variable = H5Tis_variable_str(stored) > 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (utf8)
+      if (const auto bad = first_invalid_utf8(strings[i])) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(strings[i][*bad]));
+        reject(ErrorKind::invalid_argument, op, where_of(t),
+               describe(t) + "element " + std::to_string(i) + " is not valid UTF-8 (byte " + byte + " at offset " +
+                   std::to_string(*bad) + ") and the stored type " + type_name(stored) +
+                   " is UTF-8 text; store bytes in an ASCII type (h5kit::Bytes); nothing was written");
+      }
+    if (variable)
+      if (const std::size_t nul = strings[i].find('\0'); nul != std::string::npos)
+        reject(ErrorKind::invalid_argument, op, where_of(t),
+               describe(t) + "element " + std::to_string(i) + " holds a NUL byte at offset " + std::to_string(nul) +
+                   ", where a variable-length string would end; nothing was written");
+  }
+}
+
 }  // namespace
 
 void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
@@ -190,10 +239,11 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
     // Convert everything before writing anything, so a value that does not fit writes nothing.
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), n));
     std::memcpy(converted.data(), buffer, n * mem_type.size());
-    if (!convert_checked(mem_type.id(), stored.get(), n, converted.data()))
+    std::string why;
+    if (!convert_checked(mem_type.id(), stored.get(), n, converted.data(), why))
       reject(ErrorKind::invalid_argument, op, where_of(t),
              describe(t) + "a value does not fit the stored type " + type_name(stored.get()) +
-                 " (converting from " + mem_type.name() + "); nothing was written");
+                 " (converting from " + mem_type.name() + ")" + why + "; nothing was written");
     transfer_write(t, stored.get(), converted.data(), n, op);
     return;
   }
@@ -209,10 +259,11 @@ void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::si
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), count));
     transfer_read(t, stored.get(), converted.data(), count, op);
-    if (!convert_checked(stored.get(), mem_type.id(), count, converted.data()))
+    std::string why;
+    if (!convert_checked(stored.get(), mem_type.id(), count, converted.data(), why))
       reject(ErrorKind::type_mismatch, op, where_of(t),
              describe(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
-                 mem_type.name());
+                 mem_type.name() + why);
     std::memcpy(buffer, converted.data(), count * mem_type.size());
     return;
   }
@@ -228,6 +279,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
   check_write_shape(t, selection_shape(t), mem_shape, op);
   const std::size_t n = element_count(mem_shape);
   if (n == 0) return;
+  check_string_values(t, stored.get(), strings, n, op);
   if (H5Tis_variable_str(stored.get()) > 0) {
     std::vector<const char*> pointers(n);
     for (std::size_t i = 0; i < n; ++i) pointers[i] = strings[i].c_str();
