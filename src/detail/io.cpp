@@ -114,9 +114,13 @@ bool numeric_conversion(hid_t stored, hid_t memory) {
 bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer, std::string& why) {
   const herr_t status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
   if (status < 0) {
+    // The innermost frame, "major: minor (description)", is the conversion function's own.
     const std::string stack = take_error_stack();
-    const std::size_t open = stack.rfind(" ("), close = stack.rfind(')');
-    if (opaque_pair(from, to) && open != std::string::npos && close > open) why = ": " + stack.substr(open + 2, close - open - 2);
+    const std::size_t last = stack.rfind("; ");
+    const std::string frame = last == std::string::npos ? stack : stack.substr(last + 2);
+    const std::size_t open = frame.find(" ("), close = frame.rfind(')');
+    if (opaque_pair(from, to) && open != std::string::npos && close > open)
+      why = ": " + frame.substr(open + 2, close - open - 2);
   }
   return status >= 0;
 }
