@@ -52,6 +52,9 @@ std::string Datatype::tag() const {
 }
 
 ByteOrder Datatype::byte_order() const {
+  // Strings report an order too (HDF5 gives variable-length ones one); only numbers have a meaningful one.
+  const H5T_class_t c = H5Tget_class(id());
+  if (c != H5T_INTEGER && c != H5T_FLOAT && c != H5T_ENUM) return ByteOrder::none;
   switch (H5Tget_order(id())) {
     case H5T_ORDER_LE: return ByteOrder::little;
     case H5T_ORDER_BE: return ByteOrder::big;

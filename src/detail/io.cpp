@@ -106,13 +106,32 @@ hid_t range_checked_conversion() {
 // True when values must change representation on the way (int16 in the file, double in memory; a
 // numpy time unit into another); the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
-  return (numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory))) || opaque_pair(stored, memory);
+  if (opaque_pair(stored, memory)) return true;
+  if (!numeric(H5Tget_class(stored)) || !numeric(H5Tget_class(memory))) return false;
+  // A byte swap alone cannot overflow; HDF5 does it within the transfer, with no staging buffer.
+  const H5T_order_t order = H5Tget_order(memory);
+  if (H5Tget_order(stored) == order || (order != H5T_ORDER_LE && order != H5T_ORDER_BE)) return true;
+  Handle reordered(H5Tcopy(stored));
+  return H5Tset_order(reordered.get(), order) < 0 || H5Tequal(reordered.get(), memory) <= 0;
 }
 
 // Converts `n` values in place (the buffer holds n of the larger type); false when a value does not
 // fit. `why` receives what a conversion function said about the failure (empty for range checks).
 bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer, std::string& why) {
-  const herr_t status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
+  herr_t status = 0;
+  // HDF5 1.10's soft integer conversion, taken whenever byte orders differ, misses overflows (uint16
+  // 65535 big-endian into native int16 becomes -1, no exception raised). So values first change
+  // byte order alone (lossless), and the range-checked conversion runs between same-order types.
+  const H5T_order_t from_order = H5Tget_order(from), to_order = H5Tget_order(to);
+  if (numeric(H5Tget_class(from)) && numeric(H5Tget_class(to)) && from_order != to_order &&
+      (to_order == H5T_ORDER_LE || to_order == H5T_ORDER_BE)) {
+    Handle swapped(H5Tcopy(from));
+    status = H5Tset_order(swapped.get(), to_order);
+    if (status >= 0) status = H5Tconvert(from, swapped.get(), n, buffer, nullptr, H5P_DEFAULT);
+    if (status >= 0) status = H5Tconvert(swapped.get(), to, n, buffer, nullptr, range_checked_conversion());
+  } else {
+    status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
+  }
   if (status < 0) {
     // The innermost frame, "major: minor (description)", is the conversion function's own.
     const std::string stack = take_error_stack();
