@@ -132,6 +132,37 @@ TEST(Float16, FloatsWrittenIntoAHalfDatasetRoundAndOverflowToInfinity) {
   EXPECT_EQ(back2[1].bits(), 0x7c00u);
 }
 
+TEST(Float16, DoublesRoundOnceNotThroughFloat) {
+  // Just above a tie: through float it would become the tie itself and then round to even (down).
+  EXPECT_EQ(float16(1.0 + 0x1p-11 + 0x1p-40).bits(), 0x3c01u);
+  EXPECT_EQ(float16(1.0 + 0x1p-11).bits(), 0x3c00u);
+  EXPECT_EQ(float16(65519.99).bits(), 0x7bffu);
+  EXPECT_EQ(float16(1e300).bits(), 0x7c00u);
+  EXPECT_EQ(float16(0x1p-25 + 0x1p-60).bits(), 0x0001u);
+}
+
+TEST(Float16, HdfFiveConversionsIntoHalfRoundLikeNumpy) {
+  // HDF5 1.10's own float-to-half conversion rounds ties up and turns 65520 into 32768; h5kit
+  // registers float16's rounding in its place, for little- and big-endian half datasets alike.
+  TempDir dir;
+  File f(dir / "half.h5", "w");
+  const std::vector<float> floats = {1.0f + 0x1p-11f, 1.0f + 3 * 0x1p-11f, 65519.0f, 65520.0f, 0x1p-25f};
+  const std::vector<std::uint16_t> expected = {0x3c00, 0x3c02, 0x7bff, 0x7c00, 0x0000};
+  for (const ByteOrder order : {ByteOrder::little, ByteOrder::big}) {
+    const std::string name = order == ByteOrder::big ? "be" : "le";
+    const Datatype half = Datatype::float16().with_byte_order(order);
+    const auto from_float = f.create_dataset(name + "_f", floats, DatasetOptions{}.dtype(half))
+                                .read<std::vector<float16>>();
+    const auto from_double =
+        f.create_dataset(name + "_d", std::vector<double>(floats.begin(), floats.end()), DatasetOptions{}.dtype(half))
+            .read<std::vector<float16>>();
+    for (std::size_t i = 0; i < floats.size(); ++i) {
+      EXPECT_EQ(from_float[i].bits(), expected[i]) << name << " float " << i;
+      EXPECT_EQ(from_double[i].bits(), expected[i]) << name << " double " << i;
+    }
+  }
+}
+
 TEST(Float16, HalfIntoIntegerIsRangeChecked) {
   TempDir dir;
   File f(dir / "half.h5", "w");

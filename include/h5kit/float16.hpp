@@ -1,7 +1,10 @@
 #pragma once
 // h5kit::float16: IEEE 754 binary16, numpy's float16, as a 16-bit storage type. g++ 12 has no
 // std::float16_t; arithmetic happens in float (the conversion to float is exact and implicit, the
-// one from float rounds to nearest, ties to even, as numpy does, and is explicit).
+// ones from float and double round to nearest, ties to even, as numpy does, and are explicit).
+// The same rounding is what HDF5 uses when h5kit writes float or double data into a float16
+// dataset: h5kit registers it as HDF5's conversion for those pairs, replacing HDF5 1.10's own,
+// which rounds ties up and turns 65520 into 32768 (see docs/types.md).
 #include <bit>
 #include <cstdint>
 
@@ -14,7 +17,7 @@ class float16 {
  public:
   float16() = default;
   explicit float16(float value) noexcept : bits_(from_float(value)) {}
-  explicit float16(double value) noexcept : float16(static_cast<float>(value)) {}
+  explicit float16(double value) noexcept : bits_(from_double(value)) {}
 
   static constexpr float16 from_bits(std::uint16_t bits) noexcept {
     float16 h;
@@ -43,35 +46,49 @@ class float16 {
   }
 
   static std::uint16_t from_float(float f) noexcept {
-    const std::uint32_t x = std::bit_cast<std::uint32_t>(f);
-    const auto sign = static_cast<std::uint16_t>((x >> 16) & 0x8000u);
-    const std::uint32_t magnitude = x & 0x7fffffffu;
-    if (magnitude >= 0x7f800000u) {
+    return from_binary<std::uint32_t, 23, 127>(std::bit_cast<std::uint32_t>(f));
+  }
+  static std::uint16_t from_double(double d) noexcept {
+    // Directly, not through float: rounding twice would break ties (numpy converts directly too).
+    return from_binary<std::uint64_t, 52, 1023>(std::bit_cast<std::uint64_t>(d));
+  }
+
+  // An IEEE binary32/binary64 bit pattern to binary16, rounding to nearest, ties to even.
+  template <class UInt, int MantissaBits, int Bias>
+  static std::uint16_t from_binary(UInt x) noexcept {
+    constexpr int kTotalBits = 8 * sizeof(UInt);
+    constexpr int kDropped = MantissaBits - 10;  // mantissa bits binary16 has no room for
+    constexpr UInt kOne = 1;
+    constexpr UInt kExponentMask = ((kOne << (kTotalBits - 1 - MantissaBits)) - 1) << MantissaBits;
+    constexpr UInt kMantissaMask = (kOne << MantissaBits) - 1;
+    const auto sign = static_cast<std::uint16_t>((x >> (kTotalBits - 16)) & 0x8000u);
+    const UInt magnitude = x & ~(kOne << (kTotalBits - 1));
+    if (magnitude >= kExponentMask) {
       // inf stays inf; a NaN keeps the top 10 payload bits, and stays a NaN when those are all
       // zero (numpy's rule, so the bits match numpy's too).
-      if (magnitude == 0x7f800000u) return sign | 0x7c00u;
-      const std::uint32_t payload = (magnitude >> 13) & 0x3ffu;
+      if (magnitude == kExponentMask) return sign | 0x7c00u;
+      const auto payload = static_cast<std::uint16_t>((magnitude >> kDropped) & 0x3ffu);
       return static_cast<std::uint16_t>(sign | 0x7c00u | (payload != 0 ? payload : 1u));
     }
-    const auto biased = static_cast<std::int32_t>(magnitude >> 23);  // float exponent, bias 127
-    const std::int32_t exponent = biased - 112;                      // binary16 exponent, bias 15
-    if (exponent >= 31) return sign | 0x7c00u;                       // too large: inf, as numpy
-    std::uint32_t result, rest, half;
+    const auto biased = static_cast<std::int32_t>(magnitude >> MantissaBits);
+    const std::int32_t exponent = biased - Bias + 15;  // binary16 exponent, bias 15
+    if (exponent >= 31) return sign | 0x7c00u;          // too large: inf, as numpy
+    UInt result, rest, half;
     if (exponent > 0) {
-      // Normal: keep 10 of float's 23 mantissa bits; a carry out of the mantissa bumps the exponent
-      // (and turns 65520 and above into inf), which is the right result.
-      result = (static_cast<std::uint32_t>(exponent) << 10) | ((magnitude >> 13) & 0x3ffu);
-      rest = magnitude & 0x1fffu;
-      half = 0x1000u;
+      // Normal: a carry out of the mantissa when rounding bumps the exponent (and turns 65520 and
+      // above into inf), which is the right result.
+      result = (static_cast<UInt>(exponent) << 10) | ((magnitude >> kDropped) & 0x3ffu);
+      rest = magnitude & ((kOne << kDropped) - 1);
+      half = kOne << (kDropped - 1);
     } else {
       // Subnormal (or zero) in binary16: the value in units of 2^-24.
-      if (biased == 0) return sign;  // float subnormals are far below binary16's smallest value
-      const std::uint32_t significand = (magnitude & 0x7fffffu) | 0x800000u;
-      const std::int32_t shift = 14 - exponent;  // 14 .. 126
-      if (shift > 24) return sign;             // below half the smallest subnormal
+      if (biased == 0) return sign;  // subnormal inputs are far below binary16's smallest value
+      const UInt significand = (magnitude & kMantissaMask) | (kOne << MantissaBits);
+      const std::int32_t shift = kDropped + 1 - exponent;
+      if (shift > MantissaBits + 1) return sign;  // below half the smallest subnormal
       result = significand >> shift;
-      rest = significand & ((1u << shift) - 1u);
-      half = 1u << (shift - 1);
+      rest = significand & ((kOne << shift) - 1);
+      half = kOne << (shift - 1);
     }
     if (rest > half || (rest == half && (result & 1u))) ++result;
     return static_cast<std::uint16_t>(sign | result);
@@ -81,6 +98,11 @@ class float16 {
 };
 
 static_assert(sizeof(float16) == 2);
+
+namespace detail {
+// Makes HDF5 convert float and double to binary16 with float16's rounding (once per process).
+void register_float16_conversions();
+}  // namespace detail
 
 template <>
 struct inspector<float16> : scalar_inspector<float16> {

@@ -14,6 +14,7 @@
 #include "detail/dataspace.hpp"
 #include "detail/h5_text.hpp"
 #include "detail/utf8.hpp"
+#include "h5kit/float16.hpp"
 
 namespace h5kit::detail {
 
@@ -98,6 +99,7 @@ hid_t range_checked_conversion() {
   static const hid_t plist = [] {
     const hid_t p = checked(H5Pcreate(H5P_DATASET_XFER), "create transfer properties", Where{});
     checked(H5Pset_type_conv_cb(p, refuse_overflow, nullptr), "create transfer properties", Where{});
+    register_float16_conversions();  // before the first numeric conversion
     return p;
   }();
   return plist;
@@ -118,20 +120,23 @@ bool numeric_conversion(hid_t stored, hid_t memory) {
 // Converts `n` values in place (the buffer holds n of the larger type); false when a value does not
 // fit. `why` receives what a conversion function said about the failure (empty for range checks).
 bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer, std::string& why) {
+  // Values change byte order in steps of their own (lossless swaps) and are converted between
+  // native-order types: HDF5 1.10's soft integer conversion, taken whenever byte orders differ, misses
+  // overflows (uint16 65535 big-endian into native int16 becomes -1, no exception), and h5kit's
+  // float16 rounding is registered for native-order pairs.
+  auto in_native_order = [](hid_t type) {
+    Handle copy;
+    if (!numeric(H5Tget_class(type)) || H5Tget_order(type) == H5Tget_order(H5T_NATIVE_INT)) return copy;
+    copy = Handle(H5Tcopy(type));
+    if (H5Tset_order(copy.get(), H5Tget_order(H5T_NATIVE_INT)) < 0) copy = Handle();
+    return copy;
+  };
+  const Handle from_native = in_native_order(from), to_native = in_native_order(to);
+  const hid_t a = from_native.valid() ? from_native.get() : from, b = to_native.valid() ? to_native.get() : to;
   herr_t status = 0;
-  // HDF5 1.10's soft integer conversion, taken whenever byte orders differ, misses overflows (uint16
-  // 65535 big-endian into native int16 becomes -1, no exception raised). So values first change
-  // byte order alone (lossless), and the range-checked conversion runs between same-order types.
-  const H5T_order_t from_order = H5Tget_order(from), to_order = H5Tget_order(to);
-  if (numeric(H5Tget_class(from)) && numeric(H5Tget_class(to)) && from_order != to_order &&
-      (to_order == H5T_ORDER_LE || to_order == H5T_ORDER_BE)) {
-    Handle swapped(H5Tcopy(from));
-    status = H5Tset_order(swapped.get(), to_order);
-    if (status >= 0) status = H5Tconvert(from, swapped.get(), n, buffer, nullptr, H5P_DEFAULT);
-    if (status >= 0) status = H5Tconvert(swapped.get(), to, n, buffer, nullptr, range_checked_conversion());
-  } else {
-    status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
-  }
+  if (a != from) status = H5Tconvert(from, a, n, buffer, nullptr, H5P_DEFAULT);
+  if (status >= 0) status = H5Tconvert(a, b, n, buffer, nullptr, range_checked_conversion());
+  if (status >= 0 && b != to) status = H5Tconvert(b, to, n, buffer, nullptr, H5P_DEFAULT);
   if (status < 0) {
     // The innermost frame, "major: minor (description)", is the conversion function's own.
     const std::string stack = take_error_stack();
