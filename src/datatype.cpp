@@ -6,6 +6,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/h5_text.hpp"
+#include "detail/scalar_names.hpp"
 
 namespace h5kit {
 
@@ -229,8 +230,9 @@ Shape Datatype::array_dims() const {
 
 std::string Datatype::name() const {
   switch (type_class()) {
-    case TypeClass::integer: return std::string(is_signed() ? "int" : "uint") + std::to_string(8 * size());
-    case TypeClass::floating: return "float" + std::to_string(8 * size());
+    case TypeClass::integer:
+      return std::string(is_signed() ? "int" : "uint") + std::to_string(8 * size()) + detail::byte_order_suffix(id());
+    case TypeClass::floating: return "float" + std::to_string(8 * size()) + detail::byte_order_suffix(id());
     case TypeClass::string: {
       const bool utf8 = charset() == CharSet::utf8;
       if (is_variable_string()) return utf8 ? "str" : "bytes";
@@ -257,7 +259,7 @@ std::string Datatype::name() const {
       return out + "}";
     }
     case TypeClass::reference: return H5Tequal(id(), H5T_STD_REF_OBJ) > 0 ? "ref" : "regionref";
-    case TypeClass::opaque: return "opaque(" + std::to_string(size()) + ")";
+    case TypeClass::opaque: return detail::opaque_name(id());
     case TypeClass::bitfield: return "bitfield" + std::to_string(8 * size());
     case TypeClass::array: return "array(" + super().name() + "," + to_string(array_dims()) + ")";
     case TypeClass::vlen: return "vlen(" + super().name() + ")";

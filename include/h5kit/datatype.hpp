@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace h5kit {
 enum class TypeClass { integer, floating, string, bitfield, opaque, compound, reference, enumeration, vlen, array,
                        time, unknown };
 enum class CharSet { ascii, utf8 };
+// Byte order of integer and floating-point types (and of enums over them); `none` for types that
+// have none of their own (strings, opaque, compound...).
+enum class ByteOrder { little, big, none };
 
 class Datatype;
 struct CompoundMember;  // defined after Datatype
@@ -51,6 +55,19 @@ class Datatype {
   // HDF5's object reference (hobj_ref_t).
   static Datatype object_reference();
 
+  // ---- half floats, opaque tags, byte order (docs/types.md "Scalar types") ----
+  // IEEE 754 binary16 laid out as h5py stores numpy float16 (HDF5 1.10 has no predefined half type).
+  static Datatype float16();
+  // `size` bytes HDF5 never interprets, labelled with `tag` (at most 255 bytes). numpy's "V<size>"
+  // is an opaque type with an empty tag; h5py.opaque_dtype(dt) tags it "NUMPY:" + dt.str.
+  static Datatype opaque(std::size_t size, std::string_view tag = {});
+  std::string tag() const;                                  // opaque types; "" for any other
+  ByteOrder byte_order() const;                             // integer, float, enum; none otherwise
+  // A copy in the given byte order (integer, float and enum types only; InvalidArgumentError otherwise).
+  // Datatype::int32().with_byte_order(ByteOrder::big) is HDF5's H5T_STD_I32BE.
+  Datatype with_byte_order(ByteOrder order) const;
+  // ---- end of the scalar-type additions ----
+
   TypeClass type_class() const;
   std::size_t size() const;
   bool is_signed() const;                // integer and enum base types
@@ -64,9 +81,11 @@ class Datatype {
   Datatype super() const;                // enum base, array/vlen element
   Shape array_dims() const;              // array types
 
-  // numpy-style name: "int32", "float64", "bool", "complex128", "str" (variable UTF-8),
+  // numpy-style name: "int32", "float64", "float16", "bool", "complex128", "str" (variable UTF-8),
   // "bytes" (variable ASCII), "S10" / "S10:utf8" (fixed 10 bytes, ASCII / UTF-8), "enum(int8){A=0,B=1}",
-  // "compound{x:int32,y:int32}", "ref", "opaque(16)", "array(float32,(3,))", "vlen(int32)".
+  // "compound{x:int32,y:int32}", "ref", "opaque(16)" / "opaque(16,\"tag\")", "datetime64[ns]" /
+  // "timedelta64[s]" (h5py's tagged opaque time types), "array(float32,(3,))", "vlen(int32)".
+  // Big-endian numbers carry a "be" suffix ("int32be", "float64be"); little-endian ones none.
   std::string name() const;
 
   // Same HDF5 type (class, size, order, members...).

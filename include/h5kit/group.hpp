@@ -52,7 +52,7 @@ class Group : public Object {
   Dataset create_dataset(std::string_view path, const T& data, const DatasetOptions& options = {}) const {
     Shape shape;
     inspector<T>::shape(data, shape);
-    Dataset ds = create_dataset(path, shape, options.dtype().value_or(dtype<T>()), options);
+    Dataset ds = create_dataset(path, shape, options.dtype() ? *options.dtype() : dtype<T>(), options);
     try {
       ds.write(data);
     } catch (...) {

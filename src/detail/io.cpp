@@ -5,6 +5,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -12,6 +13,9 @@
 #include "detail/broadcast.hpp"
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/h5_text.hpp"
+#include "detail/utf8.hpp"
+#include "h5kit/float16.hpp"
 
 namespace h5kit::detail {
 
@@ -53,8 +57,25 @@ std::string type_name(hid_t type) { return Datatype(Handle::share(type)).name();
 
 // HDF5 converts between any two numeric types (and between enums, compounds by member name...);
 // h5kit refuses the pairs that make no sense instead of letting HDF5 fail deep in the conversion.
+bool opaque_pair(hid_t a, hid_t b) { return H5Tget_class(a) == H5T_OPAQUE && H5Tget_class(b) == H5T_OPAQUE; }
+
+// Opaque types differ by size and tag; HDF5 converts between two of them only along a registered
+// path (h5kit registers numpy's time units), so anything else is named here, tags and all.
+void check_opaque_path(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
+  H5T_cdata_t* cdata = nullptr;
+  if (H5Tfind(stored, memory, &cdata) != nullptr) return;
+  H5Eclear2(H5E_DEFAULT);
+  auto describe_opaque = [](hid_t type) {
+    return "tag \"" + take_h5_string(H5Tget_tag(type)) + "\" (" + std::to_string(H5Tget_size(type)) + " bytes)";
+  };
+  reject(ErrorKind::type_mismatch, operation, where_of(t),
+         describe(t) + "stored opaque type has " + describe_opaque(stored) + ", the requested one has " +
+             describe_opaque(memory));
+}
+
 void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char* operation) {
   const H5T_class_t s = H5Tget_class(stored), m = H5Tget_class(memory);
+  if (s == H5T_OPAQUE && m == H5T_OPAQUE) return check_opaque_path(t, stored, memory, operation);
   if (s == m || (numeric(s) && numeric(m))) return;
   const std::string found = type_name(stored);
   const std::string wanted = type_name(memory);
@@ -80,21 +101,53 @@ hid_t range_checked_conversion() {
   static const hid_t plist = [] {
     const hid_t p = checked(H5Pcreate(H5P_DATASET_XFER), "create transfer properties", Where{});
     checked(H5Pset_type_conv_cb(p, refuse_overflow, nullptr), "create transfer properties", Where{});
+    register_float16_conversions();  // before the first numeric conversion
     return p;
   }();
   return plist;
 }
 
-// True when numbers must change representation on the way (int16 in the file, double in memory...);
-// the caller knows the types differ.
+// True when values must change representation on the way (int16 in the file, double in memory; a
+// numpy time unit into another); the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
-  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory));
+  if (opaque_pair(stored, memory)) return true;
+  if (!numeric(H5Tget_class(stored)) || !numeric(H5Tget_class(memory))) return false;
+  // A byte swap alone cannot overflow; HDF5 does it within the transfer, with no staging buffer.
+  const H5T_order_t order = H5Tget_order(memory);
+  if (H5Tget_order(stored) == order || (order != H5T_ORDER_LE && order != H5T_ORDER_BE)) return true;
+  Handle reordered(H5Tcopy(stored));
+  return H5Tset_order(reordered.get(), order) < 0 || H5Tequal(reordered.get(), memory) <= 0;
 }
 
-// Converts `n` values in place (the buffer holds n of the larger type); false when a value does not fit.
-bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer) {
-  const herr_t status = H5Tconvert(from, to, n, buffer, nullptr, range_checked_conversion());
-  if (status < 0) H5Eclear2(H5E_DEFAULT);
+// Converts `n` values in place (the buffer holds n of the larger type); false when a value does not
+// fit. `why` receives what a conversion function said about the failure (empty for range checks).
+bool convert_checked(hid_t from, hid_t to, std::size_t n, void* buffer, std::string& why) {
+  // Values change byte order in steps of their own (lossless swaps) and are converted between
+  // native-order types: HDF5 1.10's soft integer conversion, taken whenever byte orders differ, misses
+  // overflows (uint16 65535 big-endian into native int16 becomes -1, no exception), and h5kit's
+  // float16 rounding is registered for native-order pairs.
+  auto in_native_order = [](hid_t type) {
+    Handle copy;
+    if (!numeric(H5Tget_class(type)) || H5Tget_order(type) == H5Tget_order(H5T_NATIVE_INT)) return copy;
+    copy = Handle(H5Tcopy(type));
+    if (H5Tset_order(copy.get(), H5Tget_order(H5T_NATIVE_INT)) < 0) copy = Handle();
+    return copy;
+  };
+  const Handle from_native = in_native_order(from), to_native = in_native_order(to);
+  const hid_t a = from_native.valid() ? from_native.get() : from, b = to_native.valid() ? to_native.get() : to;
+  herr_t status = 0;
+  if (a != from) status = H5Tconvert(from, a, n, buffer, nullptr, H5P_DEFAULT);
+  if (status >= 0) status = H5Tconvert(a, b, n, buffer, nullptr, range_checked_conversion());
+  if (status >= 0 && b != to) status = H5Tconvert(b, to, n, buffer, nullptr, H5P_DEFAULT);
+  if (status < 0) {
+    // The innermost frame, "major: minor (description)", is the conversion function's own.
+    const std::string stack = take_error_stack();
+    const std::size_t last = stack.rfind("; ");
+    const std::string frame = last == std::string::npos ? stack : stack.substr(last + 2);
+    const std::size_t open = frame.find(" ("), close = frame.rfind(')');
+    if (opaque_pair(from, to) && open != std::string::npos && close > open)
+      why = ": " + frame.substr(open + 2, close - open - 2);
+  }
   return status >= 0;
 }
 
@@ -192,6 +245,30 @@ void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::
 void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t n, const char* op) {
   transfer<void*>(t, mem_type, buffer, n, op);
 }
+// Text stored as UTF-8 must be UTF-8 (h5py would fail to decode it), and a variable-length string
+// ends at its first NUL, so a value holding one would be cut short.
+void check_string_values(const IoTarget& t, hid_t stored, const std::string* strings, std::size_t n,
+                         const char* op) {
+  const bool utf8 = H5Tget_cset(stored) == H5T_CSET_UTF8;
+  const bool variable = H5Tis_variable_str(stored) > 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (utf8)
+      if (const auto bad = first_invalid_utf8(strings[i])) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(strings[i][*bad]));
+        reject(ErrorKind::invalid_argument, op, where_of(t),
+               describe(t) + "element " + std::to_string(i) + " is not valid UTF-8 (byte " + byte + " at offset " +
+                   std::to_string(*bad) + ") and the stored type " + type_name(stored) +
+                   " is UTF-8 text; store bytes in an ASCII type (h5kit::Bytes); nothing was written");
+      }
+    if (variable)
+      if (const std::size_t nul = strings[i].find('\0'); nul != std::string::npos)
+        reject(ErrorKind::invalid_argument, op, where_of(t),
+               describe(t) + "element " + std::to_string(i) + " holds a NUL byte at offset " + std::to_string(nul) +
+                   ", where a variable-length string would end; nothing was written");
+  }
+}
+
 }  // namespace
 
 void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
@@ -212,10 +289,11 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
     // Convert everything before writing anything, so a value that does not fit writes nothing.
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), n));
     std::memcpy(converted.data(), buffer, n * mem_type.size());
-    if (!convert_checked(mem_type.id(), stored.get(), n, converted.data()))
+    std::string why;
+    if (!convert_checked(mem_type.id(), stored.get(), n, converted.data(), why))
       reject(ErrorKind::invalid_argument, op, where_of(t),
              describe(t) + "a value does not fit the stored type " + type_name(stored.get()) +
-                 " (converting from " + mem_type.name() + "); nothing was written");
+                 " (converting from " + mem_type.name() + ")" + why + "; nothing was written");
     transfer_write(t, stored.get(), converted.data(), n, op);
     return;
   }
@@ -231,10 +309,11 @@ void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::si
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), count));
     transfer_read(t, stored.get(), converted.data(), count, op);
-    if (!convert_checked(stored.get(), mem_type.id(), count, converted.data()))
+    std::string why;
+    if (!convert_checked(stored.get(), mem_type.id(), count, converted.data(), why))
       reject(ErrorKind::type_mismatch, op, where_of(t),
              describe(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
-                 mem_type.name());
+                 mem_type.name() + why);
     std::memcpy(buffer, converted.data(), count * mem_type.size());
     return;
   }
@@ -256,6 +335,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
     n = spread.size();
   }
   if (n == 0) return;
+  check_string_values(t, stored.get(), strings, n, op);
   if (H5Tis_variable_str(stored.get()) > 0) {
     std::vector<const char*> pointers(n);
     for (std::size_t i = 0; i < n; ++i) pointers[i] = strings[i].c_str();

@@ -37,6 +37,15 @@ void read_raw(const IoTarget& target, const Datatype& mem_type, void* buffer, st
 void write_strings(const IoTarget& target, const std::string* strings, const Shape& mem_shape);
 void read_strings(const IoTarget& target, std::string* out, std::size_t count);
 
+// Element types with a transfer of their own (h5kit::Bytes, h5kit::Opaque): inspector<E> provides
+//   static void write_elements(const IoTarget&, const E*, const Shape&);
+//   static void read_elements(const IoTarget&, E*, std::size_t count);
+template <class E>
+concept has_own_io = requires(const IoTarget& t, const E* in, E* out, const Shape& s, std::size_t n) {
+  inspector<E>::write_elements(t, in, s);
+  inspector<E>::read_elements(t, out, n);
+};
+
 template <class T>
 inline constexpr bool is_string_element = std::is_same_v<typename inspector<T>::element, std::string>;
 
@@ -47,7 +56,8 @@ void write_value(const IoTarget& target, const T& value) {
   Shape shape;
   I::shape(value, shape);
   auto send = [&](const E* elements) {
-    if constexpr (std::is_same_v<E, std::string>) write_strings(target, elements, shape);
+    if constexpr (has_own_io<E>) inspector<E>::write_elements(target, elements, shape);
+    else if constexpr (std::is_same_v<E, std::string>) write_strings(target, elements, shape);
     else write_raw(target, inspector<E>::datatype(), elements, shape);
   };
   if constexpr (I::contiguous) {
@@ -69,7 +79,8 @@ void read_value(const IoTarget& target, T& out) {
   else I::prepare(out, shape.data());
   const std::size_t n = element_count(shape);
   auto receive = [&](E* elements) {
-    if constexpr (std::is_same_v<E, std::string>) read_strings(target, elements, n);
+    if constexpr (has_own_io<E>) inspector<E>::read_elements(target, elements, n);
+    else if constexpr (std::is_same_v<E, std::string>) read_strings(target, elements, n);
     else read_raw(target, inspector<E>::datatype(), elements, n);
   };
   if constexpr (I::contiguous) {

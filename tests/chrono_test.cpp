@@ -1,0 +1,123 @@
+// std::chrono time points and durations as numpy datetime64 / timedelta64 (h5py's tagged opaque types).
+#include "h5kit/chrono.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "h5kit/h5kit.hpp"
+#include "support/temp_dir.hpp"
+
+namespace h5kit {
+namespace {
+
+using namespace std::chrono;
+using test::TempDir;
+
+// 2024-05-01T12:00:00.123456789 UTC
+const sys_time<nanoseconds> kInstant = sys_days{2024y / May / 1} + 12h + 123456789ns;
+
+class ChronoTypes : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  File file_{dir_ / "time.h5", "w"};
+};
+
+TEST_F(ChronoTypes, TypesAreH5pysTaggedOpaques) {
+  EXPECT_EQ(dtype<sys_time<nanoseconds>>().tag(), "NUMPY:<M8[ns]");
+  EXPECT_EQ(dtype<sys_time<microseconds>>().tag(), "NUMPY:<M8[us]");
+  EXPECT_EQ(dtype<sys_time<milliseconds>>().tag(), "NUMPY:<M8[ms]");
+  EXPECT_EQ(dtype<sys_seconds>().tag(), "NUMPY:<M8[s]");
+  EXPECT_EQ(dtype<sys_days>().tag(), "NUMPY:<M8[D]");
+  EXPECT_EQ(dtype<nanoseconds>().tag(), "NUMPY:<m8[ns]");
+  EXPECT_EQ(dtype<sys_time<nanoseconds>>().size(), 8u);
+  EXPECT_EQ(dtype<sys_time<nanoseconds>>().name(), "datetime64[ns]");
+  EXPECT_EQ(dtype<std::vector<seconds>>().name(), "timedelta64[s]");
+  EXPECT_EQ(datetime64_type("us"), dtype<sys_time<microseconds>>());
+  EXPECT_THROW(datetime64_type("Y"), InvalidArgumentError);  // calendar unit: no fixed length
+}
+
+TEST_F(ChronoTypes, TimePointsRoundTripExactly) {
+  const std::vector<sys_time<nanoseconds>> values = {kInstant, sys_time<nanoseconds>{}, kInstant - 100 * 365 * 24h};
+  const Dataset ds = file_.create_dataset("t", values);
+  EXPECT_EQ(ds.dtype().name(), "datetime64[ns]");
+  EXPECT_EQ(ds.read<std::vector<sys_time<nanoseconds>>>(), values);
+  file_.attrs().set("when", floor<seconds>(kInstant));
+  EXPECT_EQ(file_.attrs().get<sys_seconds>("when"), floor<seconds>(kInstant));
+  const std::vector<milliseconds> gaps = {1500ms, -3ms};
+  EXPECT_EQ(file_.create_dataset("gaps", gaps).read<std::vector<milliseconds>>(), gaps);
+}
+
+TEST_F(ChronoTypes, CoarserStoredUnitsConvertToFinerTimePoints) {
+  const auto us = floor<microseconds>(kInstant);
+  file_.create_dataset("us", std::vector<sys_time<microseconds>>{us});
+  const auto as_ns = file_.dataset("us").read<std::vector<sys_time<nanoseconds>>>();
+  EXPECT_EQ(as_ns, (std::vector<sys_time<nanoseconds>>{time_point_cast<nanoseconds>(us)}));
+  file_.create_dataset("days", sys_days{2024y / May / 1});
+  EXPECT_EQ(file_.dataset("days").read<sys_seconds>(), sys_seconds{sys_days{2024y / May / 1}});
+  file_.create_dataset("minutes", minutes{90});
+  EXPECT_EQ(file_.dataset("minutes").read<milliseconds>(), milliseconds{5'400'000});
+}
+
+TEST_F(ChronoTypes, FinerToCoarserIsExactOrAnError) {
+  // Whole seconds stored as ns read back as seconds; a fraction would be lost, as chrono refuses.
+  file_.create_dataset("whole", std::vector<sys_time<nanoseconds>>{floor<seconds>(kInstant)});
+  EXPECT_EQ(file_.dataset("whole").read<sys_seconds>(), floor<seconds>(kInstant));
+  file_.create_dataset("fraction", std::vector<sys_time<nanoseconds>>{kInstant});
+  try {
+    file_.dataset("fraction").read<std::vector<sys_seconds>>();
+    FAIL() << "expected TypeMismatchError";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a whole number of s"), std::string::npos) << e.what() << " // " << e.hdf5_stack();
+  }
+  // Writing: nothing is written when a value would lose precision.
+  const Dataset s = file_.create_dataset("s", std::vector<sys_seconds>{sys_seconds{}});
+  EXPECT_THROW(s.write(std::vector<sys_time<nanoseconds>>{kInstant}), InvalidArgumentError);
+  EXPECT_EQ(s.read<sys_seconds>(), sys_seconds{});
+  s.write(std::vector<sys_time<milliseconds>>{sys_time<milliseconds>{5000ms}});
+  EXPECT_EQ(s.read<sys_seconds>(), sys_seconds{5s});
+}
+
+TEST_F(ChronoTypes, OverflowIsAClearError) {
+  // 10^17 seconds after the epoch has no int64 count of nanoseconds.
+  file_.create_dataset("far", sys_seconds{seconds{100'000'000'000'000'000}});
+  try {
+    file_.dataset("far").read<sys_time<nanoseconds>>();
+    FAIL() << "expected TypeMismatchError";
+  } catch (const TypeMismatchError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("datetime64[s]"), std::string::npos) << what;
+    EXPECT_NE(what.find("does not fit an int64 count of ns"), std::string::npos) << what;
+  }
+}
+
+TEST_F(ChronoTypes, NaTStaysNaT) {
+  const auto nat = sys_time<microseconds>{microseconds::min()};  // numpy's NaT is INT64_MIN
+  file_.create_dataset("nat", std::vector<sys_time<microseconds>>{nat});
+  EXPECT_EQ(file_.dataset("nat").read<sys_time<nanoseconds>>(), sys_time<nanoseconds>{nanoseconds::min()});
+}
+
+TEST_F(ChronoTypes, TimeIsNotANumberOrADuration) {
+  file_.create_dataset("t", kInstant);
+  file_.create_dataset("n", std::int64_t{5});
+  EXPECT_THROW(file_.dataset("t").read<std::int64_t>(), TypeMismatchError);
+  EXPECT_THROW(file_.dataset("n").read<sys_time<nanoseconds>>(), TypeMismatchError);
+  try {
+    file_.dataset("t").read<nanoseconds>();
+    FAIL() << "expected TypeMismatchError";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("NUMPY:<m8[ns]"), std::string::npos) << e.what();
+  }
+  // The raw int64 count stays reachable as an Opaque value.
+  const auto raw = file_.dataset("t").read<Opaque>();
+  std::int64_t count;
+  ASSERT_EQ(raw.size(), 8u);
+  std::memcpy(&count, raw.data(), 8);
+  EXPECT_EQ(count, kInstant.time_since_epoch().count());
+}
+
+}  // namespace
+}  // namespace h5kit
