@@ -1,6 +1,7 @@
 // `h5kit tree`: the exact listing format, PATH arguments, hard-link repeats and cycles, and errors.
 #include <cstdint>
 #include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,98 @@ TEST(TreeCommand, NamedTypesAreListed) {
   ASSERT_TRUE(write_with_tools_script("make_typed_file.py", path));
   expect_tree(dir, path, "/named_type", "/named_type  Datatype float64, 0 attrs\n");
   expect_tree(dir, path, "/grp", "/grp  Group, 2 attrs\n");
+}
+
+// Byte counts of compressed chunks depend on the compressor's build; everything else is exact.
+std::string without_compressed_sizes(std::string listing) {
+  return std::regex_replace(listing, std::regex(R"(chunked (\{[0-9, ]+\}), [0-9]+ bytes stored)"),
+                            "chunked $1, N bytes stored");
+}
+
+TEST(TreeCommand, DetailsShowStorageFiltersFillScalesAndAttributeTypes) {
+  TempDir dir;
+  const std::string path = dir / "storage.h5";
+  ASSERT_TRUE(write_with_tools_script("make_storage_file.py", path));
+  const CliResult run = tree(dir, path, "--details");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(without_compressed_sizes(run.out),
+            "/             Group, 1 attr\n"
+            "                @title: str {SCALAR}\n"
+            "/compact      Dataset {4} int16, 0 attrs\n"
+            "                layout: compact, 8 bytes stored\n"
+            "/contiguous   Dataset {3} int64, 0 attrs\n"
+            "                layout: contiguous, 24 bytes stored\n"
+            "                fill: 7\n"
+            "/gzip         Dataset {4, 6} float64, 0 attrs\n"
+            "                layout: chunked {2, 3}, N bytes stored\n"
+            "                maxshape: {unlimited, 6}\n"
+            "                filters: shuffle, gzip(level=4), fletcher32\n"
+            "                fill: -1.5\n"
+            "/image        Dataset {4, 6} uint8, 2 attrs\n"
+            "                layout: contiguous, 24 bytes stored\n"
+            "                dims: [/x, /y]\n"
+            "                @DIMENSION_LIST: vlen(ref) {2}\n"
+            "                @when: datetime64[D] {SCALAR}\n"
+            "/kelvin       Datatype float64, 1 attr\n"
+            "                @units: str {SCALAR}\n"
+            "/lzf          Dataset {100} float32, 0 attrs\n"
+            "                layout: chunked {50}, N bytes stored\n"
+            "                filters: lzf\n"
+            "/scaleoffset  Dataset {100} int32, 0 attrs\n"
+            "                layout: chunked {25}, N bytes stored\n"
+            "                filters: scaleoffset(int,minbits=auto)\n"
+            "/virtual      Dataset {2, 3} int64, 0 attrs\n"
+            "                layout: virtual\n"
+            "                sources: .:/contiguous, .:/contiguous\n"
+            "/x            Dataset {4} float64, 3 attrs\n"
+            "                layout: contiguous, 32 bytes stored\n"
+            "                scale: x\n"
+            "                @CLASS: S16 {SCALAR}\n"
+            "                @NAME: S2 {SCALAR}\n"
+            "                @REFERENCE_LIST: compound{dataset:ref,dimension:int32} {1}\n"
+            "/y            Dataset {6} float64, 3 attrs\n"
+            "                layout: contiguous, 48 bytes stored\n"
+            "                scale\n"
+            "                @CLASS: S16 {SCALAR}\n"
+            "                @NAME: S1 {SCALAR}\n"
+            "                @REFERENCE_LIST: compound{dataset:ref,dimension:int32} {1}\n");
+}
+
+TEST(TreeCommand, DefaultListingStaysOneLinePerObject) {
+  TempDir dir;
+  const std::string path = dir / "storage.h5";
+  ASSERT_TRUE(write_with_tools_script("make_storage_file.py", path));
+  expect_tree(dir, path, "/gzip", "/gzip  Dataset {4, 6} float64, 0 attrs\n");
+  // Opaque types name their tag, h5py's numpy times by numpy's name.
+  expect_tree(dir, path, "--details /image",
+              "/image  Dataset {4, 6} uint8, 2 attrs\n"
+              "          layout: contiguous, 24 bytes stored\n"
+              "          dims: [/x, /y]\n"
+              "          @DIMENSION_LIST: vlen(ref) {2}\n"
+              "          @when: datetime64[D] {SCALAR}\n");
+}
+
+TEST(TreeCommand, DetailsOfDatasetsWrittenByH5kit) {
+  TempDir dir;
+  const std::string path = dir / "own.h5";
+  {
+    File f(path, "w");
+    f.create_dataset("packed", std::vector<std::int32_t>(64, 5),
+                     DatasetOptions{}.chunks({16}).maxshape({unlimited}).gzip(9).shuffle().fill_value(std::int32_t{-9}));
+    f.create_dataset("nothing", Empty{Datatype::float32()});
+  }
+  const CliResult run = tree(dir, path, "--details");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(without_compressed_sizes(run.out),
+            "/         Group, 0 attrs\n"
+            "/nothing  Dataset {NULL} float32, 0 attrs\n"
+            "            layout: contiguous, 0 bytes stored\n"
+            "/packed   Dataset {64} int32, 0 attrs\n"
+            "            layout: chunked {16}, N bytes stored\n"
+            "            maxshape: {unlimited}\n"
+            "            filters: shuffle, gzip(level=9)\n"
+            "            fill: -9\n");
 }
 
 TEST(TreeCommand, NonAsciiNamesAlignByCharacter) {

@@ -115,6 +115,11 @@ std::vector<std::string> dataset_details(const Dataset& dataset, ReferenceResolv
   std::string layout = "layout: " + layout_text(dataset);
   if (dataset.layout() != Layout::virtual_) layout += ", " + std::to_string(dataset.storage_size()) + " bytes stored";
   lines.push_back(std::move(layout));
+  if (dataset.layout() == Layout::virtual_) {
+    std::string sources;
+    for (const std::string& source : virtual_sources(dataset)) sources += (sources.empty() ? "" : ", ") + source;
+    lines.push_back("sources: " + (sources.empty() ? std::string("none") : sources));
+  }
   if (!dataset.is_empty()) {
     const Shape shape = dataset.shape(), maxshape = dataset.maxshape();
     if (maxshape != shape) lines.push_back("maxshape: " + braces(maxshape));

@@ -17,7 +17,8 @@ namespace h5kit::cli {
 std::string describe_filter(const FilterInfo& filter);
 
 // "layout: chunked {10, 10}", "maxshape: {unlimited, 3}", "filters: shuffle, gzip(level=4)",
-// "fill: -1", "dims: [/x, /y]", "scale: x" (each only when it says something).
+// "sources: .:/a, other.h5:/b" (virtual), "fill: -1", "dims: [/x, /y]", "scale: x" (each only when
+// it says something).
 std::vector<std::string> dataset_details(const Dataset& dataset, ReferenceResolver& references);
 
 // "@units: str {SCALAR}", one line per attribute, in the object's attribute order.

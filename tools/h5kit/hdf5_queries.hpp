@@ -45,4 +45,8 @@ std::optional<RegionTarget> resolve_region(const Group& root, const void* refere
 // Replace with Dataset::fill_value_native() -> std::optional<RawData>.
 std::optional<RawData> user_fill_value(const Dataset& dataset);
 
+// The sources a virtual dataset maps, as "file:dataset" ("." for the file itself), in mapping order.
+// Replace with Dataset::virtual_sources().
+std::vector<std::string> virtual_sources(const Dataset& dataset);
+
 }  // namespace h5kit::cli
