@@ -386,6 +386,7 @@ TEST(DumpCommand, NumpyTimesWrittenByH5pyAreIso8601) {
   EXPECT_EQ(m["delta_ms"]["data"], parse(R"(["PT0.005S","-PT1.5S","PT0S"])"));
   EXPECT_EQ(m["delta_h"]["data"], parse(R"(["PT36H"])"));
   EXPECT_EQ(m["delta_D"]["data"], parse(R"(["-P3D"])"));
+  EXPECT_EQ(m["ancient"]["data"], parse(R"(["-0044-03-15","0000-01-01","9999-12-31"])"));  // astronomical years
   EXPECT_EQ(m["far"]["data"], parse(R"([{"count":3000000,"dtype":"datetime64[D]"}])"));  // year 10183
   EXPECT_EQ(doc["attrs"]["created"], "2024-05-01T00:00:00Z");
 }

@@ -41,6 +41,7 @@ def main(path):
         g["delta_ms"] = as_opaque(np.array([5, -1500, 0], dtype="m8[ms]"))
         g["delta_h"] = as_opaque(np.array([36], dtype="m8[h]"))
         g["delta_D"] = as_opaque(np.array([-3], dtype="m8[D]"))
+        g["ancient"] = as_opaque(np.array(["-0044-03-15", "0000-01-01", "9999-12-31"], dtype="M8[D]"))
         # Year 10183: past what ISO 8601 writes without an agreed expansion.
         g["far"] = as_opaque(np.array([3_000_000], dtype="<i8").view("M8[D]"))
         g.attrs["created"] = as_opaque(np.array("2024-05-01T00:00:00", dtype="M8[s]"))
