@@ -1,6 +1,7 @@
 // `h5kit tree`: the exact listing format, PATH arguments, hard-link repeats and cycles, and errors.
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <string>
 #include <vector>
@@ -232,6 +233,20 @@ TEST(TreeCommand, BadInputIsAOneLineError) {
   const CliResult no_path = tree(dir, path, "/data/absent");
   expect_one_line_error(no_path, 1, "no object at '/data/absent'");
   EXPECT_NE(no_path.err.find(path), std::string::npos) << no_path.err;
+
+  // --details changes nothing about errors.
+  expect_one_line_error(tree(dir, missing, "--details"), 1, "no such file");
+  expect_one_line_error(tree(dir, path, "--details /data/absent"), 1, "no object at '/data/absent'");
+
+  // A real HDF5 file cut short: HDF5's own reason, still on one line.
+  const std::string cut = dir / "cut.h5";
+  {
+    std::ifstream whole(path, std::ios::binary);
+    std::string bytes(std::istreambuf_iterator<char>(whole), {});
+    std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  expect_one_line_error(tree(dir, cut, "--details"), 1, "cannot open '" + cut + "'");
+  expect_one_line_error(run_cli(dir, "dump " + shell_quote(cut)), 1, "truncated");
 
   expect_one_line_error(run_cli(dir, "tree"), 106, "FILE");
   expect_one_line_error(run_cli(dir, "tree " + shell_quote(path) + " / extra"), 109, "extra");
