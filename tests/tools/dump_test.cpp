@@ -1,6 +1,7 @@
 // `h5kit dump --json`: every HDF5 type's JSON mapping, links, repeats, --max-elements and errors.
 // Files are written with h5kit's own API, and with h5py (make_typed_file.py) for the types that are
 // awkward to write from C++.
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <filesystem>
@@ -276,17 +277,118 @@ TEST_F(DumpCommandOnH5pyFile, TypesWrittenByH5py) {
 
 TEST_F(DumpCommandOnH5pyFile, EdgeCasesWrittenByH5py) {
   const Json& m = doc_["members"];
-  EXPECT_EQ(m["region_refs"]["data"], parse("[null,null]"));  // region references have no mapping yet
   EXPECT_EQ(m["half"]["data"], parse("[1.5,-0.25]"));
   EXPECT_EQ(m["long_double"]["data"], parse("[1.5,3.25]"));
   EXPECT_EQ(m["vlen_compound"]["data"], parse(R"([[{"a":1,"b":2.0},{"a":3,"b":4.5}],[]])"));
-  EXPECT_EQ(m["not_utf8"]["data"], parse(R"(["\ufffdab"])"));  // bad bytes become U+FFFD
+  EXPECT_EQ(m["not_utf8"]["data"], parse(R"([{"base64":"/2Fi"}])"));  // b"\xffab", kept whole
   EXPECT_EQ(m["no_columns"]["shape"], parse("[2,0]"));
   EXPECT_EQ(m["no_columns"]["data"], parse("[[],[]]"));
   EXPECT_EQ(m["unwritten_strings"]["data"], parse(R"(["",""])"));
   EXPECT_EQ(m["signed_enum"]["data"], parse(R"(["DOWN","UP"])"));
   EXPECT_EQ(m["bitfield"]["data"], parse("[3,255]"));
   EXPECT_EQ(doc_["attrs"]["ascii_strings"], parse(R"(["x","yz"])"));
+}
+
+TEST_F(DumpCommandOnH5pyFile, NestedCompoundsKeepTheirStructure) {
+  const Json& nested = doc_["members"]["nested_compound"];
+  // A compound member is an object, array members are lists, an enum member is its name (or the bare
+  // number for a value no member names), an opaque member is base64.
+  EXPECT_EQ(nested["data"], parse(R"([
+      {"inner":{"x":0.5,"tags":[1,-1]},"vec":[1.0,2.0,3.0],"code":"ab","text":"one","color":"BLUE","raw":"AQI="},
+      {"inner":{"x":-1.0,"tags":[7,8]},"vec":[0.25,0.0,-4.0],"code":"wxyz","text":"\u00e9","color":9,"raw":"/wA="}])"));
+  EXPECT_EQ(nested["dtype"],
+            "compound{inner:compound{x:float64,tags:array(int16,(2,))},vec:array(float32,(3,)),code:S4,text:str,"
+            "color:enum(uint8){BLUE=2,GREEN=1,RED=0},raw:opaque(2)}");
+  // Field order is the file's, not alphabetical.
+  std::vector<std::string> fields;
+  for (const auto& [name, value] : nested["data"][0].items()) fields.push_back(name);
+  EXPECT_EQ(fields, (std::vector<std::string>{"inner", "vec", "code", "text", "color", "raw"}));
+}
+
+TEST_F(DumpCommandOnH5pyFile, AttributesOfArrayEnumAndVlenTypes) {
+  const Json& attrs = doc_["members"]["data"]["attrs"];
+  EXPECT_EQ(attrs["vec3"], parse("[1.0,2.5,-3.0]"));                     // scalar of float32[3]
+  EXPECT_EQ(attrs["mats"], parse("[[[1,2],[3,4]],[[-1,-2],[-3,-4]]]"));  // (2,) of int8[2][2]
+  EXPECT_EQ(attrs["color"], "GREEN");
+  EXPECT_EQ(attrs["ragged"], parse("[[1,2],[]]"));
+}
+
+TEST_F(DumpCommandOnH5pyFile, OpaqueDataIsBase64AndTheTagIsInTheDtype) {
+  const Json& m = doc_["members"];
+  EXPECT_EQ(m["opaque_tagged"]["dtype"], R"(opaque(8,"NUMPY:|V8"))");
+  EXPECT_EQ(m["opaque_tagged"]["data"], parse(R"(["AAAAAAAAAAE=","QUJDREVGR0g="])"));
+  EXPECT_EQ(m["opaque"]["dtype"], "opaque(4)");  // no tag
+}
+
+TEST_F(DumpCommandOnH5pyFile, BigEndianHalfAndNonFiniteFloats) {
+  const Json& m = doc_["members"];
+  EXPECT_EQ(m["big_i4"]["data"], parse("[-2,70000]"));
+  EXPECT_EQ(m["big_i4"]["dtype"], "int32");
+  EXPECT_EQ(m["big_f8"]["data"], parse("[1.5,-2.25e10]"));
+  EXPECT_EQ(m["big_f2"]["data"], parse("[0.5,-65504.0]"));
+  EXPECT_EQ(m["big_f2"]["dtype"], "float16");
+  const Json special = parse(R"(["nan","inf","-inf",-0.0,1.0])");
+  for (const char* name : {"special_f8", "special_f4", "special_f2"}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(m[name]["data"], special);
+    EXPECT_TRUE(std::signbit(m[name]["data"][3].get<double>()));  // -0.0 keeps its sign
+  }
+}
+
+TEST_F(DumpCommandOnH5pyFile, StringsThatAreNotUtf8ComeOutAsBase64) {
+  const Json& m = doc_["members"];
+  EXPECT_EQ(m["fixed_utf8"]["data"], parse(R"(["\u00e9t\u00e9","ok"])"));
+  EXPECT_EQ(m["fixed_utf8"]["dtype"], "S8:utf8");
+  EXPECT_EQ(m["latin1_bytes"]["data"], parse(R"([{"base64":"Y2Fm6Q=="},"plain"])"));  // b"caf\xe9"
+  EXPECT_EQ(m["vlen_bytes"]["data"], parse(R"([{"base64":"/v8="},"fine"])"));
+  EXPECT_EQ(m["vlen_bytes"]["dtype"], "bytes");
+}
+
+TEST_F(DumpCommandOnH5pyFile, EmptyDatasets) {
+  const Json& m = doc_["members"];
+  EXPECT_EQ(m["empty_null"], parse(R"({"kind":"dataset","dtype":"float64","shape":null,"attrs":{},"data":null})"));
+  EXPECT_EQ(m["empty_zero"], parse(R"({"kind":"dataset","dtype":"float32","shape":[0],"attrs":{},"data":[]})"));
+  EXPECT_EQ(m["empty_table"]["data"], parse("[]"));
+  EXPECT_EQ(m["empty_table"]["shape"], parse("[0]"));
+}
+
+TEST_F(DumpCommandOnH5pyFile, RegionReferencesNameTheTargetAndTheSelection) {
+  const Json& m = doc_["members"];
+  EXPECT_EQ(m["region_refs"]["dtype"], "regionref");
+  EXPECT_EQ(m["region_refs"]["data"], parse(R"([
+      {"path":"/data","selection":{"type":"blocks","blocks":[[[0,2]]]}},
+      {"path":"/grid","selection":{"type":"blocks","blocks":[[[1,3],[0,1]],[[1,3],[2,3]],[[1,3],[4,5]]]}},
+      {"path":"/grid","selection":{"type":"points","points":[[0,1],[3,4]]}},
+      {"path":"/grid","selection":{"type":"all"}},
+      null])"));
+  EXPECT_EQ(m["grid"]["attrs"]["region"],
+            parse(R"({"path":"/grid","selection":{"type":"blocks","blocks":[[[0,1],[2,4]]]}})"));
+}
+
+TEST(DumpCommand, NumpyTimesWrittenByH5pyAreIso8601) {
+  TempDir dir;
+  const std::string path = dir / "time.h5";
+  ASSERT_TRUE(write_with_tools_script("make_time_file.py", path));
+  const Json doc = dump(dir, path, "/numpy");
+  const Json& m = doc["members"];
+  EXPECT_EQ(m["ns"]["dtype"], "datetime64[ns]");
+  EXPECT_EQ(m["ns"]["data"], parse(R"(["2024-05-01T12:00:00.123456789Z","1969-12-31T23:59:59.500000000Z","NaT"])"));
+  EXPECT_EQ(m["ms"]["data"], parse(R"(["2024-05-01T12:00:00.123Z","1969-12-31T23:59:59.500Z","NaT"])"));
+  EXPECT_EQ(m["s"]["data"], parse(R"(["2024-05-01T12:00:00Z","1900-01-01T00:00:00Z"])"));
+  EXPECT_EQ(m["m"]["data"], parse(R"(["2024-05-01T12:34Z"])"));
+  EXPECT_EQ(m["D"]["data"], parse(R"(["2024-02-29","0001-01-01"])"));
+  EXPECT_EQ(m["M"]["data"], parse(R"(["2024-05","1969-12"])"));
+  EXPECT_EQ(m["Y"]["data"], parse(R"(["2024"])"));
+  EXPECT_EQ(m["big_us"]["data"], parse(R"(["2024-05-01T12:00:00.000001Z"])"));  // tag "NUMPY:>M8[us]"
+  EXPECT_EQ(m["big_us"]["dtype"], "datetime64[us]");
+  EXPECT_EQ(m["grid"]["data"], parse(R"([["2024-01-01","2024-01-02"],["2024-01-03","NaT"]])"));
+  EXPECT_EQ(m["delta_ms"]["dtype"], "timedelta64[ms]");
+  EXPECT_EQ(m["delta_ms"]["data"], parse(R"(["PT0.005S","-PT1.5S","PT0S"])"));
+  EXPECT_EQ(m["delta_h"]["data"], parse(R"(["PT36H"])"));
+  EXPECT_EQ(m["delta_D"]["data"], parse(R"(["-P3D"])"));
+  EXPECT_EQ(m["ancient"]["data"], parse(R"(["-0044-03-15","0000-01-01","9999-12-31"])"));  // astronomical years
+  EXPECT_EQ(m["far"]["data"], parse(R"([{"count":3000000,"dtype":"datetime64[D]"}])"));  // year 10183
+  EXPECT_EQ(doc["attrs"]["created"], "2024-05-01T00:00:00Z");
 }
 
 TEST(DumpCommand, ReferencesBehindAnExternalLinkResolveInTheirOwnFile) {

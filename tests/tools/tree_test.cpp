@@ -1,6 +1,8 @@
 // `h5kit tree`: the exact listing format, PATH arguments, hard-link repeats and cycles, and errors.
 #include <cstdint>
 #include <fstream>
+#include <iterator>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -112,6 +114,98 @@ TEST(TreeCommand, NamedTypesAreListed) {
   expect_tree(dir, path, "/grp", "/grp  Group, 2 attrs\n");
 }
 
+// Byte counts of compressed chunks depend on the compressor's build; everything else is exact.
+std::string without_compressed_sizes(std::string listing) {
+  return std::regex_replace(listing, std::regex(R"(chunked (\{[0-9, ]+\}), [0-9]+ bytes stored)"),
+                            "chunked $1, N bytes stored");
+}
+
+TEST(TreeCommand, DetailsShowStorageFiltersFillScalesAndAttributeTypes) {
+  TempDir dir;
+  const std::string path = dir / "storage.h5";
+  ASSERT_TRUE(write_with_tools_script("make_storage_file.py", path));
+  const CliResult run = tree(dir, path, "--details");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(without_compressed_sizes(run.out),
+            "/             Group, 1 attr\n"
+            "                @title: str {SCALAR}\n"
+            "/compact      Dataset {4} int16, 0 attrs\n"
+            "                layout: compact, 8 bytes stored\n"
+            "/contiguous   Dataset {3} int64, 0 attrs\n"
+            "                layout: contiguous, 24 bytes stored\n"
+            "                fill: 7\n"
+            "/gzip         Dataset {4, 6} float64, 0 attrs\n"
+            "                layout: chunked {2, 3}, N bytes stored\n"
+            "                maxshape: {unlimited, 6}\n"
+            "                filters: shuffle, gzip(level=4), fletcher32\n"
+            "                fill: -1.5\n"
+            "/image        Dataset {4, 6} uint8, 2 attrs\n"
+            "                layout: contiguous, 24 bytes stored\n"
+            "                dims: [/x, /y]\n"
+            "                @DIMENSION_LIST: vlen(ref) {2}\n"
+            "                @when: datetime64[D] {SCALAR}\n"
+            "/kelvin       Datatype float64, 1 attr\n"
+            "                @units: str {SCALAR}\n"
+            "/lzf          Dataset {100} float32, 0 attrs\n"
+            "                layout: chunked {50}, N bytes stored\n"
+            "                filters: lzf\n"
+            "/scaleoffset  Dataset {100} int32, 0 attrs\n"
+            "                layout: chunked {25}, N bytes stored\n"
+            "                filters: scaleoffset(int,minbits=auto)\n"
+            "/virtual      Dataset {2, 3} int64, 0 attrs\n"
+            "                layout: virtual\n"
+            "                sources: .:/contiguous, .:/contiguous\n"
+            "/x            Dataset {4} float64, 3 attrs\n"
+            "                layout: contiguous, 32 bytes stored\n"
+            "                scale: x\n"
+            "                @CLASS: S16 {SCALAR}\n"
+            "                @NAME: S2 {SCALAR}\n"
+            "                @REFERENCE_LIST: compound{dataset:ref,dimension:int32} {1}\n"
+            "/y            Dataset {6} float64, 3 attrs\n"
+            "                layout: contiguous, 48 bytes stored\n"
+            "                scale\n"
+            "                @CLASS: S16 {SCALAR}\n"
+            "                @NAME: S1 {SCALAR}\n"
+            "                @REFERENCE_LIST: compound{dataset:ref,dimension:int32} {1}\n");
+}
+
+TEST(TreeCommand, DefaultListingStaysOneLinePerObject) {
+  TempDir dir;
+  const std::string path = dir / "storage.h5";
+  ASSERT_TRUE(write_with_tools_script("make_storage_file.py", path));
+  expect_tree(dir, path, "/gzip", "/gzip  Dataset {4, 6} float64, 0 attrs\n");
+  // Opaque types name their tag, h5py's numpy times by numpy's name.
+  expect_tree(dir, path, "--details /image",
+              "/image  Dataset {4, 6} uint8, 2 attrs\n"
+              "          layout: contiguous, 24 bytes stored\n"
+              "          dims: [/x, /y]\n"
+              "          @DIMENSION_LIST: vlen(ref) {2}\n"
+              "          @when: datetime64[D] {SCALAR}\n");
+}
+
+TEST(TreeCommand, DetailsOfDatasetsWrittenByH5kit) {
+  TempDir dir;
+  const std::string path = dir / "own.h5";
+  {
+    File f(path, "w");
+    f.create_dataset("packed", std::vector<std::int32_t>(64, 5),
+                     DatasetOptions{}.chunks({16}).maxshape({unlimited}).gzip(9).shuffle().fill_value(std::int32_t{-9}));
+    f.create_dataset("nothing", Empty{Datatype::float32()});
+  }
+  const CliResult run = tree(dir, path, "--details");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(without_compressed_sizes(run.out),
+            "/         Group, 0 attrs\n"
+            "/nothing  Dataset {NULL} float32, 0 attrs\n"
+            "            layout: contiguous, 0 bytes stored\n"
+            "/packed   Dataset {64} int32, 0 attrs\n"
+            "            layout: chunked {16}, N bytes stored\n"
+            "            maxshape: {unlimited}\n"
+            "            filters: shuffle, gzip(level=9)\n"
+            "            fill: -9\n");
+}
+
 TEST(TreeCommand, NonAsciiNamesAlignByCharacter) {
   TempDir dir;
   const std::string path = dir / "utf8.h5";
@@ -139,6 +233,20 @@ TEST(TreeCommand, BadInputIsAOneLineError) {
   const CliResult no_path = tree(dir, path, "/data/absent");
   expect_one_line_error(no_path, 1, "no object at '/data/absent'");
   EXPECT_NE(no_path.err.find(path), std::string::npos) << no_path.err;
+
+  // --details changes nothing about errors.
+  expect_one_line_error(tree(dir, missing, "--details"), 1, "no such file");
+  expect_one_line_error(tree(dir, path, "--details /data/absent"), 1, "no object at '/data/absent'");
+
+  // A real HDF5 file cut short: HDF5's own reason, still on one line.
+  const std::string cut = dir / "cut.h5";
+  {
+    std::ifstream whole(path, std::ios::binary);
+    std::string bytes(std::istreambuf_iterator<char>(whole), {});
+    std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  expect_one_line_error(tree(dir, cut, "--details"), 1, "cannot open '" + cut + "'");
+  expect_one_line_error(run_cli(dir, "dump " + shell_quote(cut)), 1, "truncated");
 
   expect_one_line_error(run_cli(dir, "tree"), 106, "FILE");
   expect_one_line_error(run_cli(dir, "tree " + shell_quote(path) + " / extra"), 109, "extra");

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "json_value.hpp"
+#include "type_name.hpp"
 #include "walk.hpp"
 
 namespace h5kit::cli {
@@ -57,7 +58,7 @@ class JsonDumper {
       case ObjectKind::dataset: return dataset(object.as_dataset(), path);
       case ObjectKind::datatype: {
         const Datatype type(detail::Handle::share(object.id()));  // a named (committed) type
-        return Json{{"kind", "datatype"}, {"dtype", type.name()}, {"attrs", attributes(object, path)}};
+        return Json{{"kind", "datatype"}, {"dtype", type_name(type)}, {"attrs", attributes(object, path)}};
       }
       case ObjectKind::unknown: break;
     }
@@ -73,7 +74,7 @@ class JsonDumper {
   }
 
   Json dataset(const Dataset& dataset, const std::string& path) {
-    Json node{{"kind", "dataset"}, {"dtype", dataset.dtype().name()}};
+    Json node{{"kind", "dataset"}, {"dtype", type_name(dataset.dtype())}};
     node["shape"] = dataset.is_empty() ? Json(nullptr) : Json(dataset.shape());
     node["attrs"] = attributes(dataset, path);
     const std::size_t count = dataset.size();

@@ -1,5 +1,6 @@
 #include "json_value.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -9,6 +10,9 @@
 #include <vector>
 
 #include <hdf5.h>  // hvl_t: the layout HDF5 gives variable-length sequences in memory
+
+#include "hdf5_queries.hpp"
+#include "numpy_time.hpp"
 
 namespace h5kit::cli {
 
@@ -28,10 +32,13 @@ struct Layout {
     complex,   // h5py's compound {r, i}: children[0..1] at offsets[0..1]
     compound,  // children[i] named names[i] at offsets[i]
     reference,
+    region_reference,  // hdset_reg_ref_t: decoded through hdf5_queries.hpp
+    datetime,          // h5py's numpy datetime64 opaque ("NUMPY:<M8[ns]")
+    timedelta,         // h5py's numpy timedelta64 opaque ("NUMPY:<m8[ms]")
     array,  // children[0] repeated by dims
     vlen,   // children[0] repeated by each element's length
     opaque,
-    unsupported,  // region references, time, integers of odd sizes: written as null
+    unsupported,  // HDF5's time class, integers of odd sizes: written as null
   };
   Kind kind = Kind::unsupported;
   std::size_t size = 0;
@@ -40,6 +47,7 @@ struct Layout {
   std::vector<std::size_t> offsets;
   std::vector<Layout> children;
   Shape dims;
+  NumpyTime time;  // datetime, timedelta
 };
 
 bool is_plain_width(std::size_t size) { return size == 1 || size == 2 || size == 4 || size == 8; }
@@ -83,9 +91,12 @@ Layout layout_of(const Datatype& type) {
       }
       break;
     case TypeClass::reference:
-      // Object references are a file address (hobj_ref_t); region references are larger and not
-      // supported by h5kit yet.
-      if (layout.size == sizeof(ObjectReference::address)) layout.kind = Kind::reference;
+      // Object references are a file address (hobj_ref_t); region references (hdset_reg_ref_t) are
+      // a heap ID that HDF5 itself decodes.
+      if (is_region_reference(type))
+        layout.kind = Kind::region_reference;
+      else if (layout.size == sizeof(ObjectReference::address))
+        layout.kind = Kind::reference;
       break;
     case TypeClass::array:
       layout.kind = Kind::array;
@@ -98,6 +109,10 @@ Layout layout_of(const Datatype& type) {
       break;
     case TypeClass::opaque:
       layout.kind = Kind::opaque;
+      if (const auto time = parse_numpy_time_tag(opaque_tag(type)); time && layout.size == sizeof(std::int64_t)) {
+        layout.kind = time->is_duration ? Kind::timedelta : Kind::datetime;
+        layout.time = *time;
+      }
       break;
     default:
       break;
@@ -169,6 +184,58 @@ std::string base64(const std::byte* data, std::size_t size) {
   return out;
 }
 
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    std::uint32_t code = 0;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      extra = 1, code = lead & 0x1FU;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      extra = 2, code = lead & 0x0FU;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      extra = 3, code = lead & 0x07U;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;  // cut short
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0U) != 0x80U) return false;
+      code = (code << 6) | (next & 0x3FU);
+    }
+    if ((extra == 2 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+        (extra == 3 && (code < 0x10000 || code > 0x10FFFF)))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+// Text is a JSON string when it is valid UTF-8. Other bytes (Latin-1 names, binary kept in "S"
+// strings) would be lost to U+FFFD replacement, so they come out whole as {"base64": "..."}.
+Json text_value(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  return Json{{"base64", base64(reinterpret_cast<const std::byte*>(text.data()), text.size())}};
+}
+
+std::int64_t load_time_count(const std::byte* at, bool big_endian) {
+  auto count = load<std::uint64_t>(at);
+  // h5py writes numpy's bytes as they are; the tag says their order.
+  if (big_endian != (std::endian::native == std::endian::big)) count = __builtin_bswap64(count);
+  return static_cast<std::int64_t>(count);
+}
+
+// A time the ISO forms cannot show (a year past 9999): the raw count, with its numpy type.
+Json out_of_range_time(std::int64_t count, const NumpyTime& time) {
+  return Json{{"count", count}, {"dtype", time.numpy_name()}};
+}
+
 class Decoder {
  public:
   explicit Decoder(ReferenceResolver& references) : references_(references) {}
@@ -194,11 +261,11 @@ class Decoder {
       case Kind::fixed_string: {
         std::string_view text(reinterpret_cast<const char*>(at), layout.size);
         while (!text.empty() && text.back() == '\0') text.remove_suffix(1);  // NUL padding
-        return std::string(text);
+        return text_value(text);
       }
       case Kind::variable_string: {
         const char* text = load<const char*>(at);
-        return text ? std::string(text) : std::string();  // never written: HDF5 leaves a null pointer
+        return text ? text_value(text) : Json(std::string());  // never written: HDF5 leaves a null pointer
       }
       case Kind::complex:
         return Json::array({value(layout.children[0], at + layout.offsets[0]),
@@ -210,6 +277,17 @@ class Decoder {
         return fields;
       }
       case Kind::reference: return references_.path_of(load<std::uint64_t>(at));
+      case Kind::region_reference: return references_.region_of(at);
+      case Kind::datetime: {
+        const std::int64_t count = load_time_count(at, layout.time.big_endian);
+        if (auto text = format_datetime(count, layout.time)) return *text;
+        return out_of_range_time(count, layout.time);
+      }
+      case Kind::timedelta: {
+        const std::int64_t count = load_time_count(at, layout.time.big_endian);
+        if (auto text = format_duration(count, layout.time)) return *text;
+        return out_of_range_time(count, layout.time);
+      }
       case Kind::array: return block(layout.children.front(), at, layout.dims);
       case Kind::vlen: {
         const auto sequence = load<hvl_t>(at);
@@ -252,6 +330,29 @@ Json ReferenceResolver::path_of(std::uint64_t address) {
   }
   cache_.emplace(address, path);
   return path;
+}
+
+Json ReferenceResolver::region_of(const std::byte* reference) {
+  const std::optional<RegionTarget> target = resolve_region(root_, reference);
+  if (!target) return nullptr;
+  const RegionSelection& selection = target->selection;
+  Json shown;
+  switch (selection.kind) {
+    case RegionSelection::Kind::none: shown = Json{{"type", "none"}}; break;
+    case RegionSelection::Kind::all: shown = Json{{"type", "all"}}; break;
+    case RegionSelection::Kind::points: shown = Json{{"type", "points"}, {"points", selection.points}}; break;
+    case RegionSelection::Kind::hyperslab: {
+      Json blocks = Json::array();
+      for (const auto& block : selection.blocks) {
+        Json axes = Json::array();
+        for (const auto& [start, stop] : block) axes.push_back(Json::array({start, stop}));
+        blocks.push_back(std::move(axes));
+      }
+      shown = Json{{"type", "blocks"}, {"blocks", std::move(blocks)}};
+      break;
+    }
+  }
+  return Json{{"path", target->path}, {"selection", std::move(shown)}};
 }
 
 Json to_json(const RawData& raw, ReferenceResolver& references) {

@@ -4,11 +4,14 @@
 //   integers, floats     -> numbers; nan/inf/-inf -> the strings "nan", "inf", "-inf"
 //   bool (h5py's enum)   -> true / false
 //   enum                 -> the member's name (the number when no member has that value)
-//   strings              -> strings (fixed-length: trailing NULs removed)
+//   strings              -> strings (fixed-length: trailing NULs removed); bytes that are not
+//                           valid UTF-8 -> {"base64": "..."}
 //   complex (h5py's {r,i}) -> [re, im]
 //   compound             -> an object of its fields, in field order
 //   object reference     -> the target's path; null for a null or unresolvable reference
+//   region reference     -> {"path": ..., "selection": {"type": "blocks"|"points"|"all"|"none", ...}}
 //   array type, vlen     -> lists
+//   numpy datetime64/timedelta64 (h5py's tagged opaque) -> ISO 8601 text
 //   opaque, bitfield     -> base64 string / unsigned number
 // An N-d value becomes nested lists by shape; a scalar (shape ()) is the plain element; a null
 // dataspace is null.
@@ -31,6 +34,9 @@ class ReferenceResolver {
   explicit ReferenceResolver(Group root) : root_(std::move(root)) {}
   // The path of the referenced object; null for the null reference or one that no longer resolves.
   Json path_of(std::uint64_t address);
+  // A region reference (hdset_reg_ref_t bytes) as {"path": ..., "selection": ...}; null for the null
+  // reference or one that no longer resolves.
+  Json region_of(const std::byte* reference);
 
  private:
   Group root_;

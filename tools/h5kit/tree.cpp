@@ -8,14 +8,19 @@
 //   /latest            Soft link -> /data/temperature
 //
 // Full paths rather than indentation, so that every line can be grepped or cut on its own.
-// The exact format is in docs/cli.md.
+// --details adds indented lines under an object (storage, filters, fill value, dimension scales,
+// attribute types). The exact format is in docs/cli.md.
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "details.hpp"
+#include "json_value.hpp"
+#include "type_name.hpp"
 #include "walk.hpp"
 
 namespace h5kit::cli {
@@ -25,6 +30,7 @@ namespace {
 struct TreeOptions {
   std::string file;
   std::string path = "/";
+  bool details = false;
 };
 
 // h5ls's way of writing a dataspace: {3, 2}, {SCALAR}, or {NULL} for an empty (null) dataspace.
@@ -56,6 +62,8 @@ const char* kind_word(ObjectKind kind) {
 // when the walk fails half-way.
 class TreePrinter {
  public:
+  TreePrinter(const Group& root, bool details) : references_(root), details_(details) {}
+
   void link(const LinkView& link, const std::string& path) {
     switch (link.kind) {
       case LinkKind::hard: object(link.object, path); return;
@@ -67,14 +75,18 @@ class TreePrinter {
   void print(std::ostream& out) const {
     std::size_t width = 0;
     for (const Line& line : lines_) width = std::max(width, columns(line.path));
-    for (const Line& line : lines_)
+    for (const Line& line : lines_) {
       out << line.path << std::string(width - columns(line.path) + 2, ' ') << line.description << '\n';
+      // Under the description, so the path column stays the only thing at the left margin.
+      for (const std::string& detail : line.details) out << std::string(width + 4, ' ') << detail << '\n';
+    }
   }
 
  private:
   struct Line {
     std::string path;
     std::string description;
+    std::vector<std::string> details;
   };
 
   // Characters, not bytes: link names are often UTF-8 (h5py's default), and "é" must pad as one column.
@@ -95,19 +107,22 @@ class TreePrinter {
     switch (kind) {
       case ObjectKind::group: {
         add(path, "Group, " + count_attrs(object));
+        add_details(object, {});
         const Group group = object.as_group();
         for (const std::string& name : group.keys()) link(view_link(group, name), join_path(path, name));
         return;
       }
       case ObjectKind::dataset: {
         const Dataset dataset = object.as_dataset();
-        add(path, "Dataset " + describe_shape(dataset) + " " + dataset.dtype().name() + ", " + count_attrs(object));
+        add(path, "Dataset " + describe_shape(dataset) + " " + type_name(dataset.dtype()) + ", " + count_attrs(object));
+        add_details(object, [&] { return dataset_details(dataset, references_); });
         return;
       }
       case ObjectKind::datatype: {
         // A named (committed) type. Datatype is a handle like any other; it shares the object's.
         const Datatype type(detail::Handle::share(object.id()));
-        add(path, "Datatype " + type.name() + ", " + count_attrs(object));
+        add(path, "Datatype " + type_name(type) + ", " + count_attrs(object));
+        add_details(object, {});
         return;
       }
       case ObjectKind::unknown: break;
@@ -115,8 +130,23 @@ class TreePrinter {
     add(path, "Object of unknown kind");
   }
 
-  void add(const std::string& path, std::string description) { lines_.push_back({path, std::move(description)}); }
+  void add(const std::string& path, std::string description) { lines_.push_back({path, std::move(description), {}}); }
 
+  // Details of the object on the last line added. A detail that cannot be read (a broken dimension
+  // scale reference...) becomes a line saying so: the rest of the listing is still worth having.
+  void add_details(const Object& object, const std::function<std::vector<std::string>()>& own) {
+    if (!details_) return;
+    std::vector<std::string>& out = lines_.back().details;
+    try {
+      if (own) out = own();
+      for (std::string& line : attribute_details(object)) out.push_back(std::move(line));
+    } catch (const Error& e) {
+      out.push_back("(details unreadable: " + one_line(e.what()) + ")");
+    }
+  }
+
+  ReferenceResolver references_;
+  bool details_;
   std::vector<Line> lines_;
   SeenObjects seen_;
 };
@@ -124,8 +154,10 @@ class TreePrinter {
 int run_tree(const TreeOptions& options) {
   const File file = open_input(options.file);
   const std::string path = normalize_path(options.path);
-  TreePrinter printer;
-  printer.link(resolve_argument(file, path), path);
+  const LinkView start = resolve_argument(file, path);
+  // References in details resolve in the file the listed objects live in (see dump.cpp).
+  TreePrinter printer(start.kind == LinkKind::hard ? Group(start.object.file()) : Group(file), options.details);
+  printer.link(start, path);
   printer.print(std::cout);
   return 0;
 }
@@ -137,6 +169,9 @@ Command register_tree(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand("tree", "List every link under PATH, one per line (like h5ls -r)");
   app->add_option("FILE", options->file, "HDF5 file to read")->required();
   app->add_option("PATH", options->path, "Group or dataset to start from")->capture_default_str();
+  app->add_flag("--details", options->details,
+                "Add indented lines under each object: storage layout, chunks, filters, fill value, "
+                "dimension scales, attribute types");
   return {app, [options] { return run_tree(*options); }};
 }
 
