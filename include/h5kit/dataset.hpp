@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "h5kit/attribute.hpp"
@@ -16,6 +17,8 @@
 #include "h5kit/shape.hpp"
 
 namespace h5kit {
+
+class Dimension;  // include/h5kit/dimension_scales.hpp
 
 // The storage layout of a dataset.
 enum class Layout { compact, contiguous, chunked, virtual_ };
@@ -82,6 +85,18 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   }
 
   RawData read_native() const;
+
+  // ---- Dimension scales and region references (dimension_scales.hpp, docs/references.md) ----
+  // One axis, to attach scales and labels (h5py's dset.dims[axis]); InvalidArgumentError when
+  // axis >= rank().
+  Dimension dims(std::size_t axis) const;
+  // Makes this dataset a dimension scale named `name` (H5DSset_scale; "" leaves it unnamed).
+  // InvalidArgumentError when scales are attached to this dataset (a scale cannot have scales).
+  void make_scale(std::string_view name = {}) const;
+  bool is_scale() const;
+  // The scale's NAME ("" when unnamed); InvalidArgumentError when this is not a dimension scale.
+  std::string scale_name() const;
+  // ---- end dimension scales and region references ----
 
  private:
   friend class detail::ValueIo<Dataset>;

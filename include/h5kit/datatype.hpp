@@ -69,6 +69,10 @@ class Datatype {
   // "compound{x:int32,y:int32}", "ref", "opaque(16)", "array(float32,(3,))", "vlen(int32)".
   std::string name() const;
 
+  // True for a named type stored in a file (Group::commit_type, Group::open_type, or the type of a
+  // dataset created with one); h5py's Datatype objects and `dset.id.get_type().committed()`.
+  bool is_committed() const;
+
   // Same HDF5 type (class, size, order, members...).
   bool operator==(const Datatype& other) const;
 
