@@ -87,7 +87,7 @@ TEST_F(ReferenceTest, ArraysOfReferencesInDatasetsAndAttributes) {
   // 2-d arrays of references too.
   const std::vector<std::vector<ObjectReference>> grid{{a.reference(), b.reference()}, {b.reference(), a.reference()}};
   f.create_dataset("grid", grid);
-  EXPECT_EQ(f.dataset("grid").read<decltype(grid)>(), grid);
+  EXPECT_EQ(f.dataset("grid").read<std::vector<std::vector<ObjectReference>>>(), grid);
 }
 
 TEST_F(ReferenceTest, ReferencesAreNotNumbers) {
