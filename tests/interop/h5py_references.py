@@ -10,7 +10,7 @@ def is_ref_dtype(dt):
     return h5py.check_ref_dtype(dt) is h5py.Reference
 
 
-POINT = np.dtype([("x", "<i4"), ("y", "<f8")])
+POINT = np.dtype([("x", "<i4"), ("y", "<f8")], align=True)  # the C++ struct PointRecord: y at offset 8
 
 
 # ---- A: h5kit wrote the file, h5py checks it -------------------------------------------------
@@ -51,7 +51,7 @@ def check_named_types(path):
         t = f["types/point"]
         c.true(isinstance(t, h5py.Datatype), f"types/point is {t!r}, not h5py.Datatype")
         c.equal("types/point dtype", t.dtype, POINT)
-        c.true(t.committed(), "types/point is not committed")
+        c.true(t.id.committed(), "types/point is not committed")
         c.true(isinstance(f["types/label"], h5py.Datatype), "types/label is not h5py.Datatype")
         c.vlen_utf8("types/label dtype", f["types/label"].dtype)
         ds = f["points"]
