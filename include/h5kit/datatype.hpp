@@ -50,6 +50,8 @@ class Datatype {
   static Datatype compound(std::size_t size, const std::vector<CompoundMember>& members);
   // HDF5's object reference (hobj_ref_t).
   static Datatype object_reference();
+  // HDF5 1.10's dataset region reference (hdset_reg_ref_t, 12 bytes; h5py.regionref_dtype).
+  static Datatype region_reference();
 
   TypeClass type_class() const;
   std::size_t size() const;

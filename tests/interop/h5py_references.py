@@ -66,6 +66,30 @@ def check_named_types(path):
     c.finish()
 
 
+GRID = np.arange(36, dtype=np.int32).reshape(6, 6)
+
+
+def is_regionref_dtype(dt):
+    return h5py.check_ref_dtype(dt) is h5py.RegionReference
+
+
+def check_region_refs(path):
+    c = Checker(path)
+    with h5py.File(path, "r") as f:
+        ds = f["regions"]
+        c.true(is_regionref_dtype(ds.dtype), f"regions: expected h5py.regionref_dtype, got {ds.dtype!r}")
+        c.equal("regions shape", ds.shape, (3,))
+        block, points, everything = ds[()]
+        c.equal("block target", f[block].name, "/grid")
+        c.array("grid[block] (rows 2:5, columns ::2)", f[block][block], GRID[2:5, ::2])
+        c.array("grid[points]", f[points][points], np.array([GRID[0, 1], GRID[5, 5], GRID[3, 0]], dtype=np.int32))
+        c.array("grid[everything]", f[everything][everything], GRID)
+        c.equal("null region is null", bool(f["null_region"][()]), False)
+        one = f["grid"].attrs["row_ref"]
+        c.array("grid@row_ref -> row 4", f[one][one], GRID[4:5, :])
+    c.finish()
+
+
 # ---- B: h5py writes the file, h5kit checks it ------------------------------------------------
 
 def write_refs(path):
@@ -95,9 +119,23 @@ def write_named_types(path):
     print(f"wrote {path}")
 
 
+def write_region_refs(path):
+    with h5py.File(path, "w") as f:
+        grid = f.create_dataset("grid", data=GRID)
+        regions = f.create_dataset("regions", shape=(3,), dtype=h5py.regionref_dtype)
+        regions[0] = grid.regionref[2:5, ::2]
+        regions[1] = grid.regionref[1, :]
+        regions[2] = grid.regionref[...]
+        f.create_dataset("null_region", shape=(), dtype=h5py.regionref_dtype)
+        grid.attrs["row_ref"] = grid.regionref[4, 1:3]
+    print(f"wrote {path}")
+
+
 run({
     "check-refs": check_refs,
     "check-named-types": check_named_types,
+    "check-region-refs": check_region_refs,
     "write-refs": write_refs,
     "write-named-types": write_named_types,
+    "write-region-refs": write_region_refs,
 })
