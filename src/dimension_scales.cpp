@@ -111,7 +111,8 @@ bool Dimension::is_attached(const Dataset& scale) const {
   const Where where{dataset_.id()};
   if (!scale.valid()) detail::reject(ErrorKind::closed, op, where, "the scale dataset is closed");
   // H5DSis_attached fails (rather than answering false) for a dataset that is not a scale.
-  if (same_object(dataset_, scale) || !is_scale_id(scale.id(), op) || H5DSget_num_scales(dataset_.id(), axis_arg(axis_)) <= 0) {
+  if (same_object(dataset_, scale) || !is_scale_id(scale.id(), op) ||
+      H5DSget_num_scales(dataset_.id(), axis_arg(axis_)) <= 0) {
     H5Eclear2(H5E_DEFAULT);
     return false;
   }

@@ -77,7 +77,8 @@ TEST_F(ReferenceTest, ArraysOfReferencesInDatasetsAndAttributes) {
   f.attrs().set("refs", refs);
   EXPECT_EQ(f.attrs().open("refs").dtype().name(), "ref");
 
-  for (const auto& back : {stored.read<std::vector<ObjectReference>>(), f.attrs().get<std::vector<ObjectReference>>("refs")}) {
+  for (const auto& back :
+       {stored.read<std::vector<ObjectReference>>(), f.attrs().get<std::vector<ObjectReference>>("refs")}) {
     ASSERT_EQ(back, refs);
     EXPECT_EQ(f.dereference(back[0]).as_dataset().read<int>(), 1);
     EXPECT_TRUE(back[1].is_null());
