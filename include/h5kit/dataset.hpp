@@ -14,10 +14,14 @@
 #include "h5kit/ndarray.hpp"
 #include "h5kit/object.hpp"
 #include "h5kit/raw_data.hpp"
+#include "h5kit/selection.hpp"
 #include "h5kit/shape.hpp"
 
 namespace h5kit {
 
+class DatasetSelection;
+template <class E>
+class AsType;
 class Dimension;  // include/h5kit/dimension_scales.hpp
 
 // The storage layout of a dataset.
@@ -53,6 +57,40 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
     NDView<T> view{buffer.data(), Shape{buffer.size()}};
     read(view);
   }
+
+  // --- Selections (numpy-like slicing; see selection.hpp) ---------------------------------------
+  // ds[{s(2, 10, 2), all, -1}], ds[3], ds.select(s(2, 10, 2), all, -1), ds.select(Selection::points(...)):
+  // a DatasetSelection to read<T>() or write(value) (with broadcasting). C++23 compilers also accept
+  // ds[s(2, 10, 2), all, -1].
+  DatasetSelection operator[](std::initializer_list<Index> index) const;
+  DatasetSelection operator[](const Index& index) const;
+#ifdef __cpp_multidimensional_subscript
+  template <class... I>
+    requires(sizeof...(I) > 1)
+  DatasetSelection operator[](const I&... index) const { return select(index...); }
+#endif
+  template <class... I>
+  DatasetSelection select(const I&... index) const;
+  DatasetSelection select(const Selection& selection) const;
+  DatasetSelection select_index(std::span<const Index> index) const;
+  // A selection on this dataset's current extent (Selection::points(shape(), ...) without the shape).
+  Selection points(const std::vector<Shape>& coordinates) const { return Selection::points(shape(), coordinates); }
+  Selection mask(const NDArray<bool>& mask) const { return Selection::mask(shape(), mask); }
+  Selection blocks(const std::vector<Block>& blocks) const { return Selection::blocks(shape(), blocks); }
+
+  // h5py's read_direct / write_direct: between `source` elements of the dataset (default: all) and the
+  // `destination` elements of a caller's N-d buffer (default: all of it), without a temporary; the
+  // two selections must hold the same number of elements.
+  template <class T>
+  void read_direct(NDView<T> destination, const std::optional<Selection>& source = std::nullopt,
+                   const std::optional<Selection>& destination_selection = std::nullopt) const;
+  template <class T>
+  void write_direct(NDView<const T> source, const std::optional<Selection>& source_selection = std::nullopt,
+                    const std::optional<Selection>& destination = std::nullopt) const;
+
+  // Reads converted to element type E, range-checked (h5py's astype): ds.astype<double>()[{s(0, 10)}].
+  template <class E>
+  AsType<E> astype() const;
 
   // A block (hyperslab) of `count` elements per axis from `offset`.
   template <class T>
@@ -96,18 +134,35 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   bool is_scale() const;
   // The scale's NAME ("" when unnamed); InvalidArgumentError when this is not a dimension scale.
   std::string scale_name() const;
+  // A region reference to the selected elements (h5py's dset.regionref[...]): to a Selection made
+  // for this dataset's shape, or to an index expression, ds.region_reference({s(2, 5), s(none, none, 2)}).
+  // Follow it with Group::dereference(const RegionReference&).
+  RegionReference region_reference(const Selection& selection) const;
+  RegionReference region_reference(std::initializer_list<Index> index) const;
   // ---- end dimension scales and region references ----
 
  private:
   friend class detail::ValueIo<Dataset>;
+  friend class DatasetSelection;
   static constexpr const char* read_operation = "read dataset";
   static constexpr const char* write_operation = "write dataset";
   detail::IoTarget target(const char* operation) const;
   detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
   bool read_fill_value(const Datatype& mem_type, void* out) const;
+  // A read_direct/write_direct in progress: the two selections stay alive while `target` refers to them.
+  struct DirectTransfer {
+    detail::IoTarget target;
+    std::size_t count = 0;
+    Selection file, memory;
+    Shape shape;
+  };
+  void prepare_direct(DirectTransfer& out, const char* operation, const std::optional<Selection>& file,
+                      const Shape& buffer_shape, const std::optional<Selection>& memory) const;
   // The stored type never changes, so it is read once when the dataset is opened (every read and
   // write compares against it).
   Datatype type_;
 };
 
 }  // namespace h5kit
+
+#include "h5kit/dataset_selection.hpp"  // needs the complete Dataset

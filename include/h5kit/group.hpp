@@ -103,6 +103,12 @@ class Group : public Object {
   // Opens the object a reference points to. InvalidArgumentError for the null reference,
   // NotFoundError when nothing in this file is at the referenced address.
   Object dereference(const ObjectReference& ref) const;
+  // Opens the dataset a region reference points to, with the stored selection applied (read<T>(),
+  // write()); its shape is the one h5py gives dset[regionref] (docs/references.md).
+  // InvalidArgumentError for the null reference, NotFoundError when it points at nothing here.
+  DatasetSelection dereference(const RegionReference& ref) const;
+  // Only the stored selection (its extent is the dataset's shape when the reference was made).
+  Selection region(const RegionReference& ref) const;
   // Stores a copy of `type` in the file under `path` (H5Tcommit2) and returns the committed type;
   // datasets and attributes created with it share it. AlreadyExistsError when the name is taken.
   Datatype commit_type(std::string_view path, const Datatype& type) const;

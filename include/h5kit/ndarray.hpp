@@ -115,7 +115,8 @@ struct inspector<NDArray<T>> {
   static constexpr bool contiguous = true;
   static void shape(const NDArray<T>& a, Shape& s) { s.insert(s.end(), a.shape().begin(), a.shape().end()); }
   static void prepare_shape(NDArray<T>& a, const Shape& dims) {
-    if (a.shape() != dims) a = NDArray<T>::uninitialized(dims);  // the read overwrites every element
+    // The read overwrites every element. (A default NDArray has shape () but no storage yet.)
+    if (a.shape() != dims || a.size() != element_count(dims)) a = NDArray<T>::uninitialized(dims);
   }
   static const element* data(const NDArray<T>& a) { return a.data(); }
   static element* data(NDArray<T>& a) { return a.data(); }

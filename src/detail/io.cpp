@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "detail/broadcast.hpp"
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 
@@ -37,8 +38,9 @@ Handle stored_type_handle(const IoTarget& t) {
   return Handle(checked(type, "get datatype", where_of(t)));
 }
 
-// The file dataspace with the target's block selected (whole when no block).
+// The file dataspace with the target's selection (whole when none).
 Handle file_selection(const IoTarget& t, const char* operation) {
+  if (t.file_space >= 0) return Handle(t.file_space, /*owned=*/false);
   Handle space = stored_space(t);
   if (t.offset) select_block(space.get(), *t.offset, *t.count, operation, where_of(t));
   return space;
@@ -103,6 +105,7 @@ std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
 }  // namespace
 
 Shape selection_shape(const IoTarget& t) {
+  if (t.selected_shape) return *t.selected_shape;
   if (t.count) return *t.count;
   Handle space = stored_space(t);
   if (H5Sget_simple_extent_type(space.get()) == H5S_NULL) return Shape{0};
@@ -141,12 +144,25 @@ bool same_shape(const Shape& a, const Shape& b) {
   return sa == sb;
 }
 
-void check_write_shape(const IoTarget& t, const Shape& target_shape, const Shape& mem_shape, const char* op) {
-  if (!same_shape(target_shape, mem_shape))
-    reject(ErrorKind::shape_mismatch, op, where_of(t),
-           describe(t) + "data of shape " + to_string(mem_shape) + " does not fit the " +
-               (t.offset ? "selected block" : std::string(t.is_attribute ? "attribute" : "dataset")) + " of shape " +
-               to_string(target_shape) + "; nothing was written");
+// False when the data fits the target as it is, true when it must be spread over it (numpy's
+// broadcasting, for selections only); throws when it does neither.
+bool needs_broadcast(const IoTarget& t, const Shape& target_shape, const Shape& mem_shape, const char* op) {
+  if (same_shape(target_shape, mem_shape)) return false;
+  if (t.broadcast && broadcastable(mem_shape, target_shape)) return true;
+  const std::string what = t.selected_shape ? "selection" : t.offset ? "selected block"
+                           : t.is_attribute ? "attribute" : "dataset";
+  reject(ErrorKind::shape_mismatch, op, where_of(t),
+         describe(t) + "data of shape " + to_string(mem_shape) + " does not fit the " + what + " of shape " +
+             to_string(target_shape) + (t.broadcast ? " (nor broadcast to it)" : "") + "; nothing was written");
+}
+
+// Elements of `size` bytes repeated to fill `target_shape` (numpy's broadcasting).
+std::vector<unsigned char> spread_bytes(const void* buffer, std::size_t size, const Shape& from, const Shape& to) {
+  const std::vector<std::size_t> sources = broadcast_sources(from, to);
+  std::vector<unsigned char> spread(sources.size() * size);
+  const auto* in = static_cast<const unsigned char*>(buffer);
+  for (std::size_t i = 0; i < sources.size(); ++i) std::memcpy(spread.data() + i * size, in + sources[i] * size, size);
+  return spread;
 }
 
 // The one place data crosses into HDF5: n elements of mem_type between `buffer` and the target
@@ -163,7 +179,7 @@ void transfer(const IoTarget& t, hid_t mem_type, Buffer buffer, std::size_t n, c
     return;
   }
   Handle file_space = file_selection(t, op);
-  Handle mem_space = simple_space(Shape{n}, op, where_of(t));
+  Handle mem_space = t.memory_space >= 0 ? Handle(t.memory_space, /*owned=*/false) : simple_space(Shape{n}, op, where_of(t));
   if constexpr (writing) status = H5Dwrite(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
   else status = H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
   checked(status, op, where_of(t));
@@ -183,8 +199,14 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
   Handle stored = stored_type_handle(t);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
-  check_write_shape(t, selection_shape(t), mem_shape, op);
-  const std::size_t n = element_count(mem_shape);
+  const Shape target_shape = selection_shape(t);
+  std::size_t n = element_count(mem_shape);
+  std::vector<unsigned char> spread;
+  if (needs_broadcast(t, target_shape, mem_shape, op)) {
+    spread = spread_bytes(buffer, mem_type.size(), mem_shape, target_shape);
+    buffer = spread.data();
+    n = element_count(target_shape);
+  }
   if (n == 0) return;
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     // Convert everything before writing anything, so a value that does not fit writes nothing.
@@ -225,8 +247,14 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
   if (H5Tget_class(stored.get()) != H5T_STRING)
     reject(ErrorKind::type_mismatch, op, where_of(t),
            describe(t) + "stored type is " + type_name(stored.get()) + ", not a string type");
-  check_write_shape(t, selection_shape(t), mem_shape, op);
-  const std::size_t n = element_count(mem_shape);
+  const Shape target_shape = selection_shape(t);
+  std::size_t n = element_count(mem_shape);
+  std::vector<std::string> spread;
+  if (needs_broadcast(t, target_shape, mem_shape, op)) {
+    for (std::size_t source : broadcast_sources(mem_shape, target_shape)) spread.push_back(strings[source]);
+    strings = spread.data();
+    n = spread.size();
+  }
   if (n == 0) return;
   if (H5Tis_variable_str(stored.get()) > 0) {
     std::vector<const char*> pointers(n);

@@ -14,13 +14,18 @@
 
 namespace h5kit::detail {
 
-// What a read or write applies to: a whole attribute, a whole dataset, or a block of a dataset.
+// What a read or write applies to: a whole attribute, a whole dataset, a block of a dataset (the
+// fast path for single elements) or any Selection of a dataset.
 struct IoTarget {
   hid id = invalid_hid;
   bool is_attribute = false;
   const Shape* offset = nullptr;  // block start (datasets only); null = whole
   const Shape* count = nullptr;   // block extent
   hid stored_type = invalid_hid;  // the stored datatype when already known (datasets cache it)
+  hid file_space = invalid_hid;   // a prepared selection (Selection::space_id); overrides offset/count
+  const Shape* selected_shape = nullptr;  // the data shape of that selection
+  hid memory_space = invalid_hid;  // where in the caller's buffer (read_direct / write_direct)
+  bool broadcast = false;          // a write may spread smaller data over the selection (numpy's rules)
 };
 
 Shape selection_shape(const IoTarget& target);

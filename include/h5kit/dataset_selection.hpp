@@ -1,0 +1,101 @@
+#pragma once
+// DatasetSelection: part of a dataset, as returned by ds[{...}] and ds.select(...), read and
+// written like a whole dataset (included by dataset.hpp; not meant to be included alone).
+#include "h5kit/dataset.hpp"
+#include "h5kit/selection.hpp"
+
+namespace h5kit {
+
+class DatasetSelection {
+ public:
+  DatasetSelection(Dataset dataset, Selection selection)
+      : dataset_(std::move(dataset)), selection_(std::move(selection)) {}
+
+  const Dataset& dataset() const noexcept { return dataset_; }
+  const Selection& selection() const noexcept { return selection_; }
+  // The shape of the selected data (integer indices drop their axis; points and masks are 1-D).
+  const Shape& shape() const noexcept { return selection_.shape(); }
+  std::size_t size() const noexcept { return selection_.size(); }
+
+  // Reads the selected elements into any container inspector<T> knows, converting to its element
+  // type (range-checked, like a whole-dataset read).
+  template <class T>
+  T read() const {
+    T value{};
+    read(value);
+    return value;
+  }
+  template <class T>
+  void read(T& out) const {
+    detail::read_value(target("read selection"), out);
+  }
+
+  // Writes `value` to the selected elements. As in numpy, a smaller value is broadcast: a scalar
+  // fills the whole selection, a row is repeated over every row, and so on.
+  template <class T>
+  void write(const T& value) const {
+    detail::IoTarget t = target("write selection");
+    t.broadcast = true;
+    detail::write_value(t, value);
+  }
+  template <class T>
+  const DatasetSelection& operator=(const T& value) const {
+    write(value);
+    return *this;
+  }
+
+ private:
+  detail::IoTarget target(const char* operation) const;
+  Dataset dataset_;
+  Selection selection_;
+};
+
+// Reads (or writes) through a fixed element type, converting with range checks (h5py's astype):
+//   NDArray<double> x = ds.astype<double>()[{s(0, 10)}];
+template <class E>
+class AsType {
+ public:
+  explicit AsType(Dataset dataset) : dataset_(std::move(dataset)) {}
+  NDArray<E> read() const { return dataset_.read<NDArray<E>>(); }
+  NDArray<E> operator[](std::initializer_list<Index> index) const {
+    return dataset_[index].template read<NDArray<E>>();
+  }
+  NDArray<E> operator[](const Index& index) const { return dataset_[index].template read<NDArray<E>>(); }
+  NDArray<E> select(const Selection& selection) const {
+    return dataset_.select(selection).template read<NDArray<E>>();
+  }
+
+ private:
+  Dataset dataset_;
+};
+
+template <class E>
+AsType<E> Dataset::astype() const {
+  return AsType<E>(*this);
+}
+
+template <class... I>
+DatasetSelection Dataset::select(const I&... index) const {
+  const Index expression[] = {Index(index)...};
+  return select_index(std::span<const Index>(expression, sizeof...(I)));
+}
+
+template <class T>
+void Dataset::read_direct(NDView<T> destination, const std::optional<Selection>& source,
+                          const std::optional<Selection>& destination_selection) const {
+  static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: read_direct takes numbers");
+  DirectTransfer d;
+  prepare_direct(d, "read direct", source, destination.shape, destination_selection);
+  detail::read_raw(d.target, inspector<T>::datatype(), destination.data, d.count);
+}
+
+template <class T>
+void Dataset::write_direct(NDView<const T> source, const std::optional<Selection>& source_selection,
+                           const std::optional<Selection>& destination) const {
+  static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: write_direct takes numbers");
+  DirectTransfer d;
+  prepare_direct(d, "write direct", destination, source.shape, source_selection);
+  detail::write_raw(d.target, inspector<T>::datatype(), source.data, Shape{d.count});
+}
+
+}  // namespace h5kit

@@ -1,0 +1,118 @@
+#pragma once
+// Selections: which elements of a dataset a read or write touches, numpy-style.
+//
+//   ds[{s(2, 10, 2), all, -1}]      rows 2, 4, 6, 8, every column, the last plane (axes 0 and 1 remain)
+//   ds.select(s(2, 10, 2), all, -1)  the same, without braces
+//   ds[5]                            one row (axis 0 dropped)
+//   ds[{ellipsis, 0}]                the first element along the last axis
+//   ds[{indices{1, 4, 7}, all}]      rows 1, 4 and 7 (h5py's fancy index: increasing, one axis)
+//   ds.select(Selection::points(...)), ds.select(Selection::mask(...)), ds.select(Selection::blocks(...))
+//
+// Slice bounds follow numpy: negative start/stop count from the end and out-of-range bounds clamp;
+// a single index must lie inside the axis. As in h5py, a step must be positive (HDF5 selects forward).
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <variant>
+#include <vector>
+
+#include "h5kit/detail/handle.hpp"
+#include "h5kit/ndarray.hpp"
+#include "h5kit/shape.hpp"
+
+namespace h5kit {
+
+// start:stop:step on one axis; an unset bound means "from the beginning" / "to the end".
+struct Slice {
+  std::optional<std::ptrdiff_t> start;
+  std::optional<std::ptrdiff_t> stop;
+  std::ptrdiff_t step = 1;
+};
+
+// The bound to leave open in s(): s(2, none) is numpy's 2:, s(none, 5) is :5.
+inline constexpr std::nullopt_t none = std::nullopt;
+
+// numpy's start:stop[:step].
+constexpr Slice s(std::optional<std::ptrdiff_t> start, std::optional<std::ptrdiff_t> stop, std::ptrdiff_t step = 1) {
+  return Slice{start, stop, step};
+}
+
+// The whole axis (numpy's ':').
+struct All {};
+inline constexpr All all{};
+
+// As many whole axes as needed to make up the rank (numpy's '...').
+struct Ellipsis {};
+inline constexpr Ellipsis ellipsis{};
+
+// A list of positions along one axis (h5py's fancy indexing): increasing, without repeats.
+struct Indices {
+  std::vector<std::size_t> positions;
+  Indices(std::initializer_list<std::size_t> p) : positions(p) {}
+  explicit Indices(std::vector<std::size_t> p) : positions(std::move(p)) {}
+};
+using indices = Indices;
+
+// One entry of an index expression: an integer (drops the axis), a Slice, all, ellipsis or Indices.
+class Index {
+ public:
+  template <class Int>
+    requires std::is_integral_v<Int>
+  Index(Int i) : value_(static_cast<std::ptrdiff_t>(i)) {}
+  Index(Slice slice) : value_(slice) {}
+  Index(All) : value_(All{}) {}
+  Index(Ellipsis) : value_(Ellipsis{}) {}
+  Index(Indices list) : value_(std::move(list)) {}
+
+  const std::variant<std::ptrdiff_t, Slice, All, Ellipsis, Indices>& value() const noexcept { return value_; }
+
+ private:
+  std::variant<std::ptrdiff_t, Slice, All, Ellipsis, Indices> value_;
+};
+
+// A rectangular block: `count` elements per axis from `offset`.
+struct Block {
+  Shape offset;
+  Shape count;
+};
+
+// A set of elements of a dataspace of a given extent, and the shape the selected data has in memory.
+// Immutable once built; cheap to copy (the HDF5 dataspace is shared).
+class Selection {
+ public:
+  // Everything.
+  static Selection all(const Shape& extent);
+  // A numpy-style index expression (see the top of this file).
+  static Selection from_index(const Shape& extent, std::span<const Index> index);
+  // Single elements in the given order; the data has shape (n,).
+  static Selection points(const Shape& extent, const std::vector<Shape>& coordinates);
+  // The elements where `mask` is true, in row-major order; `mask` must have the extent's shape. Shape (n,).
+  static Selection mask(const Shape& extent, const NDArray<bool>& mask);
+  static Selection mask(const Shape& extent, const std::vector<bool>& mask);  // 1-D datasets
+  // The union of blocks (overlaps count once); the data has shape (n,), in row-major file order.
+  static Selection blocks(const Shape& extent, const std::vector<Block>& blocks);
+  // One block, keeping every axis: shape `count`.
+  static Selection block(const Shape& extent, const Shape& offset, const Shape& count);
+
+  // The shape of the selected data: what a read returns and a write expects (before broadcasting).
+  const Shape& shape() const noexcept { return shape_; }
+  // Number of selected elements.
+  std::size_t size() const noexcept { return element_count(shape_); }
+  // The extent of the dataspace the selection applies to.
+  const Shape& extent() const noexcept { return extent_; }
+
+  // Adopts a dataspace that already carries a selection (region references); `shape` is the data's shape.
+  Selection(detail::Handle space, Shape extent, Shape shape)
+      : space_(std::move(space)), extent_(std::move(extent)), shape_(std::move(shape)) {}
+  Selection() = default;
+  // The HDF5 dataspace with the selection applied.
+  detail::hid space_id() const noexcept { return space_.get(); }
+
+ private:
+  detail::Handle space_;
+  Shape extent_;
+  Shape shape_;
+};
+
+}  // namespace h5kit

@@ -1,0 +1,364 @@
+// Selections: numpy index expressions, points, masks and block unions turned into HDF5 dataspace
+// selections, plus the Dataset side (ds[{...}], select, read_direct).
+#include "h5kit/selection.hpp"
+
+#include <hdf5.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "detail/checked.hpp"
+#include "detail/dataspace.hpp"
+#include "h5kit/dataset.hpp"
+
+namespace h5kit {
+
+using detail::checked;
+using detail::Handle;
+using detail::reject;
+using detail::Where;
+
+namespace {
+
+// The selection being built: a dataspace of the extent, selected by the caller, and the data's shape.
+struct Builder {
+  const Shape& extent;
+  const char* operation;
+  const Where& where;
+
+  [[noreturn]] void refuse(const std::string& what) const {
+    reject(ErrorKind::invalid_argument, operation, where, what + " (dataset shape " + to_string(extent) + ")");
+  }
+
+  Handle space() const {
+    // A scalar dataspace has no hyperslabs; rank-0 selections are always "everything".
+    return detail::simple_space(extent, operation, where);
+  }
+
+  Selection finish(Handle space, Shape shape) const { return Selection(std::move(space), extent, std::move(shape)); }
+};
+
+// One resolved axis: `count` elements from `start` every `stride`, or an explicit list of positions.
+struct AxisPick {
+  std::size_t start = 0, stride = 1, count = 0;
+  bool dropped = false;                     // an integer index
+  const std::vector<std::size_t>* positions = nullptr;  // Indices
+};
+
+std::size_t resolve_integer(const Builder& b, std::size_t axis, std::ptrdiff_t index) {
+  const auto n = static_cast<std::ptrdiff_t>(b.extent[axis]);
+  const std::ptrdiff_t i = index < 0 ? index + n : index;
+  if (i < 0 || i >= n)
+    b.refuse("index " + std::to_string(index) + " is out of range for axis " + std::to_string(axis) + " of size " +
+             std::to_string(n));
+  return static_cast<std::size_t>(i);
+}
+
+// numpy's slice.indices() for a positive step.
+AxisPick resolve_slice(const Builder& b, std::size_t axis, const Slice& slice) {
+  if (slice.step == 0) b.refuse("slice step cannot be zero (axis " + std::to_string(axis) + ")");
+  if (slice.step < 0)
+    b.refuse("slice step must be positive, got " + std::to_string(slice.step) + " on axis " + std::to_string(axis) +
+             " (HDF5 selects forward only, as in h5py: read forward and reverse in memory)");
+  const auto n = static_cast<std::ptrdiff_t>(b.extent[axis]);
+  auto clamp = [n](std::optional<std::ptrdiff_t> bound, std::ptrdiff_t fallback) {
+    if (!bound) return fallback;
+    const std::ptrdiff_t v = *bound < 0 ? *bound + n : *bound;
+    return std::clamp<std::ptrdiff_t>(v, 0, n);
+  };
+  const std::ptrdiff_t start = clamp(slice.start, 0), stop = clamp(slice.stop, n);
+  AxisPick pick;
+  pick.start = static_cast<std::size_t>(start);
+  pick.stride = static_cast<std::size_t>(slice.step);
+  pick.count = stop > start ? static_cast<std::size_t>((stop - start + slice.step - 1) / slice.step) : 0;
+  return pick;
+}
+
+AxisPick resolve_positions(const Builder& b, std::size_t axis, const Indices& list) {
+  const std::vector<std::size_t>& p = list.positions;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] >= b.extent[axis])
+      b.refuse("index " + std::to_string(p[i]) + " in the list for axis " + std::to_string(axis) +
+               " is out of range for size " + std::to_string(b.extent[axis]));
+    if (i > 0 && p[i] <= p[i - 1])
+      b.refuse("the index list for axis " + std::to_string(axis) +
+               " must be increasing without repeats, as in h5py (found " + std::to_string(p[i - 1]) + " then " +
+               std::to_string(p[i]) + ")");
+  }
+  AxisPick pick;
+  pick.count = p.size();
+  pick.positions = &p;
+  return pick;
+}
+
+// The index expression with its ellipsis expanded and missing trailing axes made whole.
+std::vector<const Index*> expand(const Builder& b, std::span<const Index> index, std::vector<Index>& storage) {
+  std::size_t ellipses = 0;
+  for (const Index& i : index) ellipses += std::holds_alternative<Ellipsis>(i.value()) ? 1 : 0;
+  if (ellipses > 1) b.refuse("an index can hold only one ellipsis");
+  const std::size_t given = index.size() - ellipses;
+  if (given > b.extent.size())
+    b.refuse("too many indices: " + std::to_string(given) + " for a dataset of rank " + std::to_string(b.extent.size()));
+  storage.assign(b.extent.size() - given, Index(all));
+  std::vector<const Index*> out;
+  bool filled = false;
+  for (const Index& i : index) {
+    if (std::holds_alternative<Ellipsis>(i.value())) {
+      for (const Index& whole : storage) out.push_back(&whole);
+      filled = true;
+    } else {
+      out.push_back(&i);
+    }
+  }
+  if (!filled)
+    for (const Index& whole : storage) out.push_back(&whole);
+  return out;
+}
+
+// OR-ing hyperslabs one by one into a growing selection costs HDF5 a walk of everything selected so
+// far, so n blocks cost O(n^2). Merging halves pairwise keeps every merge proportional to its inputs:
+// O(n log n) overall.
+Handle union_of(const Builder& b, std::vector<Block>::const_iterator first, std::vector<Block>::const_iterator last) {
+  if (last - first == 1) {
+    Handle space = b.space();
+    detail::select_block(space.get(), first->offset, first->count, b.operation, b.where);
+    return space;
+  }
+  const auto middle = first + (last - first) / 2;
+  Handle left = union_of(b, first, middle), right = union_of(b, middle, last);
+  return Handle(checked(H5Scombine_select(left.get(), H5S_SELECT_OR, right.get()), b.operation, b.where));
+}
+
+Handle union_space(const Builder& b, const std::vector<Block>& blocks) {
+  if (blocks.empty()) {
+    Handle space = b.space();
+    checked(H5Sselect_none(space.get()), b.operation, b.where);
+    return space;
+  }
+  return union_of(b, blocks.begin(), blocks.end());
+}
+
+Selection from_index(const Shape& extent, std::span<const Index> index, const char* op, const Where& where) {
+  const Builder b{extent, op, where};
+  std::vector<Index> padding;
+  const std::vector<const Index*> axes = expand(b, index, padding);
+  std::vector<AxisPick> picks(extent.size());
+  std::size_t listed_axes = 0;
+  for (std::size_t a = 0; a < extent.size(); ++a) {
+    const auto& v = axes[a]->value();
+    if (const auto* i = std::get_if<std::ptrdiff_t>(&v)) {
+      picks[a].start = resolve_integer(b, a, *i);
+      picks[a].count = 1;
+      picks[a].dropped = true;
+    } else if (const auto* sl = std::get_if<Slice>(&v)) {
+      picks[a] = resolve_slice(b, a, *sl);
+    } else if (const auto* list = std::get_if<Indices>(&v)) {
+      if (++listed_axes > 1) b.refuse("only one axis may be indexed with a list, as in h5py");
+      picks[a] = resolve_positions(b, a, *list);
+    } else {
+      picks[a].count = extent[a];
+    }
+  }
+  Shape shape;
+  bool empty = false;
+  for (const AxisPick& p : picks) {
+    if (!p.dropped) shape.push_back(p.count);
+    empty = empty || p.count == 0;
+  }
+  Handle space = b.space();
+  if (extent.empty()) return b.finish(std::move(space), shape);
+  if (empty) {
+    checked(H5Sselect_none(space.get()), op, where);
+    return b.finish(std::move(space), shape);
+  }
+  const auto listed = std::find_if(picks.begin(), picks.end(), [](const AxisPick& p) { return p.positions; });
+  if (listed == picks.end()) {
+    std::vector<hsize_t> start(picks.size()), stride(picks.size()), count(picks.size());
+    for (std::size_t a = 0; a < picks.size(); ++a) {
+      start[a] = picks[a].start;
+      stride[a] = picks[a].stride;
+      count[a] = picks[a].count;
+    }
+    checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), stride.data(), count.data(), nullptr), op,
+            where, ErrorKind::invalid_argument);
+    return b.finish(std::move(space), shape);
+  }
+  // A list on one axis: one block per run of consecutive positions, slices on the other axes
+  // expanded into blocks too (strided axes make one block per step).
+  const std::size_t list_axis = static_cast<std::size_t>(listed - picks.begin());
+  std::vector<Block> blocks{Block{Shape(picks.size(), 0), Shape(picks.size(), 1)}};
+  for (std::size_t a = 0; a < picks.size(); ++a) {
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // (start, length) along axis a
+    if (a == list_axis) {
+      const auto& p = *picks[a].positions;
+      for (std::size_t i = 0; i < p.size(); ++i)
+        if (!runs.empty() && runs.back().first + runs.back().second == p[i]) ++runs.back().second;
+        else runs.emplace_back(p[i], 1);
+    } else if (picks[a].stride == 1) {
+      runs.emplace_back(picks[a].start, picks[a].count);
+    } else {
+      for (std::size_t i = 0; i < picks[a].count; ++i) runs.emplace_back(picks[a].start + i * picks[a].stride, 1);
+    }
+    std::vector<Block> next;
+    next.reserve(blocks.size() * runs.size());
+    for (const Block& blk : blocks)
+      for (const auto& [s0, len] : runs) {
+        Block nb = blk;
+        nb.offset[a] = s0;
+        nb.count[a] = len;
+        next.push_back(std::move(nb));
+      }
+    blocks = std::move(next);
+  }
+  return b.finish(union_space(b, blocks), shape);
+}
+
+Selection from_points(const Shape& extent, const std::vector<Shape>& coordinates, const char* op, const Where& where) {
+  const Builder b{extent, op, where};
+  if (extent.empty()) b.refuse("a scalar dataset has no points to select");
+  std::vector<hsize_t> flat;
+  flat.reserve(coordinates.size() * extent.size());
+  for (std::size_t i = 0; i < coordinates.size(); ++i) {
+    const Shape& c = coordinates[i];
+    if (c.size() != extent.size())
+      b.refuse("point " + std::to_string(i) + " " + to_string(c) + " has " + std::to_string(c.size()) +
+               " coordinates, the dataset has rank " + std::to_string(extent.size()));
+    for (std::size_t a = 0; a < c.size(); ++a) {
+      if (c[a] >= extent[a]) b.refuse("point " + std::to_string(i) + " " + to_string(c) + " lies outside the dataset");
+      flat.push_back(c[a]);
+    }
+  }
+  Handle space = b.space();
+  if (coordinates.empty()) checked(H5Sselect_none(space.get()), op, where);
+  else
+    checked(H5Sselect_elements(space.get(), H5S_SELECT_SET, coordinates.size(), flat.data()), op, where,
+            ErrorKind::invalid_argument);
+  return b.finish(std::move(space), Shape{coordinates.size()});
+}
+
+// The coordinates of the true elements of a row-major mask of `extent`, as one flat list.
+template <class Mask>
+Selection from_mask(const Shape& extent, const Shape& mask_shape, const Mask& is_set, const char* op,
+                    const Where& where) {
+  const Builder b{extent, op, where};
+  if (mask_shape != extent)
+    b.refuse("a mask of shape " + to_string(mask_shape) + " does not match the dataset; it must have its shape");
+  if (extent.empty()) b.refuse("a scalar dataset cannot be selected with a mask");
+  std::vector<hsize_t> flat;
+  std::size_t selected = 0;
+  const std::size_t n = element_count(extent);
+  Shape index(extent.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_set(i)) {
+      flat.insert(flat.end(), index.begin(), index.end());
+      ++selected;
+    }
+    for (std::size_t a = extent.size(); a-- > 0;) {  // next row-major multi-index
+      if (++index[a] < extent[a]) break;
+      index[a] = 0;
+    }
+  }
+  Handle space = b.space();
+  if (selected == 0) checked(H5Sselect_none(space.get()), op, where);
+  else checked(H5Sselect_elements(space.get(), H5S_SELECT_SET, selected, flat.data()), op, where);
+  return b.finish(std::move(space), Shape{selected});
+}
+
+Selection from_blocks(const Shape& extent, const std::vector<Block>& blocks, const char* op, const Where& where) {
+  const Builder b{extent, op, where};
+  if (extent.empty()) b.refuse("a scalar dataset has no blocks to select");
+  Handle space = union_space(b, blocks);
+  const hssize_t n = H5Sget_select_npoints(space.get());
+  return b.finish(std::move(space), Shape{static_cast<std::size_t>(std::max<hssize_t>(n, 0))});
+}
+
+const Where no_object{};
+
+}  // namespace
+
+Selection Selection::all(const Shape& extent) {
+  return h5kit::from_index(extent, {}, "select", no_object);
+}
+Selection Selection::from_index(const Shape& extent, std::span<const Index> index) {
+  return h5kit::from_index(extent, index, "select", no_object);
+}
+Selection Selection::points(const Shape& extent, const std::vector<Shape>& coordinates) {
+  return from_points(extent, coordinates, "select points", no_object);
+}
+Selection Selection::mask(const Shape& extent, const NDArray<bool>& mask) {
+  return from_mask(extent, mask.shape(), [&](std::size_t i) { return mask.data()[i]; }, "select mask", no_object);
+}
+Selection Selection::mask(const Shape& extent, const std::vector<bool>& mask) {
+  return from_mask(extent, Shape{mask.size()}, [&](std::size_t i) { return mask[i]; }, "select mask", no_object);
+}
+Selection Selection::blocks(const Shape& extent, const std::vector<Block>& blocks) {
+  return from_blocks(extent, blocks, "select blocks", no_object);
+}
+Selection Selection::block(const Shape& extent, const Shape& offset, const Shape& count) {
+  const Builder b{extent, "select block", no_object};
+  Handle space = b.space();
+  detail::select_block(space.get(), offset, count, b.operation, b.where);
+  return b.finish(std::move(space), count);
+}
+
+// --- Dataset side -----------------------------------------------------------------------------
+
+DatasetSelection Dataset::operator[](std::initializer_list<Index> index) const {
+  return select_index(std::span<const Index>(index.begin(), index.size()));
+}
+
+DatasetSelection Dataset::operator[](const Index& index) const { return select_index(std::span<const Index>(&index, 1)); }
+
+DatasetSelection Dataset::select_index(std::span<const Index> index) const {
+  require_valid("select");
+  if (is_empty())
+    reject(ErrorKind::invalid_argument, "select", Where{id()}, "an empty dataset (no dataspace) has nothing to select");
+  return DatasetSelection(*this, h5kit::from_index(shape(), index, "select", Where{id()}));
+}
+
+DatasetSelection Dataset::select(const Selection& selection) const {
+  require_valid("select");
+  const Shape extent = shape();
+  if (selection.extent() != extent)
+    reject(ErrorKind::shape_mismatch, "select", Where{id()},
+           "the selection was made for shape " + to_string(selection.extent()) + ", the dataset has shape " +
+               to_string(extent));
+  return DatasetSelection(*this, selection);
+}
+
+detail::IoTarget DatasetSelection::target(const char* operation) const {
+  detail::IoTarget t = dataset_.target(operation);
+  t.file_space = selection_.space_id();
+  t.selected_shape = &selection_.shape();
+  return t;
+}
+
+void Dataset::prepare_direct(DirectTransfer& out, const char* operation, const std::optional<Selection>& file,
+                             const Shape& buffer_shape, const std::optional<Selection>& memory) const {
+  require_valid(operation);
+  const Where where{id()};
+  out.file = file ? *file : Selection::all(shape());
+  if (out.file.extent() != shape())
+    reject(ErrorKind::shape_mismatch, operation, where,
+           "the dataset selection was made for shape " + to_string(out.file.extent()) + ", the dataset has shape " +
+               to_string(shape()));
+  out.memory = memory ? *memory : Selection::all(buffer_shape);
+  if (out.memory.extent() != buffer_shape)
+    reject(ErrorKind::shape_mismatch, operation, where,
+           "the buffer selection was made for shape " + to_string(out.memory.extent()) + ", the buffer has shape " +
+               to_string(buffer_shape));
+  if (out.memory.size() != out.file.size())
+    reject(ErrorKind::shape_mismatch, operation, where,
+           "the buffer selection holds " + std::to_string(out.memory.size()) + " elements (shape " +
+               to_string(out.memory.shape()) + ") but the dataset selection holds " +
+               std::to_string(out.file.size()) + " (shape " + to_string(out.file.shape()) + "); nothing was transferred");
+  out.count = out.file.size();
+  out.shape = Shape{out.count};
+  out.target = detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
+  out.target.file_space = out.file.space_id();
+  out.target.selected_shape = &out.shape;
+  out.target.memory_space = out.memory.space_id();
+}
+
+}  // namespace h5kit
