@@ -123,5 +123,100 @@ TEST_F(ReferenceTest, DereferenceOnClosedGroupIsClosedError) {
   EXPECT_THROW(g.dereference(ref), ClosedObjectError);
 }
 
+// ---- Region references ---------------------------------------------------------------------------
+
+class RegionReferenceTest : public ReferenceTest {
+ protected:
+  // grid[i][j] = 6 * i + j
+  Dataset grid = f.create_dataset("grid", [] {
+    std::vector<std::vector<int>> g(6, std::vector<int>(6));
+    for (int i = 0; i < 6; ++i)
+      for (int j = 0; j < 6; ++j) g[i][j] = 6 * i + j;
+    return g;
+  }());
+};
+
+TEST_F(RegionReferenceTest, HyperslabRegionReadsBackWithItsShape) {
+  const RegionReference ref = grid.region_reference({s(2, 5), s(none, none, 2)});  // h5py: regionref[2:5, ::2]
+  EXPECT_FALSE(ref.is_null());
+  const DatasetSelection region = f.dereference(ref);
+  EXPECT_TRUE(region.dataset() == grid);
+  EXPECT_EQ(region.shape(), (Shape{3, 3}));
+  EXPECT_EQ(region.read<std::vector<std::vector<int>>>(),
+            (std::vector<std::vector<int>>{{12, 14, 16}, {18, 20, 22}, {24, 26, 28}}));
+  // The selection alone, applied by hand.
+  const Selection sel = f.region(ref);
+  EXPECT_EQ(sel.extent(), (Shape{6, 6}));
+  EXPECT_EQ(sel.size(), 9u);
+  EXPECT_EQ(grid.select(sel).read<std::vector<std::vector<int>>>()[2][2], 28);
+}
+
+TEST_F(RegionReferenceTest, IntegerIndexKeepsItsAxisAsInH5py) {
+  // A region stores only the dataspace selection: row 4 is a (1, 2) block, as h5py reads it.
+  const RegionReference ref = grid.region_reference({4, s(1, 3)});
+  EXPECT_EQ(f.dereference(ref).shape(), (Shape{1, 2}));
+  EXPECT_EQ(f.dereference(ref).read<std::vector<int>>(), (std::vector<int>{25, 26}));
+}
+
+TEST_F(RegionReferenceTest, PointsAndAllAndIrregularBlocks) {
+  const RegionReference points = grid.region_reference(grid.points({{0, 1}, {5, 5}, {3, 0}}));
+  EXPECT_EQ(f.dereference(points).read<std::vector<int>>(), (std::vector<int>{1, 35, 18}));
+  const RegionReference everything = grid.region_reference(Selection::all(grid.shape()));
+  EXPECT_EQ(f.dereference(everything).shape(), (Shape{6, 6}));
+  EXPECT_EQ(f.dereference(everything).read<std::vector<std::vector<int>>>()[5][4], 34);
+  const RegionReference two_blocks =
+      grid.region_reference(grid.blocks({Block{{0, 0}, {1, 2}}, Block{{5, 4}, {1, 2}}}));
+  EXPECT_EQ(f.dereference(two_blocks).shape(), (Shape{4}));  // irregular: the elements in a row
+  EXPECT_EQ(f.dereference(two_blocks).read<std::vector<int>>(), (std::vector<int>{0, 1, 34, 35}));
+}
+
+TEST_F(RegionReferenceTest, StoredInDatasetsAndAttributesAndWrittenThrough) {
+  const std::vector<RegionReference> refs{grid.region_reference({0, s(none, 3)}), RegionReference{},
+                                          grid.region_reference({s(4, 6), 5})};
+  const Dataset stored = f.create_dataset("regions", refs);
+  EXPECT_EQ(stored.dtype().name(), "regionref");
+  EXPECT_EQ(stored.dtype(), Datatype::region_reference());
+  grid.attrs().set("first_row", refs[0]);
+  const auto back = f.dataset("regions").read<std::vector<RegionReference>>();
+  ASSERT_EQ(back, refs);
+  EXPECT_TRUE(back[1].is_null());
+  EXPECT_EQ(f.dereference(back[2]).read<std::vector<int>>(), (std::vector<int>{29, 35}));
+  const auto attr = grid.attrs().get<RegionReference>("first_row");
+  EXPECT_EQ(f.dereference(attr).read<std::vector<int>>(), (std::vector<int>{0, 1, 2}));
+  // A region is a DatasetSelection: it can be written too.
+  f.dereference(attr).write(std::vector<int>{-1, -2, -3});
+  EXPECT_EQ(grid.read_block<std::vector<std::vector<int>>>({0, 0}, {1, 4}),
+            (std::vector<std::vector<int>>{{-1, -2, -3, 3}}));
+}
+
+TEST_F(RegionReferenceTest, Errors) {
+  // The null reference.
+  try {
+    f.dereference(RegionReference{});
+    FAIL() << "the null region reference must not dereference";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("null"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(f.region(RegionReference{}), InvalidArgumentError);
+  // A selection made for another shape.
+  try {
+    grid.region_reference(Selection::all(Shape{3, 3}));
+    FAIL() << "a selection for another extent must be refused";
+  } catch (const ShapeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("(3, 3)"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(grid.region_reference(Selection{}), InvalidArgumentError);
+  EXPECT_THROW(grid.region_reference({7, 0}), Error);  // index out of range
+  // Garbage bytes point at nothing.
+  RegionReference garbage;
+  garbage.bytes.fill(0x7f);
+  EXPECT_THROW(f.dereference(garbage), NotFoundError);
+  // Region and object references are different types.
+  const Dataset regions = f.create_dataset("regions", std::vector<RegionReference>{grid.region_reference({0, 0})});
+  EXPECT_THROW(regions.read<std::vector<ObjectReference>>(), Error);
+  EXPECT_THROW(f.create_dataset("objects", std::vector<ObjectReference>{grid.reference()}).read<RegionReference>(),
+               Error);
+}
+
 }  // namespace
 }  // namespace h5kit

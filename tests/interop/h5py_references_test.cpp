@@ -134,5 +134,56 @@ TEST(interop_named_types, H5kitOpensH5pyCommittedTypes) {
   EXPECT_EQ(count.read<int>(), 2);
 }
 
+// ---- Region references -------------------------------------------------------------------------
+
+std::vector<std::vector<std::int32_t>> grid_values() {
+  std::vector<std::vector<std::int32_t>> g(6, std::vector<std::int32_t>(6));
+  for (int i = 0; i < 6; ++i)
+    for (int j = 0; j < 6; ++j) g[i][j] = 6 * i + j;
+  return g;
+}
+
+TEST(interop_region_references, H5pyReadsH5kitRegions) {
+  TempDir dir;
+  const std::string path = dir / "regions.h5";
+  {
+    File f(path, "w");
+    const h5kit::Dataset grid = f.create_dataset("grid", grid_values());
+    f.create_dataset("regions", std::vector<RegionReference>{
+                                    grid.region_reference({s(2, 5), s(none, none, 2)}),
+                                    grid.region_reference(grid.points({{0, 1}, {5, 5}, {3, 0}})),
+                                    grid.region_reference(Selection::all(grid.shape()))});
+    f.create_dataset("null_region", RegionReference{});
+    grid.attrs().set("row_ref", grid.region_reference({s(4, 5), all}));
+  }
+  EXPECT_TRUE(run_peer_case(kScript, "check-region-refs", {path}));
+}
+
+TEST(interop_region_references, H5kitReadsH5pyRegions) {
+  TempDir dir;
+  const std::string path = dir / "regions_from_h5py.h5";
+  ASSERT_TRUE(run_peer_case(kScript, "write-region-refs", {path}));
+  File f(path, "r");
+  const h5kit::Dataset regions = f.dataset("regions");
+  EXPECT_EQ(regions.dtype().name(), "regionref");
+  const auto refs = regions.read<std::vector<RegionReference>>();
+  ASSERT_EQ(refs.size(), 3u);
+  // grid.regionref[2:5, ::2]
+  const DatasetSelection block = f.dereference(refs[0]);
+  EXPECT_EQ(block.dataset().path(), "/grid");
+  EXPECT_EQ(block.shape(), (Shape{3, 3}));
+  EXPECT_EQ(block.read<std::vector<std::vector<std::int32_t>>>(),
+            (std::vector<std::vector<std::int32_t>>{{12, 14, 16}, {18, 20, 22}, {24, 26, 28}}));
+  // grid.regionref[1, :]: h5py keeps the axis, (1, 6)
+  EXPECT_EQ(f.dereference(refs[1]).shape(), (Shape{1, 6}));
+  EXPECT_EQ(f.dereference(refs[1]).read<std::vector<std::int32_t>>(), (std::vector<std::int32_t>{6, 7, 8, 9, 10, 11}));
+  // grid.regionref[...]
+  EXPECT_EQ(f.dereference(refs[2]).read<std::vector<std::vector<std::int32_t>>>(), grid_values());
+  EXPECT_TRUE(f.dataset("null_region").read<RegionReference>().is_null());
+  EXPECT_THROW(f.dereference(f.dataset("null_region").read<RegionReference>()), h5kit::InvalidArgumentError);
+  const auto row = f.dataset("grid").attrs().get<RegionReference>("row_ref");
+  EXPECT_EQ(f.dereference(row).read<std::vector<std::int32_t>>(), (std::vector<std::int32_t>{25, 26}));
+}
+
 }  // namespace
 }  // namespace h5kit::test
