@@ -218,5 +218,16 @@ TEST_F(RegionReferenceTest, Errors) {
                Error);
 }
 
+TEST_F(RegionReferenceTest, RegionOfADatasetGrownSinceStillReads) {
+  const Dataset growing =
+      f.create_dataset("growing", std::vector<int>{1, 2, 3}, DatasetOptions{}.maxshape({unlimited}));
+  const RegionReference ref = growing.region_reference({s(1, 3)});
+  growing.resize({5});
+  growing.write_block(std::vector<int>{4, 5}, {3});
+  // HDF5 applies the stored selection to the dataset's current extent (h5py reads it the same way).
+  EXPECT_EQ(f.region(ref).extent(), (Shape{5}));
+  EXPECT_EQ(f.dereference(ref).read<std::vector<int>>(), (std::vector<int>{2, 3}));
+}
+
 }  // namespace
 }  // namespace h5kit
