@@ -138,6 +138,7 @@ Datatype Datatype::compound(std::size_t size, const std::vector<CompoundMember>&
 }
 
 Datatype Datatype::object_reference() { return predefined(H5T_STD_REF_OBJ); }
+Datatype Datatype::region_reference() { return predefined(H5T_STD_REF_DSETREG); }
 
 TypeClass Datatype::type_class() const {
   switch (H5Tget_class(id())) {

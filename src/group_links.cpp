@@ -88,13 +88,4 @@ ObjectKind Group::object_kind(std::string_view path) const {
   }
 }
 
-Object Group::dereference(const ObjectReference& ref) const {
-  require_valid("dereference");
-  if (ref.is_null()) detail::reject(ErrorKind::invalid_argument, "dereference", Where{id()}, "the reference is null");
-  detail::silence_hdf5_errors();
-  hobj_ref_t raw = ref.address;
-  return Object(Handle(checked(H5Rdereference2(id(), H5P_DEFAULT, H5R_OBJECT, &raw), "dereference", Where{id()},
-                               ErrorKind::not_found)));
-}
-
 }  // namespace h5kit

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "h5kit/attribute.hpp"
@@ -23,6 +24,7 @@ namespace h5kit {
 class DatasetSelection;
 template <class E>
 class AsType;
+class Dimension;  // include/h5kit/dimension_scales.hpp
 
 class Dataset : public Object, public detail::ValueIo<Dataset> {
  public:
@@ -132,6 +134,23 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   }
 
   RawData read_native() const;
+
+  // ---- Dimension scales and region references (dimension_scales.hpp, docs/references.md) ----
+  // One axis, to attach scales and labels (h5py's dset.dims[axis]); InvalidArgumentError when
+  // axis >= rank().
+  Dimension dims(std::size_t axis) const;
+  // Makes this dataset a dimension scale named `name` (H5DSset_scale; "" leaves it unnamed).
+  // InvalidArgumentError when scales are attached to this dataset (a scale cannot have scales).
+  void make_scale(std::string_view name = {}) const;
+  bool is_scale() const;
+  // The scale's NAME ("" when unnamed); InvalidArgumentError when this is not a dimension scale.
+  std::string scale_name() const;
+  // A region reference to the selected elements (h5py's dset.regionref[...]): to a Selection made
+  // for this dataset's shape, or to an index expression, ds.region_reference({s(2, 5), s(none, none, 2)}).
+  // Follow it with Group::dereference(const RegionReference&).
+  RegionReference region_reference(const Selection& selection) const;
+  RegionReference region_reference(std::initializer_list<Index> index) const;
+  // ---- end dimension scales and region references ----
 
  private:
   friend class detail::ValueIo<Dataset>;

@@ -54,6 +54,8 @@ class Datatype {
   static Datatype compound(std::size_t size, const std::vector<CompoundMember>& members);
   // HDF5's object reference (hobj_ref_t).
   static Datatype object_reference();
+  // HDF5 1.10's dataset region reference (hdset_reg_ref_t, 12 bytes; h5py.regionref_dtype).
+  static Datatype region_reference();
 
   // ---- half floats, opaque tags, byte order (docs/types.md "Scalar types") ----
   // IEEE 754 binary16 laid out as h5py stores numpy float16 (HDF5 1.10 has no predefined half type).
@@ -87,6 +89,10 @@ class Datatype {
   // "timedelta64[s]" (h5py's tagged opaque time types), "array(float32,(3,))", "vlen(int32)".
   // Big-endian numbers carry a "be" suffix ("int32be", "float64be"); little-endian ones none.
   std::string name() const;
+
+  // True for a named type stored in a file (Group::commit_type, Group::open_type, or the type of a
+  // dataset created with one); h5py's Datatype objects and `dset.id.get_type().committed()`.
+  bool is_committed() const;
 
   // Same HDF5 type (class, size, order, members...).
   bool operator==(const Datatype& other) const;

@@ -101,8 +101,25 @@ class Group : public Object {
   void copy(const Object& source, const Group& dest, std::string_view dest_name,
             const CopyOptions& options = {}) const;
 
-  // Opens the object a reference points to.
+  // ---- References and named types (docs/references.md, include/h5kit/named_type.hpp) ----
+  // Opens the object a reference points to. InvalidArgumentError for the null reference,
+  // NotFoundError when nothing in this file is at the referenced address.
   Object dereference(const ObjectReference& ref) const;
+  // Opens the dataset a region reference points to, with the stored selection applied (read<T>(),
+  // write()); its shape is the one h5py gives dset[regionref] (docs/references.md).
+  // InvalidArgumentError for the null reference, NotFoundError when it points at nothing here.
+  DatasetSelection dereference(const RegionReference& ref) const;
+  // Only the stored selection (its extent is the dataset's shape when the reference was made).
+  Selection region(const RegionReference& ref) const;
+  // Stores a copy of `type` in the file under `path` (H5Tcommit2) and returns the committed type;
+  // datasets and attributes created with it share it. AlreadyExistsError when the name is taken.
+  Datatype commit_type(std::string_view path, const Datatype& type) const;
+  // Opens a committed type; NotFoundError when absent, TypeMismatchError when the path holds a
+  // group or dataset.
+  Datatype open_type(std::string_view path) const;
+  // Names of the committed types linked directly in this group (keys() lists every link).
+  std::vector<std::string> type_names(IterationOrder order = IterationOrder::automatic) const;
+  // ---- end references and named types ----
 
  private:
   void discard_new(std::string_view path) const noexcept;

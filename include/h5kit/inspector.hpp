@@ -116,6 +116,10 @@ template <>
 struct inspector<ObjectReference> : scalar_inspector<ObjectReference> {
   static Datatype datatype() { return Datatype::object_reference(); }
 };
+template <>
+struct inspector<RegionReference> : scalar_inspector<RegionReference> {
+  static Datatype datatype() { return Datatype::region_reference(); }
+};
 
 // C++ enums described with BOOST_DESCRIBE_ENUM become HDF5 enums with the enumerator names.
 template <class E>

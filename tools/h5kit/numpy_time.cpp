@@ -121,7 +121,7 @@ std::optional<std::string> format_datetime(std::int64_t count, const NumpyTime& 
   switch (type.unit) {
     case Unit::Y: {
       if (units < -9999 - 1970 || units > 9999 - 1970) return std::nullopt;
-      char text[16];
+      char text[32];  // room for any long long, though the range check keeps it to 5 characters
       const long long year = 1970 + units;
       std::snprintf(text, sizeof text, "%s%04lld", year < 0 ? "-" : "", year < 0 ? -year : year);
       return std::string(text);
