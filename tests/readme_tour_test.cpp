@@ -24,6 +24,11 @@ TEST(ReadmeTour, RunsAsWritten) {
   auto no_beam = f.dataset("calibration/no_beam").read<h5kit::NDArray<int>>();
   int x = f["calibration/position"].attrs().get<int>("x");
   double one = frames.read_element<std::uint16_t>({0, 10, 10});
+  auto strip = frames[{h5kit::s(2, 10, 2), h5kit::all, -1}].read<h5kit::NDArray<std::uint16_t>>();
+  frames[{0, h5kit::s(0, 16)}] = std::uint16_t{100};
+  EXPECT_EQ(strip.shape(), (h5kit::Shape{4, 512}));
+  EXPECT_EQ((frames[{0, 15, 511}].read<std::uint16_t>()), 100);
+  EXPECT_EQ((frames[{0, 16, 0}].read<std::uint16_t>()), 0);
   auto stopped = f.visit_items([](const std::string& name, const h5kit::Object& obj) {
     return obj.kind() == h5kit::ObjectKind::dataset && name == "frames";
   });
