@@ -188,6 +188,12 @@ bool Datatype::is_complex() const {
          m[0].type == m[1].type && m[0].offset == 0 && m[1].offset == m[0].type.size();
 }
 
+bool Datatype::is_region_reference() const {
+  // Object and region references share the reference class; only the size and H5Tequal tell them apart.
+  detail::silence_hdf5_errors();
+  return H5Tget_class(id()) == H5T_REFERENCE && H5Tequal(id(), H5T_STD_REF_DSETREG) > 0;
+}
+
 std::vector<CompoundMember> Datatype::members() const {
   std::vector<CompoundMember> out;
   const int n = H5Tget_nmembers(id());

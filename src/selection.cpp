@@ -174,14 +174,19 @@ Selection from_index(const Shape& extent, std::span<const Index> index, const ch
   }
   const auto listed = std::find_if(picks.begin(), picks.end(), [](const AxisPick& p) { return p.positions; });
   if (listed == picks.end()) {
-    std::vector<hsize_t> start(picks.size()), stride(picks.size()), count(picks.size());
+    // A unit-step axis is one block of `count` elements rather than `count` blocks of one: the same
+    // elements, but HDF5 reports the blocks as given (Selection::block_list), and this is the form
+    // it stores in a region reference.
+    std::vector<hsize_t> start(picks.size()), stride(picks.size()), count(picks.size()), block(picks.size());
     for (std::size_t a = 0; a < picks.size(); ++a) {
+      const bool run = picks[a].stride == 1;
       start[a] = picks[a].start;
-      stride[a] = picks[a].stride;
-      count[a] = picks[a].count;
+      stride[a] = run ? 1 : picks[a].stride;
+      count[a] = run ? 1 : picks[a].count;
+      block[a] = run ? picks[a].count : 1;
     }
-    checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), stride.data(), count.data(), nullptr), op,
-            where, ErrorKind::invalid_argument);
+    checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), stride.data(), count.data(), block.data()),
+            op, where, ErrorKind::invalid_argument);
     return b.finish(std::move(space), shape);
   }
   // A list on one axis: one block per run of consecutive positions, slices on the other axes
@@ -278,7 +283,10 @@ const Where no_object{};
 }  // namespace
 
 Selection Selection::all(const Shape& extent) {
-  return h5kit::from_index(extent, {}, "select", no_object);
+  // A new dataspace selects everything (H5S_SEL_ALL), as h5py's regionref[...] stores it; a hyperslab
+  // over the whole extent would read the same but report itself as blocks (Selection::kind()).
+  const Builder b{extent, "select", no_object};
+  return b.finish(b.space(), extent);
 }
 Selection Selection::from_index(const Shape& extent, std::span<const Index> index) {
   return h5kit::from_index(extent, index, "select", no_object);

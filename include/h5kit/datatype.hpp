@@ -78,6 +78,7 @@ class Datatype {
   CharSet charset() const;               // string types
   bool is_bool() const;                  // h5py's bool enum
   bool is_complex() const;               // h5py's complex compound
+  bool is_region_reference() const;      // HDF5 1.10's hdset_reg_ref_t (h5py.regionref_dtype)
   std::vector<CompoundMember> members() const;                                // compound
   std::vector<std::pair<std::string, std::int64_t>> enum_members() const;     // enum
   Datatype super() const;                // enum base, array/vlen element

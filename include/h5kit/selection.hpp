@@ -23,6 +23,12 @@
 
 namespace h5kit {
 
+// What a selection is made of, as HDF5 stores it (H5Sget_select_type): nothing, the whole extent,
+// a list of points (H5Sselect_elements) or a union of hyperslab blocks (H5Sselect_hyperslab); see
+// Selection::kind(). Declared before h5kit::none and h5kit::all: GCC's -Wshadow flags enumerators
+// declared after a namespace-scope name they share, scoped or not.
+enum class SelectionKind { none, all, points, blocks };
+
 // start:stop:step on one axis; an unset bound means "from the beginning" / "to the end".
 struct Slice {
   std::optional<std::ptrdiff_t> start;
@@ -75,6 +81,7 @@ class Index {
 struct Block {
   Shape offset;
   Shape count;
+  friend bool operator==(const Block&, const Block&) = default;
 };
 
 // A set of elements of a dataspace of a given extent, and the shape the selected data has in memory.
@@ -101,6 +108,21 @@ class Selection {
   std::size_t size() const noexcept { return element_count(shape_); }
   // The extent of the dataspace the selection applies to.
   const Shape& extent() const noexcept { return extent_; }
+
+  // ---- Introspection (src/selection_query.cpp): the selection read back in HDF5's terms ----
+  // Selection::all, a rank-0 extent and h5py's regionref[...] are `all`; points and masks are
+  // `points`; index expressions and block unions are `blocks`, and `none` when they select nothing.
+  // InvalidArgumentError for a default-constructed selection.
+  SelectionKind kind() const;
+  // The blocks HDF5 holds (H5Sget_select_hyper_blocklist), in its row-major order of first corners.
+  // HDF5 merges what it can: indices{1, 2, 3, 7} is two blocks, s(0, 6, 2) three (one per step).
+  // `all` gives one block covering the extent (offset 0, count = the extent; Block{{}, {}} for a
+  // scalar); `none` gives no block; `points` is an InvalidArgumentError (use point_list()).
+  std::vector<Block> block_list() const;
+  // The points of a `points` selection, in selection order (H5Sget_select_elem_pointlist); `none`
+  // gives no point; `all` and `blocks` are an InvalidArgumentError (use block_list()).
+  std::vector<Shape> point_list() const;
+  // ---- end of introspection ----
 
   // Adopts a dataspace that already carries a selection (region references); `shape` is the data's shape.
   Selection(detail::Handle space, Shape extent, Shape shape)

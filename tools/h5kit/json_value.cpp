@@ -11,7 +11,6 @@
 
 #include <hdf5.h>  // hvl_t: the layout HDF5 gives variable-length sequences in memory
 
-#include "hdf5_queries.hpp"
 #include "numpy_time.hpp"
 
 namespace h5kit::cli {
@@ -32,7 +31,7 @@ struct Layout {
     complex,   // h5py's compound {r, i}: children[0..1] at offsets[0..1]
     compound,  // children[i] named names[i] at offsets[i]
     reference,
-    region_reference,  // hdset_reg_ref_t: decoded through hdf5_queries.hpp
+    region_reference,  // hdset_reg_ref_t: followed with Group::dereference
     datetime,          // h5py's numpy datetime64 opaque ("NUMPY:<M8[ns]")
     timedelta,         // h5py's numpy timedelta64 opaque ("NUMPY:<m8[ms]")
     array,  // children[0] repeated by dims
@@ -93,7 +92,7 @@ Layout layout_of(const Datatype& type) {
     case TypeClass::reference:
       // Object references are a file address (hobj_ref_t); region references (hdset_reg_ref_t) are
       // a heap ID that HDF5 itself decodes.
-      if (is_region_reference(type))
+      if (type.is_region_reference())
         layout.kind = Kind::region_reference;
       else if (layout.size == sizeof(ObjectReference::address))
         layout.kind = Kind::reference;
@@ -109,7 +108,7 @@ Layout layout_of(const Datatype& type) {
       break;
     case TypeClass::opaque:
       layout.kind = Kind::opaque;
-      if (const auto time = parse_numpy_time_tag(opaque_tag(type)); time && layout.size == sizeof(std::int64_t)) {
+      if (const auto time = parse_numpy_time_tag(type.tag()); time && layout.size == sizeof(std::int64_t)) {
         layout.kind = time->is_duration ? Kind::timedelta : Kind::datetime;
         layout.time = *time;
       }
@@ -333,26 +332,34 @@ Json ReferenceResolver::path_of(std::uint64_t address) {
 }
 
 Json ReferenceResolver::region_of(const std::byte* reference) {
-  const std::optional<RegionTarget> target = resolve_region(root_, reference);
-  if (!target) return nullptr;
-  const RegionSelection& selection = target->selection;
-  Json shown;
-  switch (selection.kind) {
-    case RegionSelection::Kind::none: shown = Json{{"type", "none"}}; break;
-    case RegionSelection::Kind::all: shown = Json{{"type", "all"}}; break;
-    case RegionSelection::Kind::points: shown = Json{{"type", "points"}, {"points", selection.points}}; break;
-    case RegionSelection::Kind::hyperslab: {
-      Json blocks = Json::array();
-      for (const auto& block : selection.blocks) {
-        Json axes = Json::array();
-        for (const auto& [start, stop] : block) axes.push_back(Json::array({start, stop}));
-        blocks.push_back(std::move(axes));
+  RegionReference ref;
+  std::memcpy(ref.bytes.data(), reference, ref.bytes.size());
+  if (ref.is_null()) return nullptr;
+  try {
+    const DatasetSelection region = root_.dereference(ref);
+    const Selection& selection = region.selection();
+    Json shown;
+    switch (selection.kind()) {
+      case SelectionKind::none: shown = Json{{"type", "none"}}; break;
+      case SelectionKind::all: shown = Json{{"type", "all"}}; break;
+      case SelectionKind::points: shown = Json{{"type", "points"}, {"points", selection.point_list()}}; break;
+      case SelectionKind::blocks: {
+        // Each block as [start, stop) per axis (stop exclusive, like Python slices).
+        Json blocks = Json::array();
+        for (const Block& block : selection.block_list()) {
+          Json axes = Json::array();
+          for (std::size_t axis = 0; axis < block.offset.size(); ++axis)
+            axes.push_back(Json::array({block.offset[axis], block.offset[axis] + block.count[axis]}));
+          blocks.push_back(std::move(axes));
+        }
+        shown = Json{{"type", "blocks"}, {"blocks", std::move(blocks)}};
+        break;
       }
-      shown = Json{{"type", "blocks"}, {"blocks", std::move(blocks)}};
-      break;
     }
+    return Json{{"path", region.dataset().path()}, {"selection", std::move(shown)}};
+  } catch (const Error&) {
+    return nullptr;  // the dataset was deleted, or the reference is garbage
   }
-  return Json{{"path", target->path}, {"selection", std::move(shown)}};
 }
 
 Json to_json(const RawData& raw, ReferenceResolver& references) {

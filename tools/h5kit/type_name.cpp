@@ -1,8 +1,7 @@
 #include "type_name.hpp"
 
-#include <hdf5.h>  // H5Tdetect_class: whether any part of a type is opaque
+#include <hdf5.h>  // H5Tdetect_class: whether any part of a type is opaque (no Datatype query for it yet)
 
-#include "hdf5_queries.hpp"
 #include "numpy_time.hpp"
 
 namespace h5kit::cli {
@@ -12,7 +11,7 @@ std::string type_name(const Datatype& type) {
   if (H5Tdetect_class(type.id(), H5T_OPAQUE) <= 0) return type.name();
   switch (type.type_class()) {
     case TypeClass::opaque: {
-      const std::string tag = opaque_tag(type);
+      const std::string tag = type.tag();
       if (const auto time = parse_numpy_time_tag(tag); time && type.size() == 8) return time->numpy_name();
       const std::string size = std::to_string(type.size());
       return tag.empty() ? "opaque(" + size + ")" : "opaque(" + size + ",\"" + tag + "\")";
