@@ -11,6 +11,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/element_hooks.hpp"
 
 namespace h5kit::detail {
 
@@ -178,13 +179,17 @@ void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t 
 }
 }  // namespace
 
-void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
+void write_raw(const IoTarget& t, const Datatype& element_type, const void* buffer, const Shape& mem_shape) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
+  Datatype mem_type = element_type;
+  const std::size_t values_per_element = adapt_to_stored_array(stored.get(), mem_type);
+  if (needs_enum_mapping(stored.get(), mem_type.id()))
+    return write_enum_values(t, stored.get(), mem_type, buffer, mem_shape);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
-  check_write_shape(t, selection_shape(t), mem_shape, op);
-  const std::size_t n = element_count(mem_shape);
+  check_write_shape(t, values_per_element > 1 ? value_shape(t) : selection_shape(t), mem_shape, op);
+  const std::size_t n = element_count(mem_shape) / values_per_element;
   if (n == 0) return;
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     // Convert everything before writing anything, so a value that does not fit writes nothing.
@@ -200,9 +205,13 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
   transfer_write(t, mem_type.id(), buffer, n, op);
 }
 
-void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::size_t count) {
+void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std::size_t count) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   Handle stored = stored_type_handle(t);
+  Datatype mem_type = element_type;
+  count /= adapt_to_stored_array(stored.get(), mem_type);
+  if (needs_enum_mapping(stored.get(), mem_type.id()))
+    return read_enum_values(t, stored.get(), mem_type, buffer, count);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
   if (count == 0) return;

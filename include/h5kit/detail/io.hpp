@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "h5kit/datatype.hpp"
+#include "h5kit/detail/element_codec.hpp"
 #include "h5kit/detail/handle.hpp"
 #include "h5kit/inspector.hpp"
 #include "h5kit/shape.hpp"
@@ -32,6 +33,16 @@ void read_raw(const IoTarget& target, const Datatype& mem_type, void* buffer, st
 void write_strings(const IoTarget& target, const std::string* strings, const Shape& mem_shape);
 void read_strings(const IoTarget& target, std::string* out, std::size_t count);
 
+// ---- element handling (src/detail/element_*.cpp) ----
+// The shape a read produces: the selection's, plus the dimensions of the stored type when it is an
+// HDF5 array type (a (10,) dataset of array(float32,(3,)) reads as (10, 3)).
+Shape value_shape(const IoTarget& target);
+// Elements described by an ElementCodec (structs, VarLen): matched by member name against the stored
+// type, sent directly when plain, else through a packed memory image.
+void write_elements(const IoTarget& target, const ElementCodec& codec, const void* elements, const Shape& mem_shape);
+void read_elements(const IoTarget& target, const ElementCodec& codec, void* elements, std::size_t count);
+// ---- end of element handling ----
+
 template <class T>
 inline constexpr bool is_string_element = std::is_same_v<typename inspector<T>::element, std::string>;
 
@@ -43,6 +54,7 @@ void write_value(const IoTarget& target, const T& value) {
   I::shape(value, shape);
   auto send = [&](const E* elements) {
     if constexpr (std::is_same_v<E, std::string>) write_strings(target, elements, shape);
+    else if constexpr (has_codec<E>) write_elements(target, inspector<E>::codec(), elements, shape);
     else write_raw(target, inspector<E>::datatype(), elements, shape);
   };
   if constexpr (I::contiguous) {
@@ -59,12 +71,13 @@ template <class T>
 void read_value(const IoTarget& target, T& out) {
   using I = inspector<T>;
   using E = typename I::element;
-  const Shape shape = fit_rank(target, selection_shape(target), I::rank);
+  const Shape shape = fit_rank(target, value_shape(target), I::rank);
   if constexpr (I::rank < 0) I::prepare_shape(out, shape);
   else I::prepare(out, shape.data());
   const std::size_t n = element_count(shape);
   auto receive = [&](E* elements) {
     if constexpr (std::is_same_v<E, std::string>) read_strings(target, elements, n);
+    else if constexpr (has_codec<E>) read_elements(target, inspector<E>::codec(), elements, n);
     else read_raw(target, inspector<E>::datatype(), elements, n);
   };
   if constexpr (I::contiguous) {
