@@ -226,7 +226,7 @@ TEST_F(CompoundTest, FixedStringMembersOfAStoredCompound) {
   EXPECT_EQ(back[1].tags[1], "xyz");
   EXPECT_EQ(back[0].where, (Point{1, 2, 3}));
   // Too long for the fixed field: an error, and nothing written.
-  EXPECT_THROW(ds.write(std::vector<Named>{{5, "seven77", {}, {}}, {6, "", {}, {}}}), TypeMismatchError);
+  EXPECT_THROW(ds.write(std::vector<Named>{{5, "seven77", {}, {}}, {6, "", {}, {}}}), InvalidArgumentError);
   EXPECT_EQ(ds.read<std::vector<Named>>()[0].id, 1);
 }
 

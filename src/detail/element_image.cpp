@@ -109,9 +109,9 @@ struct Context {
   const char* operation;
   bool writing;
 
-  [[noreturn]] void mismatch(const std::string& detail) const {
-    reject(ErrorKind::type_mismatch, operation, Where{target.id},
-           attribute_prefix(target) + detail + (writing ? "; nothing was written" : ""));
+  [[noreturn]] void mismatch(const std::string& detail) const { refuse(ErrorKind::type_mismatch, detail); }
+  [[noreturn]] void refuse(ErrorKind kind, const std::string& detail) const {
+    reject(kind, operation, Where{target.id}, attribute_prefix(target) + detail + (writing ? "; nothing was written" : ""));
   }
 };
 
@@ -258,7 +258,7 @@ void encode(const Image& im, const unsigned char* object, unsigned char* out, Sc
         std::memcpy(out, &p, sizeof p);
       } else {
         if (s.size() > im.string_width)
-          ctx.mismatch(what(im.name) + ": a string of " + std::to_string(s.size()) +
+          ctx.refuse(ErrorKind::invalid_argument, what(im.name) + ": a string of " + std::to_string(s.size()) +
                        " bytes does not fit the stored fixed length of " + std::to_string(im.string_width) + " bytes");
         std::memcpy(out, s.data(), s.size());
       }
