@@ -67,6 +67,11 @@ struct HasMass {
 };
 BOOST_DESCRIBE_STRUCT(HasMass, (), (x, mass))
 
+struct KindOnly {
+  Kind kind = Kind::star;
+};
+BOOST_DESCRIBE_STRUCT(KindOnly, (), (kind))
+
 struct Derived : Point {
   std::int32_t tag = 0;
 };
@@ -236,6 +241,20 @@ TEST_F(CompoundTest, VarLenMemberAgainstAFixedStoredField) {
   f.create_dataset("d", Shape{1}, stored);
   EXPECT_THROW(f.dataset("d").read<std::vector<WithRows>>(), TypeMismatchError);
   EXPECT_THROW(f.dataset("d").write(std::vector<WithRows>{{"a", {1.0}}}), TypeMismatchError);
+}
+
+TEST_F(CompoundTest, EnumMembersMustKnowEachOthersNames) {
+  // The stored compound's kind enum has a name (comet) the C++ Kind lacks: HDF5 would turn it into garbage.
+  const Datatype kinds = Datatype::enumeration(Datatype::int16(), {{"star", 1}, {"planet", 7}, {"comet", 9}});
+  const Datatype stored = Datatype::compound(2, {{"kind", 0, kinds}});
+  f.create_dataset("k", Shape{1}, stored);
+  // Writing a planet into a compound whose enum only knows star.
+  const auto narrow = Datatype::compound(2, {{"kind", 0, Datatype::enumeration(Datatype::int16(), {{"star", 1}})}});
+  f.create_dataset("narrow", Shape{1}, narrow);
+  EXPECT_THROW(f.dataset("narrow").write(std::vector<KindOnly>{{Kind::planet}}), TypeMismatchError);
+  EXPECT_THROW(f.dataset("k").read<std::vector<KindOnly>>(), TypeMismatchError);
+  f.create_dataset("ok", std::vector<KindOnly>{{Kind::planet}, {Kind::star}});
+  EXPECT_EQ(f.dataset("ok").read<std::vector<KindOnly>>()[0].kind, Kind::planet);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Everything h5kit's core offers, in one include.
 #include "h5kit/attribute.hpp"
+#include "h5kit/compound.hpp"
 #include "h5kit/dataset.hpp"
 #include "h5kit/datatype.hpp"
 #include "h5kit/error.hpp"
@@ -15,3 +16,4 @@
 #include "h5kit/reference.hpp"
 #include "h5kit/shape.hpp"
 #include "h5kit/storage.hpp"
+#include "h5kit/vlen.hpp"

@@ -147,6 +147,23 @@ void match_names(const ElementCodec& codec, const Datatype& stored, const Contex
     }
 }
 
+// Inside compounds and sequences HDF5 converts enums by name itself, and turns a value whose name
+// the destination lacks into all-ones garbage; so the names the data can carry must all be known
+// on the other side (stored names when reading, the C++ enum's when writing).
+void match_enum_names(const Datatype& cpp, const Datatype& stored, const Context& ctx, const char* member) {
+  const auto cpp_members = cpp.enum_members();
+  const auto stored_members = stored.enum_members();
+  const auto& from = ctx.writing ? cpp_members : stored_members;
+  const auto& to = ctx.writing ? stored_members : cpp_members;
+  for (const auto& [name, value] : from) {
+    const bool known = std::any_of(to.begin(), to.end(), [&](const auto& m) { return m.first == name; });
+    if (!known)
+      ctx.mismatch(what(member) + ": the " + (ctx.writing ? "C++ enum" : "stored enum") + " has \"" + name + "\" (" +
+                   std::to_string(value) + "), which the " + (ctx.writing ? "stored " + stored.name() : "C++ " + cpp.name()) +
+                   " does not have");
+  }
+}
+
 // Plain codecs go to HDF5 as they are, but their compounds (also inside arrays) are still matched by name.
 void match_plain(const ElementCodec& codec, const Datatype& stored, const Context& ctx, const char* member) {
   if (!stored.valid()) return;
@@ -155,6 +172,9 @@ void match_plain(const ElementCodec& codec, const Datatype& stored, const Contex
     for (const auto& m : codec.members) match_plain(*m.codec, stored.member(m.name)->type, ctx, m.name);
   } else if (codec.kind == ElementCodec::Kind::array && stored.type_class() == TypeClass::array) {
     match_plain(*codec.element, stored.super(), ctx, member);
+  } else if (codec.plain_type.type_class() == TypeClass::enumeration &&
+             stored.type_class() == TypeClass::enumeration) {
+    match_enum_names(codec.plain_type, stored, ctx, member);
   }
 }
 
