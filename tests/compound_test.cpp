@@ -243,6 +243,12 @@ TEST_F(CompoundTest, VarLenMemberAgainstAFixedStoredField) {
   EXPECT_THROW(f.dataset("d").write(std::vector<WithRows>{{"a", {1.0}}}), TypeMismatchError);
 }
 
+TEST_F(CompoundTest, PlainStructFillValue) {
+  const Dataset ds = f.create_dataset("filled", Shape{2}, dtype<Point>(), DatasetOptions{}.fill_value(Point{1, 2, 3}));
+  EXPECT_EQ(ds.read<std::vector<Point>>()[1], (Point{1, 2, 3}));
+  EXPECT_EQ(ds.fill_value<Point>(), (Point{1, 2, 3}));
+}
+
 TEST_F(CompoundTest, EnumMembersMustKnowEachOthersNames) {
   // The stored compound's kind enum has a name (comet) the C++ Kind lacks: HDF5 would turn it into garbage.
   const Datatype kinds = Datatype::enumeration(Datatype::int16(), {{"star", 1}, {"planet", 7}, {"comet", 9}});

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "h5kit/attribute.hpp"
@@ -76,6 +77,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // The fill value, read as T (nullopt when none is defined).
   template <class T>
   std::optional<T> fill_value() const {
+    static_assert(std::is_trivially_copyable_v<T>, "h5kit: fill_value reads a scalar stored as its own bytes");
     T value{};
     if (!read_fill_value(inspector<T>::datatype(), &value)) return std::nullopt;
     return value;
