@@ -83,6 +83,13 @@ def write_all(path):
         f["table"] = data
         f.attrs["table_row"] = data[0]
 
+        ragged = np.dtype([("label", h5py.string_dtype()), ("samples", h5py.vlen_dtype(np.float64))])
+        series = np.empty(3, dtype=ragged)
+        series[0] = ("a", np.array([1.0, 2.0]))
+        series[1] = ("empty", np.array([], dtype=np.float64))
+        series[2] = ("c", np.array([3.0]))
+        f["series"] = series
+
         level = h5py.enum_dtype(LEVEL, basetype="i2")
         f.create_dataset("levels", data=np.array([1000, -1, 0], dtype="<i2"), dtype=level)
         wider = h5py.enum_dtype(dict(LEVEL, extra=7), basetype="i2")

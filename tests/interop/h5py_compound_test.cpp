@@ -72,6 +72,12 @@ struct TableWithMissing {
 };
 BOOST_DESCRIBE_STRUCT(TableWithMissing, (), (id, weight))
 
+struct Series {
+  h5kit::VarLen<double> samples;
+  std::string label;
+};
+BOOST_DESCRIBE_STRUCT(Series, (), (samples, label))
+
 }  // namespace h5kit_compound_interop
 
 namespace h5kit::test {
@@ -180,6 +186,15 @@ TEST_F(interop_compound_from_h5py, VlenRowsIncludingAnEmptyOne) {
   EXPECT_EQ(rows[2], (VarLen<std::int32_t>{42}));
   EXPECT_EQ(rows[3].size(), 10u);
   EXPECT_EQ(rows[3][9], 9);
+}
+
+TEST_F(interop_compound_from_h5py, VlenFieldsOfAStructuredArray) {
+  const auto series = file_.dataset("series").read<std::vector<Series>>();
+  ASSERT_EQ(series.size(), 3u);
+  EXPECT_EQ(series[0].label, "a");
+  EXPECT_EQ(series[0].samples, (VarLen<double>{1.0, 2.0}));
+  EXPECT_TRUE(series[1].samples.empty());
+  EXPECT_EQ(series[2].samples, (VarLen<double>{3.0}));
 }
 
 TEST_F(interop_compound_from_h5py, ArrayTypesAddTrailingAxes) {
