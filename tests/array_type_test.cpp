@@ -49,6 +49,15 @@ TEST_F(ArrayTypeTest, ReadsWithTrailingArrayAxes) {
   EXPECT_EQ(vectors.read<NDArray<float>>()(3, 2), 22.0f);
 }
 
+TEST_F(ArrayTypeTest, ConversionsAreRangeChecked) {
+  vectors.write(std::vector<std::array<double, 3>>(4, {0.5, 1.5, 2.5}));
+  EXPECT_EQ((vectors.read<std::vector<std::array<float, 3>>>()[3]), (std::array<float, 3>{0.5f, 1.5f, 2.5f}));
+  Dataset small = f.create_dataset("small", Shape{2}, Datatype::array(Datatype::int8(), {2}));
+  small.write(std::vector<std::array<int, 2>>{{1, 2}, {3, 4}});
+  EXPECT_THROW(small.write(std::vector<std::array<int, 2>>{{1, 2}, {3, 400}}), InvalidArgumentError);
+  EXPECT_EQ((small.read<std::vector<std::array<int, 2>>>()[1]), (std::array<int, 2>{3, 4}));
+}
+
 TEST_F(ArrayTypeTest, DimsMismatchIsAShapeError) {
   EXPECT_THROW(vectors.write(std::vector<std::array<float, 4>>(4)), ShapeMismatchError);
   EXPECT_THROW(vectors.write(std::vector<float>(4)), ShapeMismatchError);

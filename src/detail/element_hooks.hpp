@@ -15,6 +15,9 @@ namespace h5kit::detail {
 // of the stored dimensions and returns how many values one stored element holds (else 1).
 std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type);
 
+// The class of the values a type holds: an array type's element class, else the type's own.
+H5T_class_t value_class(hid_t type);
+
 // The stored type of a target (the dataset's cached one when known).
 Datatype stored_type_of(const IoTarget& target);
 

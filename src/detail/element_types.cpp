@@ -46,6 +46,16 @@ std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type) {
   return element_count(dims);
 }
 
+H5T_class_t value_class(hid_t type) {
+  const H5T_class_t c = H5Tget_class(type);
+  if (c != H5T_ARRAY) return c;
+  const hid_t base = H5Tget_super(type);
+  if (base < 0) return c;
+  const H5T_class_t base_class = H5Tget_class(base);
+  H5Tclose(base);
+  return base_class;
+}
+
 // ---- enums ----
 
 namespace {
@@ -114,6 +124,8 @@ bool fits(std::int64_t v, const Datatype& integer) {
 
 bool needs_enum_mapping(hid_t stored, hid_t memory) {
   const H5T_class_t s = H5Tget_class(stored), m = H5Tget_class(memory);
+  if (s != H5T_ENUM && m != H5T_ENUM) return false;
+  if (H5Tequal(stored, memory) > 0) return false;
   if (s == H5T_ENUM && m == H5T_ENUM) return !same_members(enum_members_of(stored), enum_members_of(memory));
   // Integers read into and written from enums (h5py reads an enum as its base integer); bool keeps
   // its own stricter rule (only bools are bools).

@@ -84,10 +84,10 @@ hid_t range_checked_conversion() {
   return plist;
 }
 
-// True when numbers must change representation on the way (int16 in the file, double in memory...);
-// the caller knows the types differ.
+// True when numbers must change representation on the way (int16 in the file, double in memory...,
+// also inside HDF5 array types); the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
-  return numeric(H5Tget_class(stored)) && numeric(H5Tget_class(memory));
+  return numeric(value_class(stored)) && numeric(value_class(memory));
 }
 
 // Converts `n` values in place (the buffer holds n of the larger type); false when a value does not fit.
