@@ -67,6 +67,18 @@ struct HasMass {
 };
 BOOST_DESCRIBE_STRUCT(HasMass, (), (x, mass))
 
+struct WideRow {
+  std::int64_t flag = 0;
+  double x = 0;
+};
+BOOST_DESCRIBE_STRUCT(WideRow, (), (flag, x))
+
+struct NarrowRow {
+  std::int8_t flag = 0;
+  float x = 0;
+};
+BOOST_DESCRIBE_STRUCT(NarrowRow, (), (flag, x))
+
 struct KindOnly {
   Kind kind = Kind::star;
 };
@@ -187,6 +199,21 @@ TEST_F(CompoundTest, ReadsASubsetByNameInAnyOrder) {
   EXPECT_FALSE(summary[1].visible);
   // Body's members are not Point's: no silent garbage.
   EXPECT_THROW(f.dataset("bodies").read<std::vector<Point>>(), TypeMismatchError);
+}
+
+TEST_F(CompoundTest, NumericMembersConvertRangeChecked) {
+  const Datatype narrow = Datatype::compound(12, {{"flag", 0, Datatype::int8()}, {"x", 4, Datatype::float64()}});
+  Dataset ds = f.create_dataset("narrow", Shape{2}, narrow);
+  ds.write(std::vector<WideRow>{{-5, 0.5}, {100, 1.5}});
+  EXPECT_EQ(ds.read<std::vector<WideRow>>()[1].flag, 100);
+  // 300 does not fit int8: refused, nothing written (HDF5 alone would store 127).
+  EXPECT_THROW(ds.write(std::vector<WideRow>{{1, 0}, {300, 0}}), InvalidArgumentError);
+  EXPECT_EQ(ds.read<std::vector<WideRow>>()[1].flag, 100);
+  // Reading into a narrower member is checked the same way.
+  f.create_dataset("wide", std::vector<WideRow>{{1, 0}, {-1000, 0}});
+  EXPECT_THROW(f.dataset("wide").read<std::vector<NarrowRow>>(), TypeMismatchError);
+  f.create_dataset("wide_ok", std::vector<WideRow>{{1, 2.5}, {-100, 0}});
+  EXPECT_EQ(f.dataset("wide_ok").read<std::vector<NarrowRow>>()[1].flag, -100);
 }
 
 TEST_F(CompoundTest, MissingFieldNamesTheFieldAndTheStoredMembers) {

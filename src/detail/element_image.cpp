@@ -392,6 +392,45 @@ Datatype stored_element_type(const IoTarget& t) {
   return stored.type_class() == TypeClass::array ? stored.super() : stored;
 }
 
+// A direct struct whose numeric members differ from the stored ones: HDF5 would clamp values that
+// do not fit, so the conversion runs here with io.cpp's range check (the stored bytes are moved
+// unconverted). Only for stored types without variable-length data, which cannot be converted
+// outside a transfer.
+bool needs_checked_conversion(const Datatype& stored, const Datatype& memory) {
+  if (!stored.valid() || stored.type_class() != TypeClass::compound || stored == memory) return false;
+  if (H5Tdetect_class(stored.id(), H5T_VLEN) != 0 || H5Tdetect_class(stored.id(), H5T_REFERENCE) != 0) return false;
+  return H5Tdetect_class(stored.id(), H5T_INTEGER) > 0 || H5Tdetect_class(stored.id(), H5T_FLOAT) > 0;
+}
+
+// n elements of `from` in `buffer` (sized for the larger type) become `to`; false when a value does not fit.
+bool convert_compounds(const Datatype& from, const Datatype& to, std::size_t n, void* buffer) {
+  std::vector<unsigned char> background(std::max<std::size_t>(n * to.size(), 1), 0);
+  const herr_t status = H5Tconvert(from.id(), to.id(), n, buffer, background.data(), range_checked_transfer());
+  if (status < 0) H5Eclear2(H5E_DEFAULT);
+  return status >= 0;
+}
+
+void read_checked(const IoTarget& t, const Datatype& stored, const Datatype& memory, void* elements, std::size_t n,
+                  const Context& ctx) {
+  std::vector<unsigned char> buffer(std::max<std::size_t>(n * std::max(stored.size(), memory.size()), 1));
+  read_raw(t, stored, buffer.data(), n);
+  if (!convert_compounds(stored, memory, n, buffer.data()))
+    ctx.refuse(ErrorKind::type_mismatch, "a stored value does not fit its struct member (stored " + stored.name() +
+                                             ", struct " + memory.name() + ")");
+  std::memcpy(elements, buffer.data(), n * memory.size());
+}
+
+void write_checked(const IoTarget& t, const Datatype& stored, const Datatype& memory, const void* elements,
+                   const Shape& mem_shape, const Context& ctx) {
+  const std::size_t n = element_count(mem_shape);
+  std::vector<unsigned char> buffer(std::max<std::size_t>(n * std::max(stored.size(), memory.size()), 1));
+  std::memcpy(buffer.data(), elements, n * memory.size());
+  if (!convert_compounds(memory, stored, n, buffer.data()))
+    ctx.refuse(ErrorKind::invalid_argument, "a value does not fit its stored member (struct " + memory.name() +
+                                                ", stored " + stored.name() + ")");
+  write_raw(t, stored, buffer.data(), mem_shape);
+}
+
 }  // namespace
 
 Datatype default_type(const ElementCodec& codec) {
@@ -403,8 +442,10 @@ Datatype default_type(const ElementCodec& codec) {
 
 void write_elements(const IoTarget& t, const ElementCodec& codec, const void* elements, const Shape& mem_shape) {
   const Context ctx{t, t.is_attribute ? "write attribute" : "write dataset", true};
+  const Datatype stored = stored_type_of(t);
   const Image im = build_image(codec, stored_element_type(t), ctx, "");
   if (im.direct) {
+    if (needs_checked_conversion(stored, im.type)) return write_checked(t, stored, im.type, elements, mem_shape, ctx);
     write_raw(t, im.type, elements, mem_shape);
     return;
   }
@@ -419,8 +460,10 @@ void write_elements(const IoTarget& t, const ElementCodec& codec, const void* el
 
 void read_elements(const IoTarget& t, const ElementCodec& codec, void* elements, std::size_t count) {
   const Context ctx{t, t.is_attribute ? "read attribute" : "read dataset", false};
+  const Datatype stored = stored_type_of(t);
   const Image im = build_image(codec, stored_element_type(t), ctx, "");
   if (im.direct) {
+    if (needs_checked_conversion(stored, im.type)) return read_checked(t, stored, im.type, elements, count, ctx);
     read_raw(t, im.type, elements, count);
     return;
   }

@@ -103,6 +103,8 @@ std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
 
 }  // namespace
 
+hid_t range_checked_transfer() { return range_checked_conversion(); }
+
 Shape selection_shape(const IoTarget& t) {
   if (t.count) return *t.count;
   Handle space = stored_space(t);
