@@ -133,6 +133,18 @@ TEST_F(CompoundTest, TypeFollowsTheStructLayout) {
   EXPECT_TRUE(m[6].type.is_bool());
 }
 
+TEST_F(CompoundTest, PackedAndMemberLookup) {
+  const Datatype packed = dtype<Body>().packed();
+  EXPECT_LT(packed.size(), sizeof(Body));
+  EXPECT_EQ(packed.member("position")->offset, 1u);  // right after the int8 flag
+  EXPECT_FALSE(packed.member("nope").has_value());
+  EXPECT_FALSE(Datatype::int32().member("x").has_value());
+  // A file created with the packed type still reads into the padded struct, by name.
+  Dataset ds = f.create_dataset("packed", Shape{1}, packed);
+  ds.write(std::vector<Body>{sample_body(3)});
+  EXPECT_EQ(ds.read<std::vector<Body>>()[0], sample_body(3));
+}
+
 TEST_F(CompoundTest, InheritedMembersComeFirst) {
   const auto m = dtype<Derived>().members();
   ASSERT_EQ(m.size(), 4u);
