@@ -5,13 +5,27 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
 #include <gtest/gtest.h>
+
+#include "h5kit/compound.hpp"
 
 #include "h5kit/h5kit.hpp"
 #include "support/temp_dir.hpp"
 
+namespace h5kit_vlen_test {
+struct Hit {
+  std::int32_t channel = 0;
+  std::string tag;
+  bool operator==(const Hit&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(Hit, (), (channel, tag))
+}  // namespace h5kit_vlen_test
+
 namespace h5kit {
 namespace {
+
+using h5kit_vlen_test::Hit;
 
 using test::TempDir;
 
@@ -58,6 +72,13 @@ TEST_F(VlenTest, RowsOfStrings) {
   f.create_dataset("words", rows);
   EXPECT_EQ(f.dataset("words").dtype().name(), "vlen(str)");
   EXPECT_EQ(f.dataset("words").read<std::vector<VarLen<std::string>>>(), rows);
+}
+
+TEST_F(VlenTest, RowsOfStructs) {
+  const std::vector<VarLen<Hit>> events = {{{1, "a"}, {2, "bb"}}, {}, {{3, ""}}};
+  f.create_dataset("events", events);
+  EXPECT_EQ(f.dataset("events").dtype().name(), "vlen(compound{channel:int32,tag:str})");
+  EXPECT_EQ(f.dataset("events").read<std::vector<VarLen<Hit>>>(), events);
 }
 
 TEST_F(VlenTest, WriteInPlaceAndByBlock) {
