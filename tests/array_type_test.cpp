@@ -58,6 +58,18 @@ TEST_F(ArrayTypeTest, ConversionsAreRangeChecked) {
   EXPECT_EQ((small.read<std::vector<std::array<int, 2>>>()[1]), (std::array<int, 2>{3, 4}));
 }
 
+TEST_F(ArrayTypeTest, BlocksReadWithTrailingAxes) {
+  std::vector<std::array<float, 3>> rows = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}};
+  vectors.write(rows);
+  const auto block = vectors.read_block<NDArray<float>>(Shape{1}, Shape{2});
+  EXPECT_EQ(block.shape(), (Shape{2, 3}));
+  EXPECT_EQ(block(1, 0), 7.0f);
+  EXPECT_EQ((vectors.read_element<std::array<float, 3>>(Shape{3})), (std::array<float, 3>{10, 11, 12}));
+  // write_block takes its count from the value's shape, which has the extra array axis: refused.
+  EXPECT_THROW(vectors.write_block(std::vector<std::array<float, 3>>{{0, 0, 0}}, Shape{0}), ShapeMismatchError);
+  EXPECT_EQ((vectors.read<std::vector<std::array<float, 3>>>()[0]), (std::array<float, 3>{1, 2, 3}));
+}
+
 TEST_F(ArrayTypeTest, DimsMismatchIsAShapeError) {
   EXPECT_THROW(vectors.write(std::vector<std::array<float, 4>>(4)), ShapeMismatchError);
   EXPECT_THROW(vectors.write(std::vector<float>(4)), ShapeMismatchError);
