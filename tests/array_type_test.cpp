@@ -84,6 +84,22 @@ TEST_F(ArrayTypeTest, ScalarAttributeOfAnArrayType) {
   EXPECT_EQ((ds.read<std::array<double, 3>>()), (std::array<double, 3>{1, 2, 3}));
 }
 
+TEST_F(ArrayTypeTest, CreatingWithAnArrayTypeDropsTrailingAxes) {
+  // h5py: create_dataset(data=(4, 3) array, dtype="(3,)f4") and attrs.create(..., dtype="(3,)f4").
+  const Datatype triple = Datatype::array(Datatype::float32(), {3});
+  NDArray<float> data(Shape{4, 3});
+  for (std::size_t i = 0; i < 12; ++i) data.data()[i] = float(i);
+  const Dataset ds = f.create_dataset("made", data, DatasetOptions{}.dtype(triple));
+  EXPECT_EQ(ds.shape(), (Shape{4}));
+  EXPECT_EQ(ds.read<NDArray<float>>()(3, 0), 9.0f);
+  f.attrs().set("rgb", std::vector<double>{0.25, 0.5, 1.0}, triple);
+  EXPECT_EQ(f.attrs().open("rgb").shape(), Shape{});
+  EXPECT_EQ((f.attrs().get<std::array<float, 3>>("rgb")), (std::array<float, 3>{0.25f, 0.5f, 1.0f}));
+  // Data whose trailing axes are not the array's is refused, and nothing stays behind.
+  EXPECT_THROW(f.create_dataset("bad", std::vector<float>(4), DatasetOptions{}.dtype(triple)), ShapeMismatchError);
+  EXPECT_FALSE(f.contains("bad"));
+}
+
 TEST_F(ArrayTypeTest, MultiDimensionalArrayType) {
   Dataset ds = f.create_dataset("m", Shape{2}, Datatype::array(Datatype::int32(), {2, 3}));
   NDArray<int> values(Shape{2, 2, 3});

@@ -39,6 +39,13 @@ Shape value_shape(const IoTarget& t) {
   return shape;
 }
 
+Shape shape_for_type(const Shape& data_shape, const Datatype& type) {
+  if (type.type_class() != TypeClass::array) return data_shape;
+  const Shape dims = type.array_dims();
+  if (dims.size() > data_shape.size() || !std::equal(dims.rbegin(), dims.rend(), data_shape.rbegin())) return data_shape;
+  return Shape(data_shape.begin(), data_shape.end() - static_cast<std::ptrdiff_t>(dims.size()));
+}
+
 std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type) {
   if (H5Tget_class(stored) != H5T_ARRAY || H5Tget_class(mem_type.id()) == H5T_ARRAY) return 1;
   const Shape dims = Datatype(Handle::share(stored)).array_dims();

@@ -41,6 +41,10 @@ Shape value_shape(const IoTarget& target);
 // type, sent directly when plain, else through a packed memory image.
 void write_elements(const IoTarget& target, const ElementCodec& codec, const void* elements, const Shape& mem_shape);
 void read_elements(const IoTarget& target, const ElementCodec& codec, void* elements, std::size_t count);
+// The dataspace shape for new data of `data_shape` stored as `type`: an HDF5 array type's
+// dimensions are dropped from the end, as h5py does for subarray dtypes ((4, 3) data as
+// array(float32, (3,)) is a (4,) dataset).
+Shape shape_for_type(const Shape& data_shape, const Datatype& type);
 // ---- end of element handling ----
 
 template <class T>
