@@ -140,6 +140,51 @@ Datatype Datatype::compound(std::size_t size, const std::vector<CompoundMember>&
 Datatype Datatype::object_reference() { return predefined(H5T_STD_REF_OBJ); }
 Datatype Datatype::region_reference() { return predefined(H5T_STD_REF_DSETREG); }
 
+// ---- structured types (array, vlen, compound helpers) ----
+Datatype Datatype::array(const Datatype& base, const Shape& dims) {
+  const char* op = "create array type";
+  if (dims.empty() || dims.size() > H5S_MAX_RANK)
+    detail::reject(ErrorKind::invalid_argument, op, Where{},
+                   "an array type needs 1 to " + std::to_string(H5S_MAX_RANK) + " dimensions, got " +
+                       std::to_string(dims.size()));
+  for (std::size_t d : dims)
+    if (d == 0)
+      detail::reject(ErrorKind::invalid_argument, op, Where{},
+                     "array dimensions must be at least 1, got " + to_string(dims));
+  detail::silence_hdf5_errors();
+  const std::vector<hsize_t> h(dims.begin(), dims.end());
+  return Datatype(Handle(checked(H5Tarray_create2(base.id(), static_cast<unsigned>(h.size()), h.data()), op,
+                                 Where{}, ErrorKind::invalid_argument, "of " + base.name())));
+}
+
+Datatype Datatype::vlen(const Datatype& base) {
+  detail::silence_hdf5_errors();
+  return Datatype(Handle(checked(H5Tvlen_create(base.id()), "create variable-length type", Where{},
+                                 ErrorKind::invalid_argument, "of " + base.name())));
+}
+
+Datatype Datatype::packed() const {
+  detail::silence_hdf5_errors();
+  Datatype copy(Handle(checked(H5Tcopy(id()), "pack compound type", Where{}, ErrorKind::invalid_argument)));
+  checked(H5Tpack(copy.id()), "pack compound type", Where{}, ErrorKind::type_mismatch, name());
+  return copy;
+}
+
+std::optional<CompoundMember> Datatype::member(const std::string& member_name) const {
+  if (type_class() != TypeClass::compound) return std::nullopt;
+  detail::silence_hdf5_errors();
+  const int index = H5Tget_member_index(id(), member_name.c_str());
+  if (index < 0) {
+    H5Eclear2(H5E_DEFAULT);
+    return std::nullopt;
+  }
+  const auto idx = static_cast<unsigned>(index);
+  return CompoundMember{member_name, H5Tget_member_offset(id(), idx),
+                        Datatype(Handle(checked(H5Tget_member_type(id(), idx), "get compound member", Where{},
+                                                ErrorKind::type_mismatch, member_name)))};
+}
+// ---- end of structured types ----
+
 TypeClass Datatype::type_class() const {
   switch (H5Tget_class(id())) {
     case H5T_INTEGER: return TypeClass::integer;

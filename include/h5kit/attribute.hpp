@@ -57,7 +57,7 @@ class AttributeManager {
   void set(std::string_view name, const T& value, const Datatype& stored_type) const {
     Shape shape;
     inspector<T>::shape(value, shape);
-    write_new(name, value, shape, stored_type);
+    write_new(name, value, detail::shape_for_type(shape, stored_type), stored_type);
   }
   // attrs.modify(name, value): writes in place keeping the stored type when the shape matches,
   // creates the attribute otherwise.

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "h5kit/attribute.hpp"
@@ -114,6 +115,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   void write_block(const T& value, const Shape& offset) const {
     Shape count;
     inspector<T>::shape(value, count);
+    count = detail::shape_for_type(count, type_);  // an array type's own axes are not dataset axes
     detail::write_value(block("write block", offset, count), value);
   }
   // One element at a multi-index.
@@ -128,6 +130,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // The fill value, read as T (nullopt when none is defined).
   template <class T>
   std::optional<T> fill_value() const {
+    static_assert(std::is_trivially_copyable_v<T>, "h5kit: fill_value reads a scalar stored as its own bytes");
     T value{};
     if (!read_fill_value(inspector<T>::datatype(), &value)) return std::nullopt;
     return value;

@@ -3,6 +3,7 @@
 // enums, and introspection of any type found in a file.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,17 @@ class Datatype {
   // Datatype::int32().with_byte_order(ByteOrder::big) is HDF5's H5T_STD_I32BE.
   Datatype with_byte_order(ByteOrder order) const;
   // ---- end of the scalar-type additions ----
+
+  // ---- structured types (array, vlen, compound helpers) ----
+  // An HDF5 array type: every element holds a fixed block of `dims` values of `base` (h5py's "(3,)f4").
+  static Datatype array(const Datatype& base, const Shape& dims);
+  // A variable-length sequence of `base` values (h5py's vlen_dtype); each element is a ragged row.
+  static Datatype vlen(const Datatype& base);
+  // The compound with its members moved next to each other (no padding), as h5py stores numpy dtypes.
+  Datatype packed() const;
+  // The member called `name`, or nullopt (compound types).
+  std::optional<CompoundMember> member(const std::string& name) const;
+  // ---- end of structured types ----
 
   TypeClass type_class() const;
   std::size_t size() const;

@@ -52,7 +52,8 @@ class Group : public Object {
   Dataset create_dataset(std::string_view path, const T& data, const DatasetOptions& options = {}) const {
     Shape shape;
     inspector<T>::shape(data, shape);
-    Dataset ds = create_dataset(path, shape, options.dtype() ? *options.dtype() : dtype<T>(), options);
+    const Datatype type = options.dtype() ? *options.dtype() : dtype<T>();  // value_or would build dtype<T>() always
+    Dataset ds = create_dataset(path, detail::shape_for_type(shape, type), type, options);
     try {
       ds.write(data);
     } catch (...) {

@@ -2,6 +2,7 @@
 // Everything h5kit's core offers, in one include.
 #include "h5kit/attribute.hpp"
 #include "h5kit/chrono.hpp"
+#include "h5kit/compound.hpp"
 #include "h5kit/dataset.hpp"
 #include "h5kit/datatype.hpp"
 #include "h5kit/dimension_scales.hpp"
@@ -21,3 +22,4 @@
 #include "h5kit/shape.hpp"
 #include "h5kit/storage.hpp"
 #include "h5kit/strings.hpp"
+#include "h5kit/vlen.hpp"

@@ -37,8 +37,9 @@ template <class T, class Enable = void>
 struct inspector {
   static_assert(sizeof(T) == 0,
                 "h5kit: no inspector<T> for this type. Supported: arithmetic types, bool, std::complex, "
-                "std::string, BOOST_DESCRIBE_ENUM enums, std::vector, std::array, h5kit::NDArray, "
-                "h5kit::NDView; add your own by specialising h5kit::inspector (docs/types.md)");
+                "std::string, BOOST_DESCRIBE_ENUM enums, BOOST_DESCRIBE_STRUCT structs (h5kit/compound.hpp), "
+                "h5kit::VarLen (h5kit/vlen.hpp), std::vector, std::array, h5kit::NDArray, h5kit::NDView; "
+                "add your own by specialising h5kit::inspector (docs/types.md)");
 };
 
 namespace detail {

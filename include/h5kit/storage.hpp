@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstring>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -108,8 +109,8 @@ class DatasetOptions {
   // Value of elements never written (h5py's fillvalue). T must be a numeric scalar.
   template <class T>
   DatasetOptions& fill_value(const T& value) {
-    static_assert(inspector<T>::rank == 0 && !std::is_same_v<typename inspector<T>::element, std::string>,
-                  "h5kit: fill_value takes a numeric scalar");
+    static_assert(inspector<T>::rank == 0 && std::is_trivially_copyable_v<T>,
+                  "h5kit: fill_value takes a scalar stored as its own bytes (numbers, enums, plain structs)");
     fill_type_ = inspector<T>::datatype();
     fill_bytes_.resize(sizeof(T));
     std::memcpy(fill_bytes_.data(), &value, sizeof(T));

@@ -5,10 +5,11 @@
 //     file.create_dataset("rows", rows);        // 1-D dataset of vlen(int32)
 //
 // VarLen<T> is an element, not a container: a dataset of VarLen has the shape of the outer
-// container; the row lengths live in the data. T may be a number, bool, std::complex, a described
-// enum or a described struct (include compound.hpp).
+// container; the row lengths live in the data. T may be a number, std::complex, a described enum,
+// std::string or a described struct (include compound.hpp).
 #include <cstddef>
 #include <initializer_list>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -19,13 +20,13 @@ namespace h5kit {
 
 template <class T>
 class VarLen {
+  static_assert(!std::is_same_v<T, bool>, "h5kit: VarLen<bool> is not supported (std::vector<bool> has no data())");
+
  public:
   using value_type = T;
   VarLen() = default;
   VarLen(std::initializer_list<T> values) : values_(values) {}
   explicit VarLen(std::vector<T> values) : values_(std::move(values)) {}
-  template <class It>
-  VarLen(It first, It last) : values_(first, last) {}
 
   std::size_t size() const noexcept { return values_.size(); }
   bool empty() const noexcept { return values_.empty(); }
@@ -44,7 +45,6 @@ class VarLen {
   friend bool operator==(const VarLen&, const VarLen&) = default;
 
  private:
-  static_assert(!std::is_same_v<T, bool>, "h5kit: VarLen<bool> is not supported (std::vector<bool> has no data())");
   std::vector<T> values_;
 };
 

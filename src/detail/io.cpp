@@ -16,6 +16,7 @@
 #include "detail/h5_text.hpp"
 #include "detail/utf8.hpp"
 #include "h5kit/float16.hpp"
+#include "detail/element_hooks.hpp"
 
 namespace h5kit::detail {
 
@@ -108,10 +109,11 @@ hid_t range_checked_conversion() {
 }
 
 // True when values must change representation on the way (int16 in the file, double in memory; a
-// numpy time unit into another); the caller knows the types differ.
+// numpy time unit into another; numbers inside HDF5 array types); the caller knows the types differ.
 bool numeric_conversion(hid_t stored, hid_t memory) {
   if (opaque_pair(stored, memory)) return true;
-  if (!numeric(H5Tget_class(stored)) || !numeric(H5Tget_class(memory))) return false;
+  if (!numeric(value_class(stored)) || !numeric(value_class(memory))) return false;
+  if (H5Tget_class(stored) == H5T_ARRAY || H5Tget_class(memory) == H5T_ARRAY) return true;
   // A byte swap alone cannot overflow; HDF5 does it within the transfer, with no staging buffer.
   const H5T_order_t order = H5Tget_order(memory);
   if (H5Tget_order(stored) == order || (order != H5T_ORDER_LE && order != H5T_ORDER_BE)) return true;
@@ -156,6 +158,8 @@ std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
 }
 
 }  // namespace
+
+hid_t range_checked_transfer() { return range_checked_conversion(); }
 
 Shape selection_shape(const IoTarget& t) {
   if (t.selected_shape) return *t.selected_shape;
@@ -271,19 +275,25 @@ void check_string_values(const IoTarget& t, hid_t stored, const std::string* str
 
 }  // namespace
 
-void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, const Shape& mem_shape) {
+void write_raw(const IoTarget& t, const Datatype& element_type, const void* buffer, const Shape& mem_shape) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
+  Datatype mem_type = element_type;
+  const std::size_t values_per_element = adapt_to_stored_array(stored.get(), mem_type);
+  if (needs_enum_mapping(stored.get(), mem_type.id()))
+    return write_enum_values(t, stored.get(), mem_type, buffer, mem_shape);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
-  const Shape target_shape = selection_shape(t);
-  std::size_t n = element_count(mem_shape);
+  // Array-typed storage: shapes count the array's values too ((10,) of array(3) is (10, 3)).
+  const Shape target_shape = values_per_element > 1 ? value_shape(t) : selection_shape(t);
+  Shape shape = mem_shape;
   std::vector<unsigned char> spread;
   if (needs_broadcast(t, target_shape, mem_shape, op)) {
-    spread = spread_bytes(buffer, mem_type.size(), mem_shape, target_shape);
+    spread = spread_bytes(buffer, element_type.size(), mem_shape, target_shape);
     buffer = spread.data();
-    n = element_count(target_shape);
+    shape = target_shape;
   }
+  const std::size_t n = element_count(shape) / values_per_element;
   if (n == 0) return;
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
     // Convert everything before writing anything, so a value that does not fit writes nothing.
@@ -300,9 +310,13 @@ void write_raw(const IoTarget& t, const Datatype& mem_type, const void* buffer, 
   transfer_write(t, mem_type.id(), buffer, n, op);
 }
 
-void read_raw(const IoTarget& t, const Datatype& mem_type, void* buffer, std::size_t count) {
+void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std::size_t count) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   Handle stored = stored_type_handle(t);
+  Datatype mem_type = element_type;
+  count /= adapt_to_stored_array(stored.get(), mem_type);
+  if (needs_enum_mapping(stored.get(), mem_type.id()))
+    return read_enum_values(t, stored.get(), mem_type, buffer, count);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
   if (count == 0) return;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "h5kit/datatype.hpp"
+#include "h5kit/detail/element_codec.hpp"
 #include "h5kit/detail/handle.hpp"
 #include "h5kit/inspector.hpp"
 #include "h5kit/shape.hpp"
@@ -45,6 +46,19 @@ concept has_own_io = requires(const IoTarget& t, const E* in, E* out, const Shap
   inspector<E>::write_elements(t, in, s);
   inspector<E>::read_elements(t, out, n);
 };
+// ---- element handling (src/detail/element_*.cpp) ----
+// The shape a read produces: the selection's, plus the dimensions of the stored type when it is an
+// HDF5 array type (a (10,) dataset of array(float32,(3,)) reads as (10, 3)).
+Shape value_shape(const IoTarget& target);
+// Elements described by an ElementCodec (structs, VarLen): matched by member name against the stored
+// type, sent directly when plain, else through a packed memory image.
+void write_elements(const IoTarget& target, const ElementCodec& codec, const void* elements, const Shape& mem_shape);
+void read_elements(const IoTarget& target, const ElementCodec& codec, void* elements, std::size_t count);
+// The dataspace shape for new data of `data_shape` stored as `type`: an HDF5 array type's
+// dimensions are dropped from the end, as h5py does for subarray dtypes ((4, 3) data as
+// array(float32, (3,)) is a (4,) dataset).
+Shape shape_for_type(const Shape& data_shape, const Datatype& type);
+// ---- end of element handling ----
 
 template <class T>
 inline constexpr bool is_string_element = std::is_same_v<typename inspector<T>::element, std::string>;
@@ -58,6 +72,7 @@ void write_value(const IoTarget& target, const T& value) {
   auto send = [&](const E* elements) {
     if constexpr (has_own_io<E>) inspector<E>::write_elements(target, elements, shape);
     else if constexpr (std::is_same_v<E, std::string>) write_strings(target, elements, shape);
+    else if constexpr (has_codec<E>) write_elements(target, inspector<E>::codec(), elements, shape);
     else write_raw(target, inspector<E>::datatype(), elements, shape);
   };
   if constexpr (I::contiguous) {
@@ -74,13 +89,14 @@ template <class T>
 void read_value(const IoTarget& target, T& out) {
   using I = inspector<T>;
   using E = typename I::element;
-  const Shape shape = fit_rank(target, selection_shape(target), I::rank);
+  const Shape shape = fit_rank(target, value_shape(target), I::rank);
   if constexpr (I::rank < 0) I::prepare_shape(out, shape);
   else I::prepare(out, shape.data());
   const std::size_t n = element_count(shape);
   auto receive = [&](E* elements) {
     if constexpr (has_own_io<E>) inspector<E>::read_elements(target, elements, n);
     else if constexpr (std::is_same_v<E, std::string>) read_strings(target, elements, n);
+    else if constexpr (has_codec<E>) read_elements(target, inspector<E>::codec(), elements, n);
     else read_raw(target, inspector<E>::datatype(), elements, n);
   };
   if constexpr (I::contiguous) {
