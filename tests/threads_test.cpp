@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <complex>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -326,6 +327,60 @@ TEST(Threads, ThreadsShareOneDatasetObject) {
     EXPECT_EQ(stored[static_cast<std::size_t>(t)], row) << "row " << t;
     EXPECT_EQ(ds.attrs().get<std::int64_t>("row" + std::to_string(t)), 99);
   }
+}
+
+// ---- callbacks inside HDF5 (visit) while other threads work ----
+
+// Group::visit runs its callback inside H5Ovisit2, holding HDF5's global lock. The callbacks here use
+// h5kit's shared constant types (bool, complex, strings) while the other threads build and use the same
+// ones: run first in a fresh process (ctest runs each test alone), this is the situation
+// detail::build_shared_constants() exists for.
+TEST(Threads, VisitCallbacksUseSharedTypesWhileOtherThreadsWriteTheirOwnFiles) {
+  test::TempDir dir;
+  constexpr int groups = 20;
+  {
+    const File f(dir / "tree.h5", "w");
+    for (int g = 0; g < groups; ++g) {
+      const Group group = f.create_group("g" + std::to_string(g));
+      group.create_dataset("flags", std::vector<bool>{true, false, true});
+      group.attrs().set("index", static_cast<std::int64_t>(g));
+    }
+  }
+  const File tree(dir / "tree.h5", "r");
+  std::vector<int> mismatches(kThreads, 0);
+  run_with_watchdog([&] {
+    const auto errors = run_threads(kThreads, [&](int t) {
+      auto& bad = mismatches[static_cast<std::size_t>(t)];
+      if (t % 2 == 0) {  // visitors
+        for (int round = 0; round < 20; ++round) {
+          int datasets = 0;
+          std::int64_t index_sum = 0;
+          tree.visit_items([&](const std::string& name, const Object& object) {
+            if (object.kind() == ObjectKind::dataset) {
+              ++datasets;
+              if (object.as_dataset().read<std::vector<bool>>() != std::vector<bool>{true, false, true}) ++bad;
+            } else {
+              index_sum += object.attrs().get<std::int64_t>("index");
+              if (name.front() != 'g') ++bad;
+            }
+            return false;
+          });
+          if (datasets != groups || index_sum != groups * (groups - 1) / 2) ++bad;
+        }
+      } else {  // writers, each in its own file, using the same shared types
+        const File own(dir / ("w" + std::to_string(t) + ".h5"), "w");
+        for (int i = 0; i < 100; ++i) {
+          const std::string name = "d" + std::to_string(i);
+          own.create_dataset(name, std::vector<bool>{i % 2 == 0});
+          own.dataset(name).attrs().set("z", std::vector<std::complex<double>>{{1.0 * i, -1.0}});
+          own.dataset(name).attrs().set("s", std::string("thread ") + std::to_string(t));
+          if (own.dataset(name).attrs().get<std::vector<std::complex<double>>>("z")[0].real() != 1.0 * i) ++bad;
+        }
+      }
+    });
+    EXPECT_EQ(errors, kNoErrors);
+  });
+  EXPECT_EQ(mismatches, std::vector<int>(kThreads, 0));
 }
 
 }  // namespace

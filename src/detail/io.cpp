@@ -11,6 +11,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/plists.hpp"
 
 namespace h5kit::detail {
 
@@ -74,6 +75,8 @@ H5T_conv_ret_t refuse_overflow(H5T_conv_except_t except, hid_t, hid_t dst, void*
   }
 }
 
+}  // namespace
+
 hid_t range_checked_conversion() {
   static const hid_t plist = [] {
     const hid_t p = checked(H5Pcreate(H5P_DATASET_XFER), "create transfer properties", Where{});
@@ -82,6 +85,8 @@ hid_t range_checked_conversion() {
   }();
   return plist;
 }
+
+namespace {
 
 // True when numbers must change representation on the way (int16 in the file, double in memory...);
 // the caller knows the types differ.

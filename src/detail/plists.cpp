@@ -1,6 +1,7 @@
 #include "detail/plists.hpp"
 
 #include "detail/checked.hpp"
+#include "h5kit/datatype.hpp"
 
 namespace h5kit::detail {
 
@@ -26,6 +27,26 @@ hid_t group_creation_plist(bool track_order) {
     return p;
   }();
   return tracked;
+}
+
+hid_t attribute_creation_plist() {
+  static const hid_t acpl = [] {
+    const hid_t p = checked(H5Pcreate(H5P_ATTRIBUTE_CREATE), "create attribute properties", Where{});
+    checked(H5Pset_char_encoding(p, H5T_CSET_UTF8), "create attribute properties", Where{});
+    return p;
+  }();
+  return acpl;
+}
+
+void build_shared_constants() {
+  link_creation_plist();
+  group_creation_plist(true);
+  attribute_creation_plist();
+  range_checked_conversion();
+  Datatype::boolean();
+  Datatype::complex64();
+  Datatype::complex128();
+  Datatype::variable_string();  // builds the UTF-8 and the ASCII type
 }
 
 }  // namespace h5kit::detail
