@@ -70,6 +70,13 @@ std::vector<std::string> run_threads(int n, Fn fn) {
 
 const std::vector<std::string> kNoErrors(kThreads);
 
+// Everything below (and docs/threads.md) assumes HDF5's global lock; without it these tests would be races.
+TEST(Threads, TheLinkedHdf5IsThreadSafe) {
+  hbool_t thread_safe = false;
+  ASSERT_GE(H5is_library_threadsafe(&thread_safe), 0);
+  EXPECT_TRUE(thread_safe) << "h5kit's multi-threaded use needs an HDF5 built with --enable-threadsafe";
+}
+
 TEST(Threads, SeparateFilesAndSharedTypesFromFourThreads) {
   test::TempDir dir;
   std::vector<int> failures(4, 0);
