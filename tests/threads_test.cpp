@@ -336,6 +336,36 @@ TEST(Threads, ThreadsShareOneDatasetObject) {
   }
 }
 
+// ---- range-checked conversions (the shared transfer list and its callback) from every thread ----
+
+TEST(Threads, RangeCheckedConversionsFromEightThreads) {
+  test::TempDir dir;
+  const File f(dir / "f.h5", "w");
+  std::vector<std::int32_t> values(1000);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i % 100);
+  values.back() = 300;  // does not fit int8
+  const Dataset ds = f.create_dataset("numbers", values);
+  std::vector<int> mismatches(kThreads, 0);
+  run_with_watchdog([&] {
+    const auto errors = run_threads(kThreads, [&](int t) {
+      auto& bad = mismatches[static_cast<std::size_t>(t)];
+      for (int round = 0; round < 100; ++round) {
+        const auto fits = ds.read_block<std::vector<std::int8_t>>(Shape{0}, Shape{999});
+        for (std::size_t i = 0; i < fits.size(); ++i)
+          if (fits[i] != static_cast<std::int8_t>(i % 100)) ++bad;
+        try {
+          (void)ds.read<std::vector<std::int8_t>>();  // 300 must be refused on every thread, never clamped
+          ++bad;
+        } catch (const Error&) {
+        }
+        if (ds.read<std::vector<std::int16_t>>().back() != 300) ++bad;
+      }
+    });
+    EXPECT_EQ(errors, kNoErrors);
+  });
+  EXPECT_EQ(mismatches, std::vector<int>(kThreads, 0));
+}
+
 // ---- callbacks inside HDF5 (visit) while other threads work ----
 
 // Group::visit runs its callback inside H5Ovisit2, holding HDF5's global lock. The callbacks here use
