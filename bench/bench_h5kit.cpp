@@ -107,25 +107,28 @@ void point_read(benchmark::State& state) {
 }
 
 // 6. One 256 MiB float32 dataset in 1 MiB gzip chunks (workloads.h).
-void write_gzip_file(const std::string& path, const std::vector<float>& data) {
+void write_gzip_file(const std::string& path, const std::vector<float>& data, bool shuffle) {
   h5kit::File file(path, "w");
-  file.create_dataset(BENCH_DATASET_NAME, data, h5kit::DatasetOptions{}.chunks({BENCH_GZIP_CHUNK}).gzip(BENCH_GZIP_LEVEL));
+  file.create_dataset(BENCH_DATASET_NAME, data,
+                      h5kit::DatasetOptions{}.chunks({BENCH_GZIP_CHUNK}).shuffle(shuffle).gzip(BENCH_GZIP_LEVEL));
 }
 
 // No warm-up write: see the raw C twin in bench_rawc.cpp.
+template <bool Shuffle>
 void gzip_write(benchmark::State& state) {
   const auto& data = gzip_data();
-  const std::string path = scratch_file("h5kit_gzip_write.h5");
+  const std::string path = scratch_file(Shuffle ? "h5kit_gzip_shuffle_write.h5" : "h5kit_gzip_write.h5");
   remove_file(path);
-  run(state, [&] { write_gzip_file(path, data); });
+  run(state, [&] { write_gzip_file(path, data, Shuffle); });
   remove_file(path);
   set_counters(state, 1, 0);
 }
 
+template <bool Shuffle>
 void gzip_read(benchmark::State& state) {
   static const std::string path = [] {
-    std::string p = scratch_file("h5kit_gzip_read.h5");
-    write_gzip_file(p, gzip_data());
+    std::string p = scratch_file(Shuffle ? "h5kit_gzip_shuffle_read.h5" : "h5kit_gzip_read.h5");
+    write_gzip_file(p, gzip_data(), Shuffle);
     return p;
   }();
   std::vector<float> buffer(BENCH_GZIP_ELEMENTS, -1.0f);  // allocated and touched outside the timed region
@@ -199,8 +202,10 @@ void register_h5kit() {
   add("attrs_create", kImpl, guarded<attrs_create>);
   add("attrs_read", kImpl, guarded<attrs_read>);
   add("groups_create", kImpl, guarded<groups_create>);
-  limit_gzip_repetitions(add("gzip_write", kImpl, guarded<gzip_write>));
-  limit_gzip_repetitions(add("gzip_read", kImpl, guarded<gzip_read>));
+  limit_gzip_repetitions(add("gzip_write", kImpl, guarded<gzip_write<false>>));
+  limit_gzip_repetitions(add("gzip_read", kImpl, guarded<gzip_read<false>>));
+  limit_gzip_repetitions(add("gzip_shuffle_write", kImpl, guarded<gzip_write<true>>));
+  limit_gzip_repetitions(add("gzip_shuffle_read", kImpl, guarded<gzip_read<true>>));
 }
 
 }  // namespace bench

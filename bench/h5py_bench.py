@@ -149,10 +149,10 @@ class Workloads:
         with self.open(path, "w") as f:
             f.create_dataset(DATASET_NAME, data=data)
 
-    def write_gzip(self, path, data):
+    def write_gzip(self, path, data, shuffle):
         with self.open(path, "w") as f:
             f.create_dataset(DATASET_NAME, data=data, chunks=(GZIP_CHUNK,), compression="gzip",
-                             compression_opts=GZIP_LEVEL, shuffle=False)
+                             compression_opts=GZIP_LEVEL, shuffle=shuffle)
 
     def create_attributes(self, path):
         with self.open(path, "w") as f:
@@ -270,21 +270,22 @@ class Workloads:
         os.remove(path)
         return span(t0, t1), GROUPS, 0
 
-    # 6a. 256 MiB float32 in 1 MiB chunks, gzip 4, written whole. No warm-up write: compression takes
-    # seconds (see bench_rawc.cpp).
-    def gzip_write(self):
-        path = self.path("gzip_write")
+    # 6a/6c. 256 MiB float32 in 1 MiB chunks, gzip 4 (6c: shuffle first), written whole. No warm-up write:
+    # compression takes seconds (see bench_rawc.cpp).
+    def gzip_write_with(self, shuffle):
+        path = self.path("gzip_shuffle_write" if shuffle else "gzip_write")
         if os.path.exists(path):
             os.remove(path)
         t0 = now()
-        self.write_gzip(path, self.inp.gzip)
+        self.write_gzip(path, self.inp.gzip, shuffle)
         t1 = now()
         os.remove(path)
         return span(t0, t1), 1, 0
 
-    # 6b. read back whole into a buffer allocated beforehand
-    def gzip_read(self):
-        path = self.file_once("gzip_read", lambda p: self.write_gzip(p, self.inp.gzip))
+    # 6b/6d. read back whole into a buffer allocated beforehand
+    def gzip_read_with(self, shuffle):
+        stem = "gzip_shuffle_read" if shuffle else "gzip_read"
+        path = self.file_once(stem, lambda p: self.write_gzip(p, self.inp.gzip, shuffle))
         buffer = np.full(GZIP_ELEMENTS, -1.0, dtype=np.float32)
         with self.open(path, "r") as f:  # warm-up
             f[DATASET_NAME].read_direct(buffer)
@@ -297,12 +298,24 @@ class Workloads:
             raise RuntimeError("h5py: wrong data read back")
         return span(t0, t1), 1, gzip_checksum(buffer)
 
+    def gzip_write(self):
+        return self.gzip_write_with(False)
+
+    def gzip_read(self):
+        return self.gzip_read_with(False)
+
+    def gzip_shuffle_write(self):
+        return self.gzip_write_with(True)
+
+    def gzip_shuffle_read(self):
+        return self.gzip_read_with(True)
+
 
 WORKLOADS = ["bulk_write", "bulk_read", "bulk_read_alloc", "point_read", "attrs_create", "attrs_read",
-             "groups_create", "gzip_write", "gzip_read"]
+             "groups_create", "gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"]
 # Compressing 256 MiB takes seconds: fewer repetitions, and not in the default-libver column (the data
 # path -- deflate -- is the same; only the chunk index format differs).
-GZIP_WORKLOADS = {"gzip_write", "gzip_read"}
+GZIP_WORKLOADS = {"gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"}
 
 
 def main():

@@ -29,7 +29,8 @@ extern "C" {
 #define BENCH_GROUPS 5000u
 /* 6: one 256 MiB float32 dataset, chunked in 1 MiB chunks (262144 elements: no larger than HDF5's default
  * 1 MiB chunk cache, so every chunk goes through the cache once and none is decoded twice), gzip level 4,
- * shuffle off; written whole and read whole. Element i holds bench_gzip_value(i). */
+ * shuffle off; written whole and read whole. Element i holds bench_gzip_value(i).
+ * 6c, 6d: the same with the shuffle filter before gzip. */
 #define BENCH_GZIP_ELEMENTS (256u * 1024u * 1024u / 4u) /* 256 MiB of float32 */
 #define BENCH_GZIP_CHUNK 262144u                        /* elements per chunk: 1 MiB */
 #define BENCH_GZIP_LEVEL 4
@@ -50,7 +51,7 @@ static inline uint64_t bench_splitmix64(uint64_t* state) {
 /* Compressible like a measured signal: a wave of parabolic arches (period 65536 elements, amplitude 1024)
  * plus noise of -8..7 steps of 1/64 in the low bits, from SplitMix64 indexed by i. Computed in integers and
  * scaled by a power of two, so every value is exact in float32 and C, C++ and numpy agree bit for bit.
- * gzip 4 without shuffle stores it at about 2.8:1. */
+ * gzip 4 stores it at about 2.8:1 without shuffle, 3.6:1 with shuffle. */
 static inline float bench_gzip_value(uint64_t i) {
   uint64_t state = BENCH_GZIP_SEED + i * UINT64_C(0x9E3779B97F4A7C15);
   const int64_t noise = bench_splitmix64(&state) >> 60; /* 0..15 */
