@@ -20,7 +20,8 @@ hid_t range_checked_conversion();
 // while another thread builds it, and building calls HDF5, which waits for HDF5's global lock. A thread
 // running a callback inside HDF5 (Group::visit) holds that lock; if the callback were the first to use
 // a constant another thread is building, each would wait for the other for ever. Called before
-// entering such HDF5 calls, so that inside them every constant is already built.
+// entering such HDF5 calls, so that inside them every constant is already built. A new shared constant
+// (a function-local static that calls HDF5 to build itself) must be added to it.
 void build_shared_constants();
 
 }  // namespace h5kit::detail
