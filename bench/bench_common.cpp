@@ -75,6 +75,35 @@ bool looks_like_bulk_data(const double* buffer, std::size_t n) {
   return buffer[n - 1] == static_cast<double>(n - 1) * 0.5;
 }
 
+const std::vector<float>& gzip_data() {
+  static const std::vector<float> data = [] {
+    std::vector<float> v(BENCH_GZIP_ELEMENTS);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = bench_gzip_value(i);
+    return v;
+  }();
+  return data;
+}
+
+bool looks_like_gzip_data(const float* buffer, std::size_t n) {
+  if (n != BENCH_GZIP_ELEMENTS) return false;
+  for (std::size_t i = 0; i < n; i += 4093)
+    if (buffer[i] != bench_gzip_value(i)) return false;
+  return buffer[n - 1] == bench_gzip_value(n - 1);
+}
+
+double gzip_checksum(const float* buffer, std::size_t n) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; i += 4093) sum += buffer[i];
+  return sum;
+}
+
+void limit_gzip_repetitions(benchmark::internal::Benchmark* benchmark) {
+  const char* text = std::getenv("H5KIT_BENCH_GZIP_REPETITIONS");
+  if (text == nullptr || *text == '\0') return;
+  const int repetitions = std::atoi(text);
+  if (repetitions > 0) benchmark->Repetitions(repetitions);
+}
+
 const std::vector<double>& point_data() {
   static const std::vector<double> data = [] {
     std::vector<double> v(BENCH_POINT_DATASET_ELEMENTS);

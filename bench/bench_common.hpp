@@ -39,6 +39,16 @@ const std::vector<std::uint64_t>& point_positions();
 // Sum of point_data() at point_positions(): what every implementation must report.
 double expected_point_checksum();
 
+// 256 MiB of float32: element i holds bench_gzip_value(i).
+const std::vector<float>& gzip_data();
+// True when `buffer` holds what gzip_data() holds (checked on a sparse sample of positions).
+bool looks_like_gzip_data(const float* buffer, std::size_t n);
+// Sum (float64, in index order) of every 4093rd element: the gzip read's checksum, compared with h5py's.
+double gzip_checksum(const float* buffer, std::size_t n);
+// Repetitions of the gzip workloads: $H5KIT_BENCH_GZIP_REPETITIONS (run.sh sets it), else the
+// --benchmark_repetitions of the run. Compressing 256 MiB takes seconds, so run.sh asks for fewer.
+void limit_gzip_repetitions(benchmark::internal::Benchmark* benchmark);
+
 // "attr_00000".. and "g_00000".., as std::string and as C strings (for the raw C functions).
 const std::vector<std::string>& attribute_names();
 const std::vector<const char*>& attribute_name_pointers();

@@ -106,6 +106,44 @@ void point_read(benchmark::State& state) {
   set_counters(state, static_cast<double>(positions.size()), sum);
 }
 
+// 6. One 256 MiB float32 dataset in 1 MiB gzip chunks (workloads.h).
+void write_gzip_file(const std::string& path, const std::vector<float>& data, bool shuffle) {
+  h5kit::File file(path, "w");
+  file.create_dataset(BENCH_DATASET_NAME, data,
+                      h5kit::DatasetOptions{}.chunks({BENCH_GZIP_CHUNK}).shuffle(shuffle).gzip(BENCH_GZIP_LEVEL));
+}
+
+// No warm-up write: see the raw C twin in bench_rawc.cpp.
+template <bool Shuffle>
+void gzip_write(benchmark::State& state) {
+  const auto& data = gzip_data();
+  const std::string path = scratch_file(Shuffle ? "h5kit_gzip_shuffle_write.h5" : "h5kit_gzip_write.h5");
+  remove_file(path);
+  run(state, [&] { write_gzip_file(path, data, Shuffle); });
+  remove_file(path);
+  set_counters(state, 1, 0);
+}
+
+template <bool Shuffle>
+void gzip_read(benchmark::State& state) {
+  static const std::string path = [] {
+    std::string p = scratch_file(Shuffle ? "h5kit_gzip_shuffle_read.h5" : "h5kit_gzip_read.h5");
+    write_gzip_file(p, gzip_data(), Shuffle);
+    return p;
+  }();
+  std::vector<float> buffer(BENCH_GZIP_ELEMENTS, -1.0f);  // allocated and touched outside the timed region
+  auto read = [&] {
+    h5kit::File file(path, "r");
+    file.dataset(BENCH_DATASET_NAME).read(std::span<float>(buffer));
+    benchmark::ClobberMemory();
+  };
+  read();  // warm-up (bench_common.hpp)
+  std::fill(buffer.begin(), buffer.end(), -1.0f);
+  run(state, read);
+  if (!looks_like_gzip_data(buffer.data(), buffer.size())) state.SkipWithError("h5kit: wrong data read back");
+  set_counters(state, 1, gzip_checksum(buffer.data(), buffer.size()));
+}
+
 void create_attributes(const std::string& path) {
   const auto& names = attribute_names();
   h5kit::File file(path, "w");
@@ -164,6 +202,10 @@ void register_h5kit() {
   add("attrs_create", kImpl, guarded<attrs_create>);
   add("attrs_read", kImpl, guarded<attrs_read>);
   add("groups_create", kImpl, guarded<groups_create>);
+  limit_gzip_repetitions(add("gzip_write", kImpl, guarded<gzip_write<false>>));
+  limit_gzip_repetitions(add("gzip_read", kImpl, guarded<gzip_read<false>>));
+  limit_gzip_repetitions(add("gzip_shuffle_write", kImpl, guarded<gzip_write<true>>));
+  limit_gzip_repetitions(add("gzip_shuffle_read", kImpl, guarded<gzip_read<true>>));
 }
 
 }  // namespace bench

@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("point_dataset_elements", std::to_string(BENCH_POINT_DATASET_ELEMENTS));
   benchmark::AddCustomContext("attributes", std::to_string(BENCH_ATTRIBUTES));
   benchmark::AddCustomContext("groups", std::to_string(BENCH_GROUPS));
+  benchmark::AddCustomContext("gzip_bytes", std::to_string(BENCH_GZIP_ELEMENTS * sizeof(float)));
+  benchmark::AddCustomContext("gzip_chunk_elements", std::to_string(BENCH_GZIP_CHUNK));
+  benchmark::AddCustomContext("gzip_level", std::to_string(BENCH_GZIP_LEVEL));
+  benchmark::AddCustomContext("expected_gzip_checksum",
+                              std::to_string(bench::gzip_checksum(bench::gzip_data().data(), BENCH_GZIP_ELEMENTS)));
   benchmark::AddCustomContext("expected_point_checksum", std::to_string(bench::expected_point_checksum()));
   benchmark::AddCustomContext("expected_attribute_checksum", std::to_string(bench::expected_attribute_checksum()));
 

@@ -31,6 +31,10 @@ POINT_READS = 100_000
 POINT_SEED = 0x6835B17E5EED
 ATTRIBUTES = 10_000
 GROUPS = 5_000
+GZIP_ELEMENTS = 256 * 1024 * 1024 // 4
+GZIP_CHUNK = 262144
+GZIP_LEVEL = 4
+GZIP_SEED = 0x9A1B5C0FFEE
 DATASET_NAME = "data"
 ATTR_GROUP_NAME = "attrs"
 
@@ -60,6 +64,31 @@ def splitmix64_positions(seed, count, modulus):
     return out
 
 
+def gzip_values(start, count):
+    """bench_gzip_value(i) of workloads.h for i in [start, start + count), vectorised (uint64 wraps like C)."""
+    i = np.arange(start, start + count, dtype=np.uint64)
+    z = np.uint64(GZIP_SEED) + (i + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15)
+    z ^= z >> np.uint64(30)
+    z *= np.uint64(0xBF58476D1CE4E5B9)
+    z ^= z >> np.uint64(27)
+    z *= np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    noise = (z >> np.uint64(60)).astype(np.int64) - 8
+    phase = (i % np.uint64(65536)).astype(np.int64)
+    h = phase % 32768
+    arch = (h * (32768 - h)) >> 12
+    steps = np.where(phase < 32768, arch, -arch) + noise
+    return steps.astype(np.float32) / np.float32(64)
+
+
+def make_gzip_data():
+    out = np.empty(GZIP_ELEMENTS, dtype=np.float32)
+    step = 1 << 22
+    for start in range(0, GZIP_ELEMENTS, step):
+        out[start:start + step] = gzip_values(start, min(step, GZIP_ELEMENTS - start))
+    return out
+
+
 class Inputs:
     """Everything made before any timed region."""
 
@@ -69,6 +98,27 @@ class Inputs:
         self.positions = splitmix64_positions(POINT_SEED, POINT_READS, POINT_DATASET_ELEMENTS)
         self.attr_names = ["attr_%05d" % i for i in range(ATTRIBUTES)]
         self.group_names = ["g_%05d" % i for i in range(GROUPS)]
+        self._gzip = None
+
+    @property
+    def gzip(self):
+        """Made on first use (a few seconds): only when a gzip workload runs."""
+        if self._gzip is None:
+            self._gzip = make_gzip_data()
+        return self._gzip
+
+
+def looks_like_gzip_data(a, inputs):
+    n = GZIP_ELEMENTS
+    if a.shape != (n,) or a.dtype != np.float32:
+        return False
+    return bool(np.array_equal(a[0:n:4093], inputs.gzip[0:n:4093])) and a[n - 1] == inputs.gzip[n - 1]
+
+
+def gzip_checksum(a):
+    """Sum of every 4093rd value read, in float64: compared with the C++ side's (report.py), so the data
+    of the three implementations is known to be the same, bit for bit on the sample."""
+    return float(np.sum(a[0:GZIP_ELEMENTS:4093], dtype=np.float64))
 
 
 def looks_like_bulk(a):
@@ -98,6 +148,11 @@ class Workloads:
     def write_dataset(self, path, data):
         with self.open(path, "w") as f:
             f.create_dataset(DATASET_NAME, data=data)
+
+    def write_gzip(self, path, data, shuffle):
+        with self.open(path, "w") as f:
+            f.create_dataset(DATASET_NAME, data=data, chunks=(GZIP_CHUNK,), compression="gzip",
+                             compression_opts=GZIP_LEVEL, shuffle=shuffle)
 
     def create_attributes(self, path):
         with self.open(path, "w") as f:
@@ -215,9 +270,52 @@ class Workloads:
         os.remove(path)
         return span(t0, t1), GROUPS, 0
 
+    # 6a/6c. 256 MiB float32 in 1 MiB chunks, gzip 4 (6c: shuffle first), written whole. No warm-up write:
+    # compression takes seconds (see bench_rawc.cpp).
+    def gzip_write_with(self, shuffle):
+        path = self.path("gzip_shuffle_write" if shuffle else "gzip_write")
+        if os.path.exists(path):
+            os.remove(path)
+        t0 = now()
+        self.write_gzip(path, self.inp.gzip, shuffle)
+        t1 = now()
+        os.remove(path)
+        return span(t0, t1), 1, 0
+
+    # 6b/6d. read back whole into a buffer allocated beforehand
+    def gzip_read_with(self, shuffle):
+        stem = "gzip_shuffle_read" if shuffle else "gzip_read"
+        path = self.file_once(stem, lambda p: self.write_gzip(p, self.inp.gzip, shuffle))
+        buffer = np.full(GZIP_ELEMENTS, -1.0, dtype=np.float32)
+        with self.open(path, "r") as f:  # warm-up
+            f[DATASET_NAME].read_direct(buffer)
+        buffer.fill(-1.0)
+        t0 = now()
+        with self.open(path, "r") as f:
+            f[DATASET_NAME].read_direct(buffer)
+        t1 = now()
+        if not looks_like_gzip_data(buffer, self.inp):
+            raise RuntimeError("h5py: wrong data read back")
+        return span(t0, t1), 1, gzip_checksum(buffer)
+
+    def gzip_write(self):
+        return self.gzip_write_with(False)
+
+    def gzip_read(self):
+        return self.gzip_read_with(False)
+
+    def gzip_shuffle_write(self):
+        return self.gzip_write_with(True)
+
+    def gzip_shuffle_read(self):
+        return self.gzip_read_with(True)
+
 
 WORKLOADS = ["bulk_write", "bulk_read", "bulk_read_alloc", "point_read", "attrs_create", "attrs_read",
-             "groups_create"]
+             "groups_create", "gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"]
+# Compressing 256 MiB takes seconds: fewer repetitions, and not in the default-libver column (the data
+# path -- deflate -- is the same; only the chunk index format differs).
+GZIP_WORKLOADS = {"gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"}
 
 
 def main():
@@ -225,6 +323,8 @@ def main():
     parser.add_argument("--repetitions", type=int, default=7, help="repetitions per workload (libver='latest')")
     parser.add_argument("--default-libver-repetitions", type=int, default=3,
                         help="repetitions per workload for h5py's default libver (0 to skip that column)")
+    parser.add_argument("--gzip-repetitions", type=int, default=0,
+                        help="repetitions of the gzip workloads (0: as --repetitions)")
     parser.add_argument("--filter", default="", help="only workloads whose name contains this")
     parser.add_argument("--out", default="-", help="JSON output file ('-' for stdout)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the order the repetitions are interleaved in")
@@ -242,7 +342,14 @@ def main():
 
         # Every (implementation, workload, repetition) once, in a shuffled order, so that machine noise
         # falls on all of them alike (as --benchmark_enable_random_interleaving does for the C++ side).
-        runs = [(impl, w) for impl, reps in impls for w in workloads for _ in range(reps)]
+        def reps_of(impl, reps, w):
+            if w not in GZIP_WORKLOADS:
+                return reps
+            if impl.libver is None:
+                return 0
+            return args.gzip_repetitions or reps
+
+        runs = [(impl, w) for impl, reps in impls for w in workloads for _ in range(reps_of(impl, reps, w))]
         random.Random(args.seed).shuffle(runs)
         results = {}
         for impl, w in runs:

@@ -94,6 +94,58 @@ fail:
   return -1;
 }
 
+int rawc_gzip_write(const char* path, const float* data, size_t n, int shuffle) {
+  hid_t file = -1, space = -1, dcpl = -1, dset = -1;
+  const hsize_t dims[1] = {n}, chunk[1] = {BENCH_GZIP_CHUNK};
+  TRY(file = create_file(path));
+  TRY(space = H5Screate_simple(1, dims, NULL));
+  TRY(dcpl = H5Pcreate(H5P_DATASET_CREATE));
+  TRY(H5Pset_chunk(dcpl, 1, chunk));
+  if (shuffle) TRY(H5Pset_shuffle(dcpl));
+  TRY(H5Pset_deflate(dcpl, BENCH_GZIP_LEVEL));
+  TRY(dset = H5Dcreate2(file, BENCH_DATASET_NAME, H5T_NATIVE_FLOAT, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
+  TRY(H5Dwrite(dset, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, data));
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Pclose(dcpl));
+  dcpl = -1;
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Pclose, dcpl);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+int rawc_gzip_read(const char* path, float* out, size_t n) {
+  hid_t file = -1, dset = -1, space = -1;
+  hssize_t stored = 0;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(dset = H5Dopen2(file, BENCH_DATASET_NAME, H5P_DEFAULT));
+  TRY(space = H5Dget_space(dset));
+  TRY(stored = H5Sget_simple_extent_npoints(space));
+  if ((size_t)stored != n) {
+    fprintf(stderr, "rawc: %s holds %lld elements, expected %zu\n", path, (long long)stored, n);
+    goto fail;
+  }
+  TRY(H5Dread(dset, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, out));
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
 int rawc_point_open(rawc_point_reader* r, const char* path) {
   const hsize_t one[1] = {1};
   r->file = r->dataset = r->file_space = r->mem_space = -1;

@@ -7,6 +7,7 @@
 #
 # Environment: H5KIT_BENCH_BUILD_DIR (default <repo>/build-bench), H5KIT_BENCH_REPETITIONS (default 7),
 # H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
+# H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
 # H5KIT_BENCH_FILTER (regex of Google Benchmark names / substring of h5py workload names),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
@@ -16,6 +17,7 @@ root=$(dirname "$here")
 build=${H5KIT_BENCH_BUILD_DIR:-$root/build-bench}
 reps=${H5KIT_BENCH_REPETITIONS:-7}
 default_reps=${H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS:-3}
+gzip_reps=${H5KIT_BENCH_GZIP_REPETITIONS:-3}
 filter=${H5KIT_BENCH_FILTER:-}
 python=/usr/bin/python3   # Debian's python3 has h5py and numpy; the first python3 on PATH may not
 do_build=1
@@ -23,9 +25,9 @@ out=$here/RESULTS.md
 
 for arg in "$@"; do
   case $arg in
-    --quick) reps=2; default_reps=0; out=$build/RESULTS-quick.md ;;
+    --quick) reps=2; default_reps=0; gzip_reps=1; out=$build/RESULTS-quick.md ;;
     --no-build) do_build=0 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +48,7 @@ bench_exe=$build/bench/h5kit_bench
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/h5kit-bench-run-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 export H5KIT_BENCH_TMPDIR=$scratch
+export H5KIT_BENCH_GZIP_REPETITIONS=$gzip_reps
 results=$build/bench-results
 mkdir -p "$results"
 
@@ -57,6 +60,7 @@ echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
 
 echo "== h5py ($reps repetitions; default libver: $default_reps)" >&2
 "$python" "$here/h5py_bench.py" --repetitions "$reps" --default-libver-repetitions "$default_reps" \
+          --gzip-repetitions "$gzip_reps" \
           ${filter:+--filter "$filter"} --out "$results/h5py.json"
 
 compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)

@@ -5,6 +5,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
+#include "detail/plists.hpp"
 
 namespace h5kit {
 
@@ -15,15 +16,6 @@ using detail::Where;
 namespace {
 std::string quoted(std::string_view name) { return "attribute \"" + std::string(name) + "\""; }
 
-// UTF-8 names, like h5py. Built once, shared by every thread, never modified.
-hid_t attribute_creation_plist() {
-  static const hid_t acpl = [] {
-    const hid_t p = checked(H5Pcreate(H5P_ATTRIBUTE_CREATE), "create attribute properties", Where{});
-    checked(H5Pset_char_encoding(p, H5T_CSET_UTF8), "create attribute properties", Where{});
-    return p;
-  }();
-  return acpl;
-}
 }  // namespace
 
 // h5py stages a replaced attribute under a temporary name too; ours cannot clash with user names.
@@ -77,7 +69,7 @@ Attribute AttributeManager::create_unchecked(std::string_view name, const Shape&
   const Where where{owner_.get()};
   if (!owner_.valid()) detail::reject(ErrorKind::closed, "create attribute", Where{}, "the object is closed");
   Handle space = detail::simple_space(shape, "create attribute", where);
-  const hid_t id = H5Acreate2(owner_.get(), n.c_str(), type.id(), space.get(), attribute_creation_plist(), H5P_DEFAULT);
+  const hid_t id = H5Acreate2(owner_.get(), n.c_str(), type.id(), space.get(), detail::attribute_creation_plist(), H5P_DEFAULT);
   if (id < 0) detail::fail(ErrorKind::file, "create attribute", where, quoted(name));
   return Attribute(Handle(id));
 }
@@ -88,7 +80,7 @@ void AttributeManager::set(std::string_view name, const Empty& empty) const {
   if (!owner_.valid()) detail::reject(ErrorKind::closed, "create attribute", Where{}, "the object is closed");
   discard(temp);
   Handle space = detail::null_space("create attribute", where);
-  Handle(checked(H5Acreate2(owner_.get(), temp.c_str(), empty.type.id(), space.get(), attribute_creation_plist(),
+  Handle(checked(H5Acreate2(owner_.get(), temp.c_str(), empty.type.id(), space.get(), detail::attribute_creation_plist(),
                             H5P_DEFAULT),
                  "create attribute", where, ErrorKind::file, quoted(name)));
   commit_staged(name);

@@ -40,6 +40,8 @@ herr_t visit_one(hid_t obj, const char* name, const H5O_info_t*, void* data) {
 std::optional<std::string> run_visit(hid_t group, const std::function<bool(const std::string&, hid_t)>& callback) {
   VisitState state{&callback, std::nullopt, nullptr};
   detail::silence_hdf5_errors();
+  // The callback runs inside H5Ovisit2, holding HDF5's global lock: see build_shared_constants().
+  detail::build_shared_constants();
   const herr_t status = H5Ovisit2(group, H5_INDEX_NAME, H5_ITER_INC, visit_one, &state, H5O_INFO_BASIC);
   if (state.error) {
     H5Eclear2(H5E_DEFAULT);

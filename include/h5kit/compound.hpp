@@ -48,7 +48,7 @@ template <class T>
 struct inspector<T, std::enable_if_t<std::is_class_v<T> && boost::describe::has_describe_members<T>::value>>
     : scalar_inspector<T> {
   static const detail::ElementCodec& codec() {
-    static const detail::ElementCodec codec = detail::described_struct_codec<T>();
+    static thread_local const detail::ElementCodec codec = detail::described_struct_codec<T>();
     return codec;
   }
   static Datatype datatype() { return detail::default_type(codec()); }

@@ -51,7 +51,7 @@ class VarLen {
 template <class T>
 struct inspector<VarLen<T>> : scalar_inspector<VarLen<T>> {
   static const detail::ElementCodec& codec() {
-    static const detail::ElementCodec codec = detail::sequence_codec(
+    static thread_local const detail::ElementCodec codec = detail::sequence_codec(
         detail::codec_of<T>(),
         detail::SequenceAccess{
             [](const void* o) { return static_cast<const VarLen<T>*>(o)->size(); },

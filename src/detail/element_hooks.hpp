@@ -15,9 +15,6 @@ namespace h5kit::detail {
 // of the stored dimensions and returns how many values one stored element holds (else 1).
 std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type);
 
-// Transfer properties whose conversion callback refuses out-of-range numbers (io.cpp's rule).
-hid_t range_checked_transfer();
-
 // The class of the values a type holds: an array type's element class, else the type's own.
 H5T_class_t value_class(hid_t type);
 

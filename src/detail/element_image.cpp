@@ -16,6 +16,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/element_hooks.hpp"
+#include "detail/plists.hpp"
 #include "h5kit/detail/io.hpp"
 
 namespace h5kit::detail {
@@ -405,7 +406,7 @@ bool needs_checked_conversion(const Datatype& stored, const Datatype& memory) {
 // n elements of `from` in `buffer` (sized for the larger type) become `to`; false when a value does not fit.
 bool convert_compounds(const Datatype& from, const Datatype& to, std::size_t n, void* buffer) {
   std::vector<unsigned char> background(std::max<std::size_t>(n * to.size(), 1), 0);
-  const herr_t status = H5Tconvert(from.id(), to.id(), n, buffer, background.data(), range_checked_transfer());
+  const herr_t status = H5Tconvert(from.id(), to.id(), n, buffer, background.data(), range_checked_conversion());
   if (status < 0) H5Eclear2(H5E_DEFAULT);
   return status >= 0;
 }

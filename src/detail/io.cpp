@@ -17,6 +17,7 @@
 #include "detail/utf8.hpp"
 #include "h5kit/float16.hpp"
 #include "detail/element_hooks.hpp"
+#include "detail/plists.hpp"
 
 namespace h5kit::detail {
 
@@ -98,6 +99,8 @@ H5T_conv_ret_t refuse_overflow(H5T_conv_except_t except, hid_t, hid_t dst, void*
   }
 }
 
+}  // namespace
+
 hid_t range_checked_conversion() {
   static const hid_t plist = [] {
     const hid_t p = checked(H5Pcreate(H5P_DATASET_XFER), "create transfer properties", Where{});
@@ -107,6 +110,8 @@ hid_t range_checked_conversion() {
   }();
   return plist;
 }
+
+namespace {
 
 // True when values must change representation on the way (int16 in the file, double in memory; a
 // numpy time unit into another; numbers inside HDF5 array types); the caller knows the types differ.
@@ -158,8 +163,6 @@ std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
 }
 
 }  // namespace
-
-hid_t range_checked_transfer() { return range_checked_conversion(); }
 
 Shape selection_shape(const IoTarget& t) {
   if (t.selected_shape) return *t.selected_shape;

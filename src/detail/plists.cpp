@@ -1,6 +1,9 @@
 #include "detail/plists.hpp"
 
 #include "detail/checked.hpp"
+#include "detail/numpy_time.hpp"
+#include "h5kit/datatype.hpp"
+#include "h5kit/float16.hpp"
 
 namespace h5kit::detail {
 
@@ -26,6 +29,29 @@ hid_t group_creation_plist(bool track_order) {
     return p;
   }();
   return tracked;
+}
+
+hid_t attribute_creation_plist() {
+  static const hid_t acpl = [] {
+    const hid_t p = checked(H5Pcreate(H5P_ATTRIBUTE_CREATE), "create attribute properties", Where{});
+    checked(H5Pset_char_encoding(p, H5T_CSET_UTF8), "create attribute properties", Where{});
+    return p;
+  }();
+  return acpl;
+}
+
+void build_shared_constants() {
+  link_creation_plist();
+  group_creation_plist(true);
+  attribute_creation_plist();
+  range_checked_conversion();
+  Datatype::boolean();
+  Datatype::complex64();
+  Datatype::complex128();
+  Datatype::variable_string();  // builds the UTF-8 and the ASCII type
+  Datatype::float16();
+  register_float16_conversions();    // (also done by range_checked_conversion; kept explicit)
+  register_numpy_time_conversion();
 }
 
 }  // namespace h5kit::detail

@@ -10,5 +10,18 @@ namespace h5kit::detail {
 hid_t link_creation_plist();
 // Group creation: HDF5's default, or tracking link and attribute creation order.
 hid_t group_creation_plist(bool track_order);
+// Attribute creation: UTF-8 names, like h5py.
+hid_t attribute_creation_plist();
+// Transfer properties whose conversion callback refuses out-of-range values (defined in io.cpp).
+hid_t range_checked_conversion();
+
+// Builds every constant h5kit shares between threads (the property lists above, the bool, complex and
+// string types) that is not built yet. Each is a function-local static: C++ makes its first use wait
+// while another thread builds it, and building calls HDF5, which waits for HDF5's global lock. A thread
+// running a callback inside HDF5 (Group::visit) holds that lock; if the callback were the first to use
+// a constant another thread is building, each would wait for the other for ever. Called before
+// entering such HDF5 calls, so that inside them every constant is already built. A new shared constant
+// (a function-local static that calls HDF5 to build itself) must be added to it.
+void build_shared_constants();
 
 }  // namespace h5kit::detail

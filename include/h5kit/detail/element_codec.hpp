@@ -70,6 +70,9 @@ template <class T>
 concept has_codec = requires { inspector<T>::codec(); };
 
 // The codec of a struct member or sequence value of type M.
+// Codecs are built once per thread (thread_local), never behind a lock shared between threads: building
+// one calls HDF5, and a first use inside an HDF5 callback (Group::visit holds HDF5's global lock)
+// waiting for another thread that is itself waiting for that lock would deadlock (docs/threads.md).
 template <class M>
 const ElementCodec& codec_of() {
   if constexpr (has_codec<M>) {
@@ -78,13 +81,13 @@ const ElementCodec& codec_of() {
     return string_codec();
   } else if constexpr (is_std_array<M>::value) {
     using V = typename M::value_type;
-    static const ElementCodec codec = array_codec(codec_of<V>(), std::tuple_size_v<M>, sizeof(M), alignof(M));
+    static thread_local const ElementCodec codec = array_codec(codec_of<V>(), std::tuple_size_v<M>, sizeof(M), alignof(M));
     return codec;
   } else {
     static_assert(std::is_trivially_copyable_v<M>,
                   "h5kit: a struct member or VarLen value must be a number, bool, std::complex, a described enum, "
                   "std::string, std::array, h5kit::VarLen or a described struct");
-    static const ElementCodec codec = plain_codec(inspector<M>::datatype(), sizeof(M), alignof(M));
+    static thread_local const ElementCodec codec = plain_codec(inspector<M>::datatype(), sizeof(M), alignof(M));
     return codec;
   }
 }
