@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detail/checked.hpp"
@@ -339,6 +340,7 @@ detail::IoTarget DatasetSelection::target(const char* operation) const {
   detail::IoTarget t = dataset_.target(operation);
   t.file_space = selection_.space_id();
   t.selected_shape = &selection_.shape();
+  t.broadcast = std::string_view(operation) == write_operation;  // by text: literals may differ by address
   return t;
 }
 

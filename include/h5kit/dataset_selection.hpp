@@ -6,7 +6,11 @@
 
 namespace h5kit {
 
-class DatasetSelection {
+// Reads the selected elements into any container inspector<T> knows (read<T>(), read(T&)),
+// converting to its element type with range checks like a whole-dataset read; writes with
+// write(value) or `=`. As in numpy, a smaller value is broadcast over the selection: a scalar fills
+// it, a row is repeated over every row, and so on.
+class DatasetSelection : public detail::ValueIo<DatasetSelection> {
  public:
   DatasetSelection(Dataset dataset, Selection selection)
       : dataset_(std::move(dataset)), selection_(std::move(selection)) {}
@@ -17,27 +21,6 @@ class DatasetSelection {
   const Shape& shape() const noexcept { return selection_.shape(); }
   std::size_t size() const noexcept { return selection_.size(); }
 
-  // Reads the selected elements into any container inspector<T> knows, converting to its element
-  // type (range-checked, like a whole-dataset read).
-  template <class T>
-  T read() const {
-    T value{};
-    read(value);
-    return value;
-  }
-  template <class T>
-  void read(T& out) const {
-    detail::read_value(target("read selection"), out);
-  }
-
-  // Writes `value` to the selected elements. As in numpy, a smaller value is broadcast: a scalar
-  // fills the whole selection, a row is repeated over every row, and so on.
-  template <class T>
-  void write(const T& value) const {
-    detail::IoTarget t = target("write selection");
-    t.broadcast = true;
-    detail::write_value(t, value);
-  }
   template <class T>
   const DatasetSelection& operator=(const T& value) const {
     write(value);
@@ -45,6 +28,10 @@ class DatasetSelection {
   }
 
  private:
+  friend class detail::ValueIo<DatasetSelection>;
+  static constexpr const char* read_operation = "read selection";
+  static constexpr const char* write_operation = "write selection";
+  // Writes (and only writes) may broadcast.
   detail::IoTarget target(const char* operation) const;
   Dataset dataset_;
   Selection selection_;
