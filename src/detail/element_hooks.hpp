@@ -13,6 +13,9 @@ namespace h5kit::detail {
 
 // When the stored type is an HDF5 array type and `mem_type` is not, wraps `mem_type` into an array
 // of the stored dimensions and returns how many values one stored element holds (else 1).
+// The stored type of the target: the cached one (not owned) or fetched from HDF5.
+Handle stored_type_handle(const IoTarget& target);
+
 std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type);
 
 // The class of the values a type holds: an array type's element class, else the type's own.

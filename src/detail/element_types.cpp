@@ -31,9 +31,9 @@ std::string attribute_prefix(const IoTarget& t) {
 
 Shape value_shape(const IoTarget& t) {
   Shape shape = selection_shape(t);
-  const Datatype stored = stored_type_of(t);
-  if (stored.type_class() == TypeClass::array) {
-    const Shape dims = stored.array_dims();
+  const Handle stored = stored_type_handle(t);  // no copy: this runs on every read
+  if (H5Tget_class(stored.get()) == H5T_ARRAY) {
+    const Shape dims = Datatype(Handle::share(stored.get())).array_dims();
     shape.insert(shape.end(), dims.begin(), dims.end());
   }
   return shape;

@@ -38,11 +38,6 @@ Handle stored_space(const IoTarget& t) {
   return Handle(checked(space, "get dataspace", where_of(t)));
 }
 
-Handle stored_type_handle(const IoTarget& t) {
-  if (t.stored_type >= 0) return Handle(t.stored_type, /*owned=*/false);
-  const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
-  return Handle(checked(type, "get datatype", where_of(t)));
-}
 
 // The file dataspace with the target's selection (whole when none).
 Handle file_selection(const IoTarget& t, const char* operation) {
@@ -164,6 +159,20 @@ std::size_t conversion_buffer_size(hid_t a, hid_t b, std::size_t n) {
 
 }  // namespace
 
+Handle stored_type_handle(const IoTarget& t) {
+  if (t.stored_type >= 0) return Handle(t.stored_type, /*owned=*/false);
+  silence_hdf5_errors();
+  const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
+  return Handle(checked(type, "get datatype", where_of(t)));
+}
+
+Handle pin_stored_type(IoTarget& t) {
+  if (t.stored_type >= 0) return Handle();
+  Handle type = stored_type_handle(t);
+  t.stored_type = type.get();
+  return type;
+}
+
 Shape selection_shape(const IoTarget& t) {
   if (t.selected_shape) return *t.selected_shape;
   if (t.count) return *t.count;
@@ -281,11 +290,13 @@ void check_string_values(const IoTarget& t, hid_t stored, const std::string* str
 void write_raw(const IoTarget& t, const Datatype& element_type, const void* buffer, const Shape& mem_shape) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
+  const bool same_as_stored = H5Tequal(stored.get(), element_type.id()) > 0;
   Datatype mem_type = element_type;
-  const std::size_t values_per_element = adapt_to_stored_array(stored.get(), mem_type);
-  if (needs_enum_mapping(stored.get(), mem_type.id()))
+  // Array and enum storage only matter when the types differ (the common case skips both checks).
+  const std::size_t values_per_element = same_as_stored ? 1 : adapt_to_stored_array(stored.get(), mem_type);
+  if (!same_as_stored && needs_enum_mapping(stored.get(), mem_type.id()))
     return write_enum_values(t, stored.get(), mem_type, buffer, mem_shape);
-  const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
+  const bool same_type = same_as_stored || H5Tequal(stored.get(), mem_type.id()) > 0;
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
   // Array-typed storage: shapes count the array's values too ((10,) of array(3) is (10, 3)).
   const Shape target_shape = values_per_element > 1 ? value_shape(t) : selection_shape(t);
@@ -316,6 +327,10 @@ void write_raw(const IoTarget& t, const Datatype& element_type, const void* buff
 void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std::size_t count) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   Handle stored = stored_type_handle(t);
+  if (H5Tequal(stored.get(), element_type.id()) > 0) {  // the common case: straight into the buffer
+    if (count > 0) transfer_read(t, element_type.id(), buffer, count, op);
+    return;
+  }
   Datatype mem_type = element_type;
   count /= adapt_to_stored_array(stored.get(), mem_type);
   if (needs_enum_mapping(stored.get(), mem_type.id()))

@@ -60,13 +60,19 @@ void read_elements(const IoTarget& target, const ElementCodec& codec, void* elem
 Shape shape_for_type(const Shape& data_shape, const Datatype& type);
 // ---- end of element handling ----
 
+// Fetches the stored type once for a whole read or write (attributes do not cache it, datasets do);
+// the returned handle keeps it alive while `target` refers to it.
+Handle pin_stored_type(IoTarget& target);
+
 template <class T>
 inline constexpr bool is_string_element = std::is_same_v<typename inspector<T>::element, std::string>;
 
 template <class T>
-void write_value(const IoTarget& target, const T& value) {
+void write_value(const IoTarget& io_target, const T& value) {
   using I = inspector<T>;
   using E = typename I::element;
+  IoTarget target = io_target;
+  const Handle pinned = pin_stored_type(target);
   Shape shape;
   I::shape(value, shape);
   auto send = [&](const E* elements) {
@@ -86,9 +92,11 @@ void write_value(const IoTarget& target, const T& value) {
 }
 
 template <class T>
-void read_value(const IoTarget& target, T& out) {
+void read_value(const IoTarget& io_target, T& out) {
   using I = inspector<T>;
   using E = typename I::element;
+  IoTarget target = io_target;
+  const Handle pinned = pin_stored_type(target);
   const Shape shape = fit_rank(target, value_shape(target), I::rank);
   if constexpr (I::rank < 0) I::prepare_shape(out, shape);
   else I::prepare(out, shape.data());
