@@ -6,6 +6,7 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 packages=(
   g++ cmake ninja-build pkg-config
   libhdf5-dev hdf5-tools libboost1.81-dev nlohmann-json3-dev libcli11-dev
+  libudunits2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy python3-tables python3-netcdf4
   hdf5-plugin-lzf hdf5-filter-plugin bitshuffle
