@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -262,21 +263,75 @@ TEST(AtomicFile, DirectoryTargetIsAFileError) {
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"d.h5"});
 }
 
+// Runs `check` (which returns what went wrong, or "" when all is well) without root's privilege to
+// write anywhere: as root in a child that becomes "nobody", otherwise in this process.
+std::string run_unprivileged(const std::function<std::string()>& check) {
+  if (::geteuid() != 0) return check();
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return "pipe failed";
+  const pid_t child = ::fork();
+  if (child < 0) return "fork failed";
+  if (child == 0) {
+    ::close(pipe_fds[0]);
+    std::string problem;
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) problem = "cannot become nobody";
+    else problem = check();
+    const ssize_t ignored = ::write(pipe_fds[1], problem.data(), problem.size());
+    (void)ignored;
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  std::string problem;
+  char buf[512];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buf, sizeof buf)) > 0;) problem.append(buf, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) problem += " (child status " + std::to_string(status) + ")";
+  return problem;
+}
+
+// What a FileError from AtomicFile(target) says, or why there was none.
+std::string expect_file_error(const std::string& target, const std::vector<std::string>& parts) {
+  try {
+    AtomicFile out(target);
+    return "no error for " + target;
+  } catch (const FileError& e) {
+    for (const auto& part : parts)
+      if (!contains(e.what(), part)) return "\"" + part + "\" missing from: " + e.what();
+    return e.file() == target ? "" : "the error names " + e.file();
+  } catch (const std::exception& e) {
+    return std::string("not a FileError: ") + e.what();
+  }
+}
+
 TEST(AtomicFile, UnwritableDirectoryIsAFileError) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root writes into any directory";
   TempDir dir;
   fs::create_directory(dir / "ro");
   make_version(dir / "ro/x.h5", 1);
   fs::permissions(dir / "ro", fs::perms(0555));
-  try {
-    AtomicFile out(dir / "ro/x.h5");
-    ADD_FAILURE() << "created a temporary in a read-only directory";
-  } catch (const FileError& e) {
-    EXPECT_TRUE(contains(e.what(), "is not writable")) << e.what();
-    EXPECT_TRUE(contains(e.what(), ".x.h5.h5kit-tmp-")) << e.what();
-  }
+  const auto target = dir / "ro/x.h5";
+  EXPECT_EQ(run_unprivileged([&] {
+              return expect_file_error(target, {"the directory", "is not writable", "ro/.x.h5.h5kit-tmp-"});
+            }),
+            "");
   fs::permissions(dir / "ro", fs::perms(0755));
-  expect_version(dir / "ro/x.h5", 1);
+  expect_version(target, 1);
+  EXPECT_EQ(names_in(dir / "ro"), std::vector<std::string>{"x.h5"});
+}
+
+TEST(AtomicFile, ReadOnlyTargetIsAFileError) {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms(0777));  // "nobody" may create files here, not replace x.h5
+  const auto target = dir / "x.h5";
+  make_version(target, 1);
+  fs::permissions(target, fs::perms(0444));
+  EXPECT_EQ(run_unprivileged([&] {
+              return expect_file_error(target, {"the file is not writable", ".x.h5.h5kit-tmp-"});
+            }),
+            "");
+  expect_version(target, 1);
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"x.h5"});
 }
 
 TEST(AtomicFile, FailedRenameRemovesTheTemporaryAndNamesBothPaths) {
