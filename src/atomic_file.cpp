@@ -121,7 +121,12 @@ AtomicFile::AtomicFile(std::string path, const FileOptions& options) : path_(std
 
   std::error_code ec;
   const auto dir_status = fs::status(dir, ec);
-  if (!fs::exists(dir_status)) file_error(op, path_, "the directory " + dir.string() + " does not exist" + tmp_note);
+  if (!fs::exists(dir_status))
+    file_error(op, path_,
+               "the directory " + dir.string() +
+                   (ec && ec != std::errc::no_such_file_or_directory ? " cannot be reached: " + ec.message()
+                                                                     : " does not exist") +
+                   tmp_note);
   if (!fs::is_directory(dir_status)) file_error(op, path_, dir.string() + " is not a directory" + tmp_note);
   if (fs::is_directory(fs::status(target, ec))) file_error(op, path_, "is a directory" + via + tmp_note);
   if (::access(dir.c_str(), W_OK | X_OK) != 0)
@@ -139,6 +144,9 @@ AtomicFile::AtomicFile(std::string path, const FileOptions& options) : path_(std
       if (attempt == 7) throw;
       temporary_ = temporary_name(target);
     } catch (const Error& e) {
+      // The name holds our pid and a random part: whatever exists under it now is ours to remove.
+      std::error_code ignored;
+      fs::remove(temporary_, ignored);
       throw_error(ErrorKind::file, op, path_, {}, "cannot create the temporary file " + temporary_ + ": " + e.detail(),
                   e.hdf5_stack());
     }
