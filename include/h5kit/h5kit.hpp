@@ -1,5 +1,6 @@
 #pragma once
 // Everything h5kit's core offers, in one include.
+#include "h5kit/atomic_file.hpp"
 #include "h5kit/attribute.hpp"
 #include "h5kit/chrono.hpp"
 #include "h5kit/compound.hpp"
