@@ -319,20 +319,35 @@ DatasetSelection Dataset::operator[](std::initializer_list<Index> index) const {
 
 DatasetSelection Dataset::operator[](const Index& index) const { return select_index(std::span<const Index>(&index, 1)); }
 
+namespace {
+// The extent a selection on `dataset` applies to, from one dataspace query (a null dataspace,
+// h5py's Empty, has nothing to select).
+Shape selectable_extent(const Dataset& dataset, const char* op) {
+  detail::silence_hdf5_errors();
+  const Handle space(checked(H5Dget_space(dataset.id()), op, Where{dataset.id()}));
+  if (H5Sget_simple_extent_type(space.get()) == H5S_NULL)
+    reject(ErrorKind::invalid_argument, op, Where{dataset.id()}, "an empty dataset (no dataspace) has nothing to select");
+  return detail::extent_of(space.get());
+}
+
+// A selection applies only to the extent it was made for; `owner` names what that extent belongs to.
+void require_made_for(const Selection& selection, const Shape& extent, const std::string& which, const char* owner,
+                      const char* op, const Where& where) {
+  if (selection.extent() != extent)
+    reject(ErrorKind::shape_mismatch, op, where,
+           "the " + which + "selection was made for shape " + to_string(selection.extent()) + ", the " + owner +
+               " has shape " + to_string(extent));
+}
+}  // namespace
+
 DatasetSelection Dataset::select_index(std::span<const Index> index) const {
   require_valid("select");
-  if (is_empty())
-    reject(ErrorKind::invalid_argument, "select", Where{id()}, "an empty dataset (no dataspace) has nothing to select");
-  return DatasetSelection(*this, h5kit::from_index(shape(), index, "select", Where{id()}));
+  return DatasetSelection(*this, h5kit::from_index(selectable_extent(*this, "select"), index, "select", Where{id()}));
 }
 
 DatasetSelection Dataset::select(const Selection& selection) const {
   require_valid("select");
-  const Shape extent = shape();
-  if (selection.extent() != extent)
-    reject(ErrorKind::shape_mismatch, "select", Where{id()},
-           "the selection was made for shape " + to_string(selection.extent()) + ", the dataset has shape " +
-               to_string(extent));
+  require_made_for(selection, shape(), "", "dataset", "select", Where{id()});
   return DatasetSelection(*this, selection);
 }
 
@@ -348,23 +363,17 @@ void Dataset::prepare_direct(DirectTransfer& out, const char* operation, const s
                              const Shape& buffer_shape, const std::optional<Selection>& memory) const {
   require_valid(operation);
   const Where where{id()};
-  out.file = file ? *file : Selection::all(shape());
-  if (out.file.extent() != shape())
-    reject(ErrorKind::shape_mismatch, operation, where,
-           "the dataset selection was made for shape " + to_string(out.file.extent()) + ", the dataset has shape " +
-               to_string(shape()));
+  const Shape extent = shape();
+  out.file = file ? *file : Selection::all(extent);
+  require_made_for(out.file, extent, "dataset ", "dataset", operation, where);
   out.memory = memory ? *memory : Selection::all(buffer_shape);
-  if (out.memory.extent() != buffer_shape)
-    reject(ErrorKind::shape_mismatch, operation, where,
-           "the buffer selection was made for shape " + to_string(out.memory.extent()) + ", the buffer has shape " +
-               to_string(buffer_shape));
+  require_made_for(out.memory, buffer_shape, "buffer ", "buffer", operation, where);
   if (out.memory.size() != out.file.size())
     reject(ErrorKind::shape_mismatch, operation, where,
            "the buffer selection holds " + std::to_string(out.memory.size()) + " elements (shape " +
                to_string(out.memory.shape()) + ") but the dataset selection holds " +
                std::to_string(out.file.size()) + " (shape " + to_string(out.file.shape()) + "); nothing was transferred");
-  out.count = out.file.size();
-  out.shape = Shape{out.count};
+  out.shape = Shape{out.file.size()};
   out.target = detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
   out.target.file_space = out.file.space_id();
   out.target.selected_shape = &out.shape;

@@ -166,9 +166,8 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // A read_direct/write_direct in progress: the two selections stay alive while `target` refers to them.
   struct DirectTransfer {
     detail::IoTarget target;
-    std::size_t count = 0;
     Selection file, memory;
-    Shape shape;
+    Shape shape;  // (n,): the elements move as one flat run
   };
   void prepare_direct(DirectTransfer& out, const char* operation, const std::optional<Selection>& file,
                       const Shape& buffer_shape, const std::optional<Selection>& memory) const;

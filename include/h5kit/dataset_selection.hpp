@@ -73,7 +73,7 @@ void Dataset::read_direct(NDView<T> destination, const std::optional<Selection>&
   static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: read_direct takes numbers");
   DirectTransfer d;
   prepare_direct(d, "read direct", source, destination.shape, destination_selection);
-  detail::read_raw(d.target, inspector<T>::datatype(), destination.data, d.count);
+  detail::read_raw(d.target, inspector<T>::datatype(), destination.data, d.file.size());
 }
 
 template <class T>
@@ -82,7 +82,7 @@ void Dataset::write_direct(NDView<const T> source, const std::optional<Selection
   static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: write_direct takes numbers");
   DirectTransfer d;
   prepare_direct(d, "write direct", destination, source.shape, source_selection);
-  detail::write_raw(d.target, inspector<T>::datatype(), source.data, Shape{d.count});
+  detail::write_raw(d.target, inspector<T>::datatype(), source.data, d.shape);
 }
 
 }  // namespace h5kit
