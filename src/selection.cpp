@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "detail/checked.hpp"
@@ -355,14 +354,14 @@ detail::IoTarget DatasetSelection::target(const char* operation) const {
   detail::IoTarget t = dataset_.target(operation);
   t.file_space = selection_.space_id();
   t.selected_shape = &selection_.shape();
-  t.broadcast = std::string_view(operation) == write_operation;  // by text: literals may differ by address
+  t.broadcast = true;  // only writes look at it
   return t;
 }
 
 void Dataset::prepare_direct(DirectTransfer& out, const char* operation, const std::optional<Selection>& file,
                              const Shape& buffer_shape, const std::optional<Selection>& memory) const {
-  require_valid(operation);
   const Where where{id()};
+  out.target = target(operation);
   const Shape extent = shape();
   out.file = file ? *file : Selection::all(extent);
   require_made_for(out.file, extent, "dataset ", "dataset", operation, where);
@@ -374,7 +373,6 @@ void Dataset::prepare_direct(DirectTransfer& out, const char* operation, const s
                to_string(out.memory.shape()) + ") but the dataset selection holds " +
                std::to_string(out.file.size()) + " (shape " + to_string(out.file.shape()) + "); nothing was transferred");
   out.shape = Shape{out.file.size()};
-  out.target = detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
   out.target.file_space = out.file.space_id();
   out.target.selected_shape = &out.shape;
   out.target.memory_space = out.memory.space_id();

@@ -211,6 +211,25 @@ TEST_F(SelectionTest, ReadDirectFillsPartOfTheCallersBuffer) {
   EXPECT_EQ((cube[{3, 4}].read<std::vector<int>>()), source);
 }
 
+TEST_F(SelectionTest, ReadDirectAndWriteDirectConvertIntoAndFromTheSelectedPlaces) {
+  // int32 in the file, double in the buffer: the conversion is staged, then scattered / gathered.
+  std::vector<double> buffer(3 * 4, -1.0);
+  cube.read_direct(ndview(buffer.data(), Shape{3, 4}), Selection::from_index(cube.shape(), std::vector<Index>{1, 2, s(0, 4)}),
+                   Selection::block(Shape{3, 4}, {1, 0}, {1, 4}));
+  for (std::size_t i = 0; i < buffer.size(); ++i)
+    EXPECT_EQ(buffer[i], i / 4 == 1 ? static_cast<double>(at(1, 2, i % 4)) : -1.0) << "buffer element " << i;
+  const std::vector<double> source{0.5, 7, 0.5, 8, 0.5, 9};  // every other value goes to the file
+  cube.write_direct(ndview<const double>(source.data(), Shape{6}), Selection::block(Shape{6}, {1}, {1}),
+                    Selection::from_index(cube.shape(), std::vector<Index>{2, 2, s(0, 1)}));
+  EXPECT_EQ((cube.read_element<int>({2, 2, 0})), 7);
+  EXPECT_EQ((cube.read_element<int>({2, 2, 1})), at(2, 2, 1));
+  const std::vector<double> too_big{0, 1e12, 0};
+  EXPECT_THROW(cube.write_direct(ndview<const double>(too_big.data(), Shape{3}), Selection::block(Shape{3}, {1}, {1}),
+                                 Selection::from_index(cube.shape(), std::vector<Index>{2, 2, s(0, 1)})),
+               InvalidArgumentError);
+  EXPECT_EQ((cube.read_element<int>({2, 2, 0})), 7);  // nothing written
+}
+
 TEST_F(SelectionTest, ReadDirectRefusesABufferOfTheWrongSize) {
   std::vector<int> small(10);
   try {

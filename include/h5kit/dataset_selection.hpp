@@ -31,7 +31,6 @@ class DatasetSelection : public detail::ValueIo<DatasetSelection> {
   friend class detail::ValueIo<DatasetSelection>;
   static constexpr const char* read_operation = "read selection";
   static constexpr const char* write_operation = "write selection";
-  // Writes (and only writes) may broadcast.
   detail::IoTarget target(const char* operation) const;
   Dataset dataset_;
   Selection selection_;

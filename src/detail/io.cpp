@@ -254,6 +254,26 @@ void transfer(const IoTarget& t, hid_t mem_type, Buffer buffer, std::size_t n, c
   checked(status, op, where_of(t));
 }
 
+// Between a packed run of `bytes` and the elements of a caller's buffer that the target's memory
+// selection picks (read_direct / write_direct with a conversion staged in a packed buffer).
+void scatter(const IoTarget& t, hid_t mem_type, const void* packed, std::size_t bytes, void* buffer, const char* op) {
+  struct Source {
+    const void* data;
+    std::size_t bytes;
+  } source{packed, bytes};
+  auto hand_over = [](const void** data, std::size_t* used, void* context) -> herr_t {
+    const auto* s = static_cast<const Source*>(context);
+    *data = s->data;
+    *used = s->bytes;
+    return 0;
+  };
+  checked(H5Dscatter(hand_over, &source, mem_type, t.memory_space, buffer), op, where_of(t));
+}
+
+void gather(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t bytes, void* packed, const char* op) {
+  checked(H5Dgather(t.memory_space, buffer, mem_type, bytes, packed, nullptr, nullptr), op, where_of(t));
+}
+
 void transfer_write(const IoTarget& t, hid_t mem_type, const void* buffer, std::size_t n, const char* op) {
   transfer<const void*>(t, mem_type, buffer, n, op);
 }
@@ -310,15 +330,19 @@ void write_raw(const IoTarget& t, const Datatype& element_type, const void* buff
   const std::size_t n = element_count(shape) / values_per_element;
   if (n == 0) return;
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
-    // Convert everything before writing anything, so a value that does not fit writes nothing.
+    // Convert everything before writing anything, so a value that does not fit writes nothing. The
+    // values are packed first when they sit at a memory selection (write_direct).
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), n));
-    std::memcpy(converted.data(), buffer, n * mem_type.size());
+    IoTarget packed = t;
+    packed.memory_space = invalid_hid;
+    if (t.memory_space >= 0) gather(t, mem_type.id(), buffer, n * mem_type.size(), converted.data(), op);
+    else std::memcpy(converted.data(), buffer, n * mem_type.size());
     std::string why;
     if (!convert_checked(mem_type.id(), stored.get(), n, converted.data(), why))
       reject(ErrorKind::invalid_argument, op, where_of(t),
              describe(t) + "a value does not fit the stored type " + type_name(stored.get()) +
                  " (converting from " + mem_type.name() + ")" + why + "; nothing was written");
-    transfer_write(t, stored.get(), converted.data(), n, op);
+    transfer_write(packed, stored.get(), converted.data(), n, op);
     return;
   }
   transfer_write(t, mem_type.id(), buffer, n, op);
@@ -339,14 +363,18 @@ void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std
   if (!same_type) check_convertible(t, stored.get(), mem_type.id(), op);
   if (count == 0) return;
   if (!same_type && numeric_conversion(stored.get(), mem_type.id())) {
+    // Converted in a packed staging buffer; a memory selection (read_direct) applies afterwards.
+    IoTarget packed = t;
+    packed.memory_space = invalid_hid;
     std::vector<unsigned char> converted(conversion_buffer_size(stored.get(), mem_type.id(), count));
-    transfer_read(t, stored.get(), converted.data(), count, op);
+    transfer_read(packed, stored.get(), converted.data(), count, op);
     std::string why;
     if (!convert_checked(stored.get(), mem_type.id(), count, converted.data(), why))
       reject(ErrorKind::type_mismatch, op, where_of(t),
              describe(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
                  mem_type.name() + why);
-    std::memcpy(buffer, converted.data(), count * mem_type.size());
+    if (t.memory_space >= 0) scatter(t, mem_type.id(), converted.data(), count * mem_type.size(), buffer, op);
+    else std::memcpy(buffer, converted.data(), count * mem_type.size());
     return;
   }
   transfer_read(t, mem_type.id(), buffer, count, op);
