@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detail/checked.hpp"
+#include "detail/element_hooks.hpp"
 #include "h5kit/detail/io.hpp"
 #include "h5kit/opaque.hpp"
 #include "h5kit/strings.hpp"
@@ -15,12 +16,6 @@
 namespace h5kit::detail {
 
 namespace {
-
-Handle stored_type_of(const IoTarget& t, const char* op) {
-  if (t.stored_type >= 0) return Handle(t.stored_type, /*owned=*/false);
-  silence_hdf5_errors();
-  return Handle(checked(t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id), op, Where{t.id}));
-}
 
 const char* write_op(const IoTarget& t) { return t.is_attribute ? "write attribute" : "write dataset"; }
 const char* read_op(const IoTarget& t) { return t.is_attribute ? "read attribute" : "read dataset"; }
@@ -51,7 +46,7 @@ void read_bytes(const IoTarget& target, Bytes* out, std::size_t count) {
 
 void write_opaque(const IoTarget& target, const Opaque* elements, const Shape& shape) {
   const char* op = write_op(target);
-  Handle stored = stored_type_of(target, op);
+  Handle stored = stored_type_handle(target);
   require_opaque(target, stored.get(), op, "written from");
   const std::size_t width = H5Tget_size(stored.get());
   const std::size_t n = element_count(shape);
@@ -69,7 +64,7 @@ void write_opaque(const IoTarget& target, const Opaque* elements, const Shape& s
 
 void read_opaque(const IoTarget& target, Opaque* out, std::size_t count) {
   const char* op = read_op(target);
-  Handle stored = stored_type_of(target, op);
+  Handle stored = stored_type_handle(target);
   require_opaque(target, stored.get(), op, "read as");
   const std::size_t width = H5Tget_size(stored.get());
   std::vector<unsigned char> packed(count * width);

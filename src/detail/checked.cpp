@@ -106,8 +106,9 @@ std::string path_of(const Where& where) {
 
 void fail(ErrorKind fallback, std::string_view operation, const Where& where, std::string detail) {
   const auto entries = take_entries();
+  const std::string stack = join(entries);
   // A failed filter pipeline (missing plugin, bad checksum) deserves plain words too.
-  if (std::string why = explain_filter_failure(where.loc, join(entries)); !why.empty())
+  if (std::string why = explain_filter_failure(where.loc, stack); !why.empty())
     detail += (detail.empty() ? "" : "; ") + why;
   // The commonest cause of a failed write deserves plain words rather than HDF5's "no write intent".
   if (read_only(where.loc) && operation.find("read") == std::string_view::npos &&
@@ -116,7 +117,7 @@ void fail(ErrorKind fallback, std::string_view operation, const Where& where, st
   std::string file = file_name_of(where.loc);
   if (file.empty()) file = std::string(where.file_hint);
   throw_error(refine(fallback, entries), std::string(operation), std::move(file), path_of(where), std::move(detail),
-              join(entries));
+              stack);
 }
 
 void fail_creation(std::string_view operation, const Where& where) {

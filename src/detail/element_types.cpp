@@ -14,10 +14,8 @@
 namespace h5kit::detail {
 
 Datatype stored_type_of(const IoTarget& t) {
-  if (t.stored_type >= 0) return Datatype(Handle::share(t.stored_type));
-  silence_hdf5_errors();
-  const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
-  return Datatype(Handle(checked(type, "get datatype", Where{t.id})));
+  if (t.stored_type >= 0) return Datatype(Handle::share(t.stored_type));  // a Datatype owns its reference
+  return Datatype(stored_type_handle(t));
 }
 
 std::string attribute_prefix(const IoTarget& t) {
@@ -156,23 +154,24 @@ void read_enum_values(const IoTarget& t, hid_t stored, const Datatype& mem_type,
   const Datatype mem_integer = integer_part(mem_type.id());
   for (std::size_t i = 0; i < count; ++i) {
     const std::int64_t v = values[i];
-    const std::string at = attribute_prefix(t) + "element " + std::to_string(i) + " holds " + std::to_string(v);
+    // Built only on the way to an error: attribute_prefix asks HDF5 for the attribute's name.
+    auto at = [&] { return attribute_prefix(t) + "element " + std::to_string(i) + " holds " + std::to_string(v); };
     if (stored_enum && mem_enum) {
       const std::string* name = name_for(stored_members, v);
       if (!name)
         reject(ErrorKind::type_mismatch, op, Where{t.id},
-               at + ", which is not a member of the stored " + stored_type.name());
+               at() + ", which is not a member of the stored " + stored_type.name());
       const std::int64_t* mapped = value_for(mem_members, *name);
       if (!mapped)
         reject(ErrorKind::type_mismatch, op, Where{t.id},
-               at + " (" + *name + "), which the C++ enum does not have; its names are " + names_of(mem_members));
+               at() + " (" + *name + "), which the C++ enum does not have; its names are " + names_of(mem_members));
       values[i] = *mapped;
     } else if (mem_enum) {
       if (!name_for(mem_members, v))
         reject(ErrorKind::type_mismatch, op, Where{t.id},
-               at + ", which is not a value of the C++ enum; its names are " + names_of(mem_members));
+               at() + ", which is not a value of the C++ enum; its names are " + names_of(mem_members));
     } else if (!fits(v, mem_integer)) {
-      reject(ErrorKind::type_mismatch, op, Where{t.id}, at + ", which does not fit " + mem_integer.name());
+      reject(ErrorKind::type_mismatch, op, Where{t.id}, at() + ", which does not fit " + mem_integer.name());
     }
   }
   from_int64(std::move(values), mem_integer, buffer, count);
@@ -192,23 +191,23 @@ void write_enum_values(const IoTarget& t, hid_t stored, const Datatype& mem_type
   const Datatype stored_integer = integer_part(raw_type.id());
   for (std::size_t i = 0; i < n; ++i) {
     const std::int64_t v = values[i];
-    const std::string at = attribute_prefix(t) + "element " + std::to_string(i) + " is " + std::to_string(v);
+    auto at = [&] { return attribute_prefix(t) + "element " + std::to_string(i) + " is " + std::to_string(v); };
     const std::string* name = mem_enum ? name_for(mem_members, v) : nullptr;
     if (mem_enum && !name)
       reject(ErrorKind::invalid_argument, op, Where{t.id},
-             at + ", which is not a value of the C++ enum; nothing was written");
+             at() + ", which is not a value of the C++ enum; nothing was written");
     if (stored_enum && mem_enum) {
       const std::int64_t* mapped = value_for(stored_members, *name);
       if (!mapped)
         reject(ErrorKind::type_mismatch, op, Where{t.id},
-               at + " (" + *name + "), which the stored " + stored_type.name() + " does not have; nothing was written");
+               at() + " (" + *name + "), which the stored " + stored_type.name() + " does not have; nothing was written");
       values[i] = *mapped;
     } else if (stored_enum && !name_for(stored_members, v)) {
       reject(ErrorKind::invalid_argument, op, Where{t.id},
-             at + ", which is not a member of the stored " + stored_type.name() + "; nothing was written");
+             at() + ", which is not a member of the stored " + stored_type.name() + "; nothing was written");
     } else if (!fits(v, stored_integer)) {
       reject(ErrorKind::invalid_argument, op, Where{t.id},
-             at + ", which does not fit the stored " + stored_integer.name() + "; nothing was written");
+             at() + ", which does not fit the stored " + stored_integer.name() + "; nothing was written");
     }
   }
   std::vector<unsigned char> raw(std::max<std::size_t>(n * std::max<std::size_t>(raw_type.size(), 8), 8));

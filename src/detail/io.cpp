@@ -25,13 +25,6 @@ namespace {
 
 Where where_of(const IoTarget& t) { return Where{t.id}; }
 
-std::string describe(const IoTarget& t) {
-  if (!t.is_attribute) return {};
-  char buf[256] = {};
-  H5Aget_name(t.id, sizeof buf, buf);
-  return std::string("attribute \"") + buf + "\": ";
-}
-
 Handle stored_space(const IoTarget& t) {
   silence_hdf5_errors();
   const hid_t space = t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id);
@@ -66,7 +59,7 @@ void check_opaque_path(const IoTarget& t, hid_t stored, hid_t memory, const char
     return "tag \"" + take_h5_string(H5Tget_tag(type)) + "\" (" + std::to_string(H5Tget_size(type)) + " bytes)";
   };
   reject(ErrorKind::type_mismatch, operation, where_of(t),
-         describe(t) + "stored opaque type has " + describe_opaque(stored) + ", the requested one has " +
+         attribute_prefix(t) + "stored opaque type has " + describe_opaque(stored) + ", the requested one has " +
              describe_opaque(memory));
 }
 
@@ -77,7 +70,7 @@ void check_convertible(const IoTarget& t, hid_t stored, hid_t memory, const char
   const std::string found = type_name(stored);
   const std::string wanted = type_name(memory);
   reject(ErrorKind::type_mismatch, operation, where_of(t),
-         describe(t) + "stored type is " + found + ", which cannot be read or written as " + wanted);
+         attribute_prefix(t) + "stored type is " + found + ", which cannot be read or written as " + wanted);
 }
 
 // HDF5 converts numbers silently, clamping what does not fit (300 into int8 becomes 127); h5kit
@@ -187,7 +180,7 @@ Shape fit_rank(const IoTarget& t, const Shape& stored, int rank) {
   if (rank == 0 && n == 1) return {};
   if (rank == 0 && n == 0)
     reject(ErrorKind::shape_mismatch, "read", where_of(t),
-           describe(t) + "there is no value to read into a scalar: the data is empty (shape " + to_string(stored) + ")");
+           attribute_prefix(t) + "there is no value to read into a scalar: the data is empty (shape " + to_string(stored) + ")");
   // Axes of extent 1 can be dropped (or added in front) to fit a container of another rank.
   Shape squeezed;
   for (std::size_t d : stored)
@@ -198,7 +191,7 @@ Shape fit_rank(const IoTarget& t, const Shape& stored, int rank) {
     return fitted;
   }
   reject(ErrorKind::shape_mismatch, "read", where_of(t),
-         describe(t) + "stored shape " + to_string(stored) + " does not fit a container of rank " +
+         attribute_prefix(t) + "stored shape " + to_string(stored) + " does not fit a container of rank " +
              std::to_string(rank));
 }
 
@@ -221,7 +214,7 @@ bool needs_broadcast(const IoTarget& t, const Shape& target_shape, const Shape& 
   const std::string what = t.selected_shape ? "selection" : t.offset ? "selected block"
                            : t.is_attribute ? "attribute" : "dataset";
   reject(ErrorKind::shape_mismatch, op, where_of(t),
-         describe(t) + "data of shape " + to_string(mem_shape) + " does not fit the " + what + " of shape " +
+         attribute_prefix(t) + "data of shape " + to_string(mem_shape) + " does not fit the " + what + " of shape " +
              to_string(target_shape) + (t.broadcast ? " (nor broadcast to it)" : "") + "; nothing was written");
 }
 
@@ -244,7 +237,7 @@ void transfer(const IoTarget& t, hid_t mem_type, Buffer buffer, std::size_t n, c
   if (t.is_attribute) {
     if constexpr (writing) status = H5Awrite(t.id, mem_type, buffer);
     else status = H5Aread(t.id, mem_type, buffer);
-    if (status < 0) fail(ErrorKind::file, op, where_of(t), describe(t));
+    if (status < 0) fail(ErrorKind::file, op, where_of(t), attribute_prefix(t));
     return;
   }
   Handle file_space = file_selection(t, op);
@@ -293,14 +286,14 @@ void check_string_values(const IoTarget& t, hid_t stored, const std::string* str
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(strings[i][*bad]));
         reject(ErrorKind::invalid_argument, op, where_of(t),
-               describe(t) + "element " + std::to_string(i) + " is not valid UTF-8 (byte " + byte + " at offset " +
+               attribute_prefix(t) + "element " + std::to_string(i) + " is not valid UTF-8 (byte " + byte + " at offset " +
                    std::to_string(*bad) + ") and the stored type " + type_name(stored) +
                    " is UTF-8 text; store bytes in an ASCII type (h5kit::Bytes); nothing was written");
       }
     if (variable)
       if (const std::size_t nul = strings[i].find('\0'); nul != std::string::npos)
         reject(ErrorKind::invalid_argument, op, where_of(t),
-               describe(t) + "element " + std::to_string(i) + " holds a NUL byte at offset " + std::to_string(nul) +
+               attribute_prefix(t) + "element " + std::to_string(i) + " holds a NUL byte at offset " + std::to_string(nul) +
                    ", where a variable-length string would end; nothing was written");
   }
 }
@@ -340,7 +333,7 @@ void write_raw(const IoTarget& t, const Datatype& element_type, const void* buff
     std::string why;
     if (!convert_checked(mem_type.id(), stored.get(), n, converted.data(), why))
       reject(ErrorKind::invalid_argument, op, where_of(t),
-             describe(t) + "a value does not fit the stored type " + type_name(stored.get()) +
+             attribute_prefix(t) + "a value does not fit the stored type " + type_name(stored.get()) +
                  " (converting from " + mem_type.name() + ")" + why + "; nothing was written");
     transfer_write(packed, stored.get(), converted.data(), n, op);
     return;
@@ -371,7 +364,7 @@ void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std
     std::string why;
     if (!convert_checked(stored.get(), mem_type.id(), count, converted.data(), why))
       reject(ErrorKind::type_mismatch, op, where_of(t),
-             describe(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
+             attribute_prefix(t) + "a stored " + type_name(stored.get()) + " value does not fit " +
                  mem_type.name() + why);
     if (t.memory_space >= 0) scatter(t, mem_type.id(), converted.data(), count * mem_type.size(), buffer, op);
     else std::memcpy(buffer, converted.data(), count * mem_type.size());
@@ -385,7 +378,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
   Handle stored = stored_type_handle(t);
   if (H5Tget_class(stored.get()) != H5T_STRING)
     reject(ErrorKind::type_mismatch, op, where_of(t),
-           describe(t) + "stored type is " + type_name(stored.get()) + ", not a string type");
+           attribute_prefix(t) + "stored type is " + type_name(stored.get()) + ", not a string type");
   const Shape target_shape = selection_shape(t);
   std::size_t n = element_count(mem_shape);
   std::vector<std::string> spread;
@@ -408,7 +401,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
   for (std::size_t i = 0; i < n; ++i) {
     if (strings[i].size() > width)
       reject(ErrorKind::invalid_argument, op, where_of(t),
-             describe(t) + "string of " + std::to_string(strings[i].size()) + " bytes at element " +
+             attribute_prefix(t) + "string of " + std::to_string(strings[i].size()) + " bytes at element " +
                  std::to_string(i) + " does not fit the fixed length of " + std::to_string(width) +
                  " bytes; nothing was written");
     std::memcpy(packed.data() + i * width, strings[i].data(), strings[i].size());
@@ -421,7 +414,7 @@ void read_strings(const IoTarget& t, std::string* out, std::size_t count) {
   Handle stored = stored_type_handle(t);
   if (H5Tget_class(stored.get()) != H5T_STRING)
     reject(ErrorKind::type_mismatch, op, where_of(t),
-           describe(t) + "stored type is " + type_name(stored.get()) +
+           attribute_prefix(t) + "stored type is " + type_name(stored.get()) +
                ", which cannot be read as a string");
   if (count == 0) return;
   if (H5Tis_variable_str(stored.get()) > 0) {

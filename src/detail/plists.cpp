@@ -3,7 +3,6 @@
 #include "detail/checked.hpp"
 #include "detail/numpy_time.hpp"
 #include "h5kit/datatype.hpp"
-#include "h5kit/float16.hpp"
 
 namespace h5kit::detail {
 
@@ -50,7 +49,6 @@ void build_shared_constants() {
   Datatype::complex128();
   Datatype::variable_string();  // builds the UTF-8 and the ASCII type
   Datatype::float16();
-  register_float16_conversions();    // (also done by range_checked_conversion; kept explicit)
   register_numpy_time_conversion();
 }
 
