@@ -124,6 +124,37 @@ bool Dataset::shuffle() const {
   return find_filter(filters(), H5Z_FILTER_SHUFFLE) != nullptr;
 }
 
+bool Dataset::fletcher32() const { return find_filter(filters(), H5Z_FILTER_FLETCHER32) != nullptr; }
+
+std::optional<int> Dataset::scaleoffset() const {
+  const std::vector<FilterInfo> pipeline = filters();
+  const FilterInfo* f = find_filter(pipeline, H5Z_FILTER_SCALEOFFSET);
+  // HDF5 expands the client data when the dataset is created; the caller's factor stays at index 1.
+  if (!f || f->values.size() < 2) return std::nullopt;
+  return static_cast<int>(f->values[1]);
+}
+
+FillTime Dataset::fill_time() const {
+  require_valid("get fill time");
+  Handle dcpl = creation_plist(*this, "get fill time");
+  H5D_fill_time_t t = H5D_FILL_TIME_IFSET;
+  checked(H5Pget_fill_time(dcpl.get(), &t), "get fill time", Where{id()});
+  return t == H5D_FILL_TIME_ALLOC ? FillTime::alloc : t == H5D_FILL_TIME_NEVER ? FillTime::never : FillTime::ifset;
+}
+
+AllocTime Dataset::alloc_time() const {
+  require_valid("get allocation time");
+  Handle dcpl = creation_plist(*this, "get allocation time");
+  H5D_alloc_time_t t = H5D_ALLOC_TIME_DEFAULT;
+  checked(H5Pget_alloc_time(dcpl.get(), &t), "get allocation time", Where{id()});
+  switch (t) {
+    case H5D_ALLOC_TIME_EARLY: return AllocTime::early;
+    case H5D_ALLOC_TIME_INCR: return AllocTime::incremental;
+    case H5D_ALLOC_TIME_LATE: return AllocTime::late;
+    default: return AllocTime::default_;
+  }
+}
+
 std::size_t Dataset::storage_size() const {
   require_valid("get storage size");
   return H5Dget_storage_size(id());

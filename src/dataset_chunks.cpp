@@ -1,5 +1,5 @@
-// Dataset: storage queries beyond layout and filters (fill and allocation time, chunk cache) and
-// direct chunk I/O, which moves a chunk's stored bytes without running the filter pipeline.
+// Dataset: the chunk cache in use and direct chunk I/O, which moves a chunk's stored bytes without
+// running the filter pipeline.
 #include <hdf5.h>
 
 #include "detail/checked.hpp"
@@ -11,50 +11,6 @@ namespace h5kit {
 using detail::checked;
 using detail::Handle;
 using detail::Where;
-
-namespace {
-Handle creation_plist(const Dataset& ds, const char* op) {
-  detail::silence_hdf5_errors();
-  return Handle(checked(H5Dget_create_plist(ds.id()), op, Where{ds.id()}));
-}
-
-const FilterInfo* find(const std::vector<FilterInfo>& filters, int id) {
-  for (const FilterInfo& f : filters)
-    if (f.id == id) return &f;
-  return nullptr;
-}
-}  // namespace
-
-bool Dataset::fletcher32() const { return find(filters(), H5Z_FILTER_FLETCHER32) != nullptr; }
-
-std::optional<int> Dataset::scaleoffset() const {
-  const std::vector<FilterInfo> pipeline = filters();
-  const FilterInfo* f = find(pipeline, H5Z_FILTER_SCALEOFFSET);
-  // HDF5 expands the client data when the dataset is created; the caller's factor stays at index 1.
-  if (!f || f->values.size() < 2) return std::nullopt;
-  return static_cast<int>(f->values[1]);
-}
-
-FillTime Dataset::fill_time() const {
-  require_valid("get fill time");
-  Handle dcpl = creation_plist(*this, "get fill time");
-  H5D_fill_time_t t = H5D_FILL_TIME_IFSET;
-  checked(H5Pget_fill_time(dcpl.get(), &t), "get fill time", Where{id()});
-  return t == H5D_FILL_TIME_ALLOC ? FillTime::alloc : t == H5D_FILL_TIME_NEVER ? FillTime::never : FillTime::ifset;
-}
-
-AllocTime Dataset::alloc_time() const {
-  require_valid("get allocation time");
-  Handle dcpl = creation_plist(*this, "get allocation time");
-  H5D_alloc_time_t t = H5D_ALLOC_TIME_DEFAULT;
-  checked(H5Pget_alloc_time(dcpl.get(), &t), "get allocation time", Where{id()});
-  switch (t) {
-    case H5D_ALLOC_TIME_EARLY: return AllocTime::early;
-    case H5D_ALLOC_TIME_INCR: return AllocTime::incremental;
-    case H5D_ALLOC_TIME_LATE: return AllocTime::late;
-    default: return AllocTime::default_;
-  }
-}
 
 ChunkCache Dataset::chunk_cache() const {
   require_valid("get chunk cache");
