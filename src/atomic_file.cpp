@@ -73,12 +73,7 @@ int sync_path(const std::string& path, bool directory) {
 }
 
 std::string describe_open(hid_t id) {
-  std::string name;
-  const ssize_t n = H5Iget_name(id, nullptr, 0);
-  if (n > 0) {
-    name.assign(static_cast<std::size_t>(n), '\0');
-    H5Iget_name(id, name.data(), name.size() + 1);
-  }
+  const std::string name = detail::path_of(detail::Where{id});
   switch (H5Iget_type(id)) {
     case H5I_GROUP: return "group \"" + name + "\"";
     case H5I_DATASET: return "dataset \"" + name + "\"";

@@ -22,8 +22,8 @@ std::string shape_text(const Shape& shape, bool empty) {
   return braces(shape);
 }
 
-std::string layout_text(const Dataset& dataset) {
-  switch (dataset.layout()) {
+std::string layout_text(const Dataset& dataset, Layout layout) {
+  switch (layout) {
     case Layout::compact: return "compact";
     case Layout::contiguous: return "contiguous";
     case Layout::chunked: {
@@ -90,7 +90,7 @@ std::string describe_filter(const FilterInfo& filter) {
       if (type == H5Z_SO_FLOAT_DSCALE) return "scaleoffset(float,decimal_digits=" + std::to_string(factor) + ")";
       return "scaleoffset(float_escale,factor=" + std::to_string(factor) + ")";
     }
-    case 32000: return "lzf";  // its client data is the filter's own bookkeeping, not an option
+    case filter_id::lzf: return "lzf";  // its client data is the filter's own bookkeeping, not an option
     default: break;
   }
   std::string values;
@@ -99,10 +99,10 @@ std::string describe_filter(const FilterInfo& filter) {
   // short name, others their description up to the first ';'.
   std::string name;
   switch (filter.id) {
-    case 307: name = "bzip2"; break;
+    case filter_id::bzip2: name = "bzip2"; break;
     case 32001: name = "blosc"; break;
-    case 32004: name = "lz4"; break;
-    case 32008: name = "bitshuffle"; break;
+    case filter_id::lz4: name = "lz4"; break;
+    case filter_id::bitshuffle: name = "bitshuffle"; break;
     case 32015: name = "zstd"; break;
     default: name = filter.name.substr(0, filter.name.find(';')); break;
   }
@@ -112,10 +112,11 @@ std::string describe_filter(const FilterInfo& filter) {
 
 std::vector<std::string> dataset_details(const Dataset& dataset, ReferenceResolver& references) {
   std::vector<std::string> lines;
-  std::string layout = "layout: " + layout_text(dataset);
-  if (dataset.layout() != Layout::virtual_) layout += ", " + std::to_string(dataset.storage_size()) + " bytes stored";
+  const Layout kind = dataset.layout();  // each query copies the creation property list
+  std::string layout = "layout: " + layout_text(dataset, kind);
+  if (kind != Layout::virtual_) layout += ", " + std::to_string(dataset.storage_size()) + " bytes stored";
   lines.push_back(std::move(layout));
-  if (dataset.layout() == Layout::virtual_) {
+  if (kind == Layout::virtual_) {
     std::string sources;
     for (const std::string& source : virtual_sources(dataset)) sources += (sources.empty() ? "" : ", ") + source;
     lines.push_back("sources: " + (sources.empty() ? std::string("none") : sources));
