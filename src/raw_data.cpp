@@ -5,6 +5,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
+#include "detail/vlen_reclaim.hpp"
 
 namespace h5kit {
 
@@ -42,12 +43,7 @@ void RawData::release() noexcept {
   // Variable-length strings and sequences anywhere inside the type own heap memory.
   if (H5Tdetect_class(type_.id(), H5T_VLEN) > 0 || H5Tis_variable_str(type_.id()) > 0 ||
       H5Tdetect_class(type_.id(), H5T_STRING) > 0) {
-    const hsize_t n = count();
-    const hid_t space = H5Screate_simple(1, &n, nullptr);
-    if (space >= 0) {
-      H5Dvlen_reclaim(type_.id(), space, H5P_DEFAULT, bytes_.data());
-      H5Sclose(space);
-    }
+    detail::reclaim_vlen(type_.id(), count(), bytes_.data());
   }
   H5Eclear2(H5E_DEFAULT);
   bytes_.clear();

@@ -16,6 +16,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/element_hooks.hpp"
+#include "detail/vlen_reclaim.hpp"
 #include "detail/plists.hpp"
 #include "h5kit/detail/io.hpp"
 
@@ -364,28 +365,6 @@ void decode(const Image& im, const unsigned char* in, unsigned char* object) {
   }
 }
 
-// Frees what HDF5 allocated for variable-length data in an image buffer (strings and hvl_t rows),
-// also when decoding stops with an exception. HDF5 1.10 wants the memory type and a dataspace of
-// the element count.
-class ImageReclaimer {
- public:
-  ImageReclaimer(const Datatype& type, std::size_t count, void* buffer) : type_(type), count_(count), buffer_(buffer) {}
-  ImageReclaimer(const ImageReclaimer&) = delete;
-  ImageReclaimer& operator=(const ImageReclaimer&) = delete;
-  ~ImageReclaimer() {
-    const hsize_t n = count_;
-    const hid_t space = H5Screate_simple(1, &n, nullptr);
-    if (space < 0) return;
-    H5Dvlen_reclaim(type_.id(), space, H5P_DEFAULT, buffer_);
-    H5Sclose(space);
-  }
-
- private:
-  const Datatype& type_;
-  std::size_t count_;
-  void* buffer_;
-};
-
 // The stored element type: an HDF5 array type's element when the stored type is an array (the
 // io layer adds the array dimensions to the shape).
 Datatype stored_element_type(const IoTarget& t) {
@@ -470,7 +449,7 @@ void read_elements(const IoTarget& t, const ElementCodec& codec, void* elements,
   }
   if (count == 0) return;
   std::vector<unsigned char> image(count * im.size, 0);
-  const ImageReclaimer reclaim(im.type, count, image.data());
+  const VlenReclaimer reclaim(im.type.id(), count, image.data());
   read_raw(t, im.type, image.data(), count);
   auto* objects = static_cast<unsigned char*>(elements);
   for (std::size_t i = 0; i < count; ++i) decode(im, image.data() + i * im.size, objects + i * codec.size);

@@ -18,6 +18,7 @@
 #include "h5kit/float16.hpp"
 #include "detail/element_hooks.hpp"
 #include "detail/plists.hpp"
+#include "detail/vlen_reclaim.hpp"
 
 namespace h5kit::detail {
 
@@ -421,9 +422,8 @@ void read_strings(const IoTarget& t, std::string* out, std::size_t count) {
     Handle mem_type(checked(H5Tcopy(stored.get()), op, where_of(t)));
     std::vector<char*> pointers(count, nullptr);
     transfer_read(t, mem_type.get(), pointers.data(), count, op);
+    const VlenReclaimer reclaim(mem_type.get(), count, pointers.data());
     for (std::size_t i = 0; i < count; ++i) out[i] = pointers[i] ? pointers[i] : "";
-    Handle mem_space = simple_space(Shape{count}, op, where_of(t));
-    H5Dvlen_reclaim(mem_type.get(), mem_space.get(), H5P_DEFAULT, pointers.data());
     return;
   }
   const std::size_t width = H5Tget_size(stored.get());
