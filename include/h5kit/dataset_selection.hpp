@@ -66,10 +66,19 @@ DatasetSelection Dataset::select(const I&... index) const {
   return select_index(std::span<const Index>(expression, sizeof...(I)));
 }
 
+namespace detail {
+// Elements read_direct/write_direct can move: numbers stored as their own bytes. Strings, enums
+// (mapped by name), structs and types with their own I/O go through a packed buffer of their own,
+// which a memory selection cannot follow.
+template <class T>
+inline constexpr bool direct_element = inspector<T>::rank == 0 && std::is_trivially_copyable_v<T> &&
+                                       !std::is_enum_v<T> && !has_own_io<T> && !has_codec<T>;
+}  // namespace detail
+
 template <class T>
 void Dataset::read_direct(NDView<T> destination, const std::optional<Selection>& source,
                           const std::optional<Selection>& destination_selection) const {
-  static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: read_direct takes numbers");
+  static_assert(detail::direct_element<T>, "h5kit: read_direct takes numbers (arithmetic, complex, float16, time points)");
   DirectTransfer d;
   prepare_direct(d, "read direct", source, destination.shape, destination_selection);
   detail::read_raw(d.target, inspector<T>::datatype(), destination.data, d.file.size());
@@ -78,7 +87,7 @@ void Dataset::read_direct(NDView<T> destination, const std::optional<Selection>&
 template <class T>
 void Dataset::write_direct(NDView<const T> source, const std::optional<Selection>& source_selection,
                            const std::optional<Selection>& destination) const {
-  static_assert(inspector<T>::rank == 0 && !std::is_same_v<T, std::string>, "h5kit: write_direct takes numbers");
+  static_assert(detail::direct_element<T>, "h5kit: write_direct takes numbers (arithmetic, complex, float16, time points)");
   DirectTransfer d;
   prepare_direct(d, "write direct", destination, source.shape, source_selection);
   detail::write_raw(d.target, inspector<T>::datatype(), source.data, d.shape);
