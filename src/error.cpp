@@ -11,6 +11,7 @@ const char* to_string(ErrorKind kind) noexcept {
     case ErrorKind::file: return "file error";
     case ErrorKind::invalid_argument: return "invalid argument";
     case ErrorKind::closed: return "closed object";
+    case ErrorKind::validation: return "validation failed";
   }
   return "error";
 }
@@ -53,6 +54,7 @@ void throw_error(ErrorKind kind, std::string operation, std::string file, std::s
     case ErrorKind::invalid_argument:
       throw InvalidArgumentError(kind, operation, file, object, detail, hdf5_stack);
     case ErrorKind::closed: throw ClosedObjectError(kind, operation, file, object, detail, hdf5_stack);
+    case ErrorKind::validation: break;  // ValidationError carries its problem list: thrown where it is built
   }
   throw Error(kind, operation, file, object, detail, hdf5_stack);
 }

@@ -14,6 +14,7 @@ enum class ErrorKind {
   file,              // opening, creating, reading or writing the file itself failed
   invalid_argument,  // a bad mode, option or value given by the caller
   closed,            // an object used after close()
+  validation,        // a model that breaks its declaration: ValidationError lists every problem
 };
 
 const char* to_string(ErrorKind kind) noexcept;

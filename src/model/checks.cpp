@@ -1,0 +1,149 @@
+#include "model/checks.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <regex>
+
+namespace h5kit::detail::model {
+
+namespace {
+
+enum class Category { integer, floating, boolean, text, enumeration, complex, exact };
+
+Category category_of(std::string_view dtype) {
+  if (dtype == "bool") return Category::boolean;
+  if (dtype.starts_with("int") || dtype.starts_with("uint")) return Category::integer;
+  if (dtype.starts_with("float")) return Category::floating;
+  if (dtype == "str" || dtype == "bytes" || dtype.starts_with("S")) return Category::text;
+  if (dtype.starts_with("enum(")) return Category::enumeration;
+  if (dtype.starts_with("complex")) return Category::complex;
+  return Category::exact;
+}
+
+bool fits(Category expected, const ValueSchema& schema, const Datatype& found) {
+  const TypeClass c = found.type_class();
+  switch (expected) {
+    case Category::boolean: return found.is_bool();
+    case Category::integer: return c == TypeClass::integer;
+    case Category::floating: return c == TypeClass::integer || c == TypeClass::floating;
+    case Category::text: return c == TypeClass::string;
+    case Category::enumeration: return c == TypeClass::enumeration && !found.is_bool();
+    case Category::complex: return found.is_complex();
+    case Category::exact: return found.name() == schema.dtype;
+  }
+  return false;
+}
+
+std::string number_text(double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+std::string with_unit(double bound, const FieldSchema& field) {
+  std::string s = number_text(bound);
+  if (!field.unit.empty()) s += " " + field.unit;
+  return s;
+}
+
+std::string shape_text(const std::vector<std::int64_t>& shape) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (i) s += ", ";
+    s += shape[i] == kAnyExtent ? "any" : std::to_string(shape[i]);
+  }
+  if (shape.size() == 1) s += ",";
+  return s + ")";
+}
+
+std::string shape_text(const Shape& shape) {
+  return shape_text(std::vector<std::int64_t>(shape.begin(), shape.end()));
+}
+
+}  // namespace
+
+std::string describe(const ValueSchema& value) {
+  if (value.any_rank) return value.dtype + " (any shape)";
+  if (value.shape.empty()) return value.dtype + " scalar";
+  return value.dtype + " " + shape_text(value.shape);
+}
+
+std::string describe_found(const Datatype& type, const Shape& shape) {
+  return type.name() + (shape.empty() ? std::string(" scalar") : " " + shape_text(shape));
+}
+
+std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank, const Shape& found) {
+  if (any_rank) return {};
+  bool ok = expected.size() == found.size();
+  for (std::size_t i = 0; ok && i < found.size(); ++i) {
+    ok = expected[i] == kAnyExtent || static_cast<std::uint64_t>(expected[i]) == found[i];
+  }
+  if (ok) return {};
+  if (expected.empty()) return "expected a scalar, found shape " + shape_text(found);
+  return "expected shape " + shape_text(expected) + ", found " +
+         (found.empty() ? std::string("a scalar") : shape_text(found));
+}
+
+std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape) {
+  if (!fits(category_of(expected.dtype), expected, found_type)) {
+    return "expected " + describe(expected) + ", found " + describe_found(found_type, found_shape);
+  }
+  return check_shape(expected.shape, expected.any_rank, found_shape);
+}
+
+std::string check_number(const FieldSchema& field, double value) {
+  const Constraints& c = field.constraints;
+  const std::string found = ", found " + number_text(value);
+  if (std::isnan(value) && (c.ge || c.gt || c.le || c.lt)) return "must be a number within its bounds, found nan";
+  if (c.ge && !(value >= *c.ge)) return "must be >= " + with_unit(*c.ge, field) + found;
+  if (c.gt && !(value > *c.gt)) return "must be > " + with_unit(*c.gt, field) + found;
+  if (c.le && !(value <= *c.le)) return "must be <= " + with_unit(*c.le, field) + found;
+  if (c.lt && !(value < *c.lt)) return "must be < " + with_unit(*c.lt, field) + found;
+  if (!c.allowed_numbers.empty()) {
+    for (double a : c.allowed_numbers) {
+      if (a == value) return {};
+    }
+    std::string list;
+    for (double a : c.allowed_numbers) list += (list.empty() ? "" : ", ") + number_text(a);
+    return "must be one of {" + list + "}" + found;
+  }
+  return {};
+}
+
+std::string check_length(const FieldSchema& field, std::size_t length) {
+  const Constraints& c = field.constraints;
+  if (c.min_length && length < *c.min_length) {
+    return "must have at least " + std::to_string(*c.min_length) + " elements, found " + std::to_string(length);
+  }
+  if (c.max_length && length > *c.max_length) {
+    return "must have at most " + std::to_string(*c.max_length) + " elements, found " + std::to_string(length);
+  }
+  return {};
+}
+
+std::string check_text(const FieldSchema& field, std::string_view value) {
+  const Constraints& c = field.constraints;
+  // Lengths of text count characters as stored (UTF-8 bytes), as h5py's len() of the bytes would.
+  if (c.min_length && value.size() < *c.min_length) {
+    return "must be at least " + std::to_string(*c.min_length) + " characters long, found \"" + std::string(value) +
+           "\"";
+  }
+  if (c.max_length && value.size() > *c.max_length) {
+    return "must be at most " + std::to_string(*c.max_length) + " characters long, found \"" + std::string(value) +
+           "\"";
+  }
+  if (!c.pattern.empty() && !std::regex_match(value.begin(), value.end(), std::regex(c.pattern))) {
+    return "must match /" + c.pattern + "/, found \"" + std::string(value) + "\"";
+  }
+  if (!c.allowed.empty()) {
+    for (const auto& a : c.allowed) {
+      if (a == value) return {};
+    }
+    std::string list;
+    for (const auto& a : c.allowed) list += (list.empty() ? "\"" : ", \"") + a + "\"";
+    return "must be one of {" + list + "}, found \"" + std::string(value) + "\"";
+  }
+  return {};
+}
+
+}  // namespace h5kit::detail::model
