@@ -29,6 +29,8 @@ namespace detail {
 struct DatasetFieldBase {};  // marks DatasetOf and the models derived from it
 // ShapeMismatchError: `found` does not fit the declared extents.
 void check_declared_shape(const std::int64_t* declared, std::size_t rank, const Shape& found, const char* operation);
+// InvalidArgumentError: values() of a field that was never given data.
+[[noreturn]] void throw_unset_dataset_field();
 }  // namespace detail
 
 template <class T, std::int64_t... Extents>

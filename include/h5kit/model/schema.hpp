@@ -81,6 +81,14 @@ struct ModelSchema {
   const FieldSchema* find_name(std::string_view stored_name) const noexcept;
 };
 
+// Attributes h5kit writes on the root group of a dumped model (DumpOptions::self_describing), and
+// those it writes on every dataset field that has a unit or a doc.
+inline constexpr const char* kModelNameAttribute = "h5kit_model";            // string: ModelSchema::name
+inline constexpr const char* kModelVersionAttribute = "h5kit_model_version";  // int32: ModelSchema::version
+inline constexpr const char* kSchemaAttribute = "h5kit_schema";              // string: schema_to_json()
+inline constexpr const char* kUnitsAttribute = "units";
+inline constexpr const char* kDescriptionAttribute = "description";
+
 // JSON Schema (draft 2020-12) of a model, with h5kit's layout in "x-h5kit" keywords, as embedded in
 // dumped files. schema_from_json(schema_to_json(s)) == s. docs/models.md shows the layout.
 std::string schema_to_json(const ModelSchema& schema, int indent = 2);

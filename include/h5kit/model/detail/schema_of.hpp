@@ -1,0 +1,140 @@
+#pragma once
+// schema_of<T>(): the run-time ModelSchema of a model type, built once. The compile-time part is only
+// the dispatch on member types; names, metadata and checks are plain data for compiled code.
+#include <string>
+
+#include <boost/core/type_name.hpp>
+#include <boost/pfr/tuple_size.hpp>
+
+#include "h5kit/inspector.hpp"
+#include "h5kit/model/detail/traits.hpp"
+#include "h5kit/model/schema.hpp"
+
+namespace h5kit::detail::model {
+
+// Member name, on-disk name, doc, unit, constraints and storage of a field (src/model/schema_build.cpp).
+FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta);
+ModelSchema model_from_info(const ModelInfo& info, std::string type_name);
+// InvalidArgumentError when two fields of one model are stored under the same name.
+void check_unique_names(const ModelSchema& schema);
+std::vector<std::string> enum_names_of(const Datatype& type);
+
+template <class T>
+ValueSchema value_schema() {
+  using I = inspector<T>;
+  ValueSchema v;
+  const Datatype type = dtype<T>();
+  v.dtype = type.name();
+  if (type.type_class() == TypeClass::enumeration && !type.is_bool()) v.enum_names = enum_names_of(type);
+  if constexpr (I::rank < 0) {
+    v.any_rank = true;
+  } else if constexpr (I::rank > 0) {
+    // Axes a default value leaves at 0 (vectors) take any length; std::array axes are fixed.
+    Shape s;
+    I::shape(T{}, s);
+    for (std::size_t n : s) v.shape.push_back(n == 0 ? kAnyExtent : static_cast<std::int64_t>(n));
+  }
+  return v;
+}
+
+template <class T>
+ModelSchema build_schema();
+
+template <class T>
+const ModelSchema& cached_schema() {
+  static const ModelSchema schema = build_schema<T>();
+  return schema;
+}
+
+// A plain container stored as a dataset (Placement::dataset): a dataset model without attributes.
+template <class T>
+ModelSchema plain_dataset_schema() {
+  ModelSchema m;
+  m.name = "dataset";
+  m.is_dataset = true;
+  m.value = value_schema<T>();
+  return m;
+}
+
+template <class T, Placement placement>
+constexpr FieldKind kind_of() {
+  using V = typename optional_of<T>::type;
+  if constexpr (variant_of<V>::value) return FieldKind::one_of;
+  else if constexpr (list_of<V>::value) return FieldKind::list;
+  else if constexpr (map_of<V>::value) return FieldKind::map;
+  else if constexpr (is_dataset_model<V>) return FieldKind::dataset;
+  else if constexpr (is_group_model<V> && placement != Placement::attribute) return FieldKind::group;
+  else if constexpr (placement == Placement::dataset) return FieldKind::dataset;
+  else return FieldKind::attribute;
+}
+
+template <class... A>
+std::vector<ModelSchema> alternatives_of(std::variant<A...>*) {
+  return {cached_schema<A>()...};
+}
+
+template <class T, class D>
+FieldSchema build_field() {
+  using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+  using V = typename optional_of<M>::type;
+  static constexpr FieldMeta meta = meta_of<T, D>();
+  FieldSchema f = field_from_meta(D::name, meta);
+  f.optional = optional_of<M>::value;
+  f.kind = kind_of<M, meta.placement>();
+  if constexpr (variant_of<V>::value) f.models = alternatives_of(static_cast<V*>(nullptr));
+  else if constexpr (list_of<V>::value) f.models = {cached_schema<typename list_of<V>::element>()};
+  else if constexpr (map_of<V>::value) f.models = {cached_schema<typename map_of<V>::element>()};
+  else if constexpr (is_dataset_model<V> || (is_group_model<V> && meta.placement != Placement::attribute)) {
+    f.models = {cached_schema<V>()};
+  } else if constexpr (meta.placement == Placement::dataset) {
+    f.models = {plain_dataset_schema<V>()};
+  } else {
+    f.value = value_schema<V>();
+  }
+  return f;
+}
+
+template <class T>
+constexpr bool aggregate_fully_described() {
+  if constexpr (std::is_aggregate_v<T> && !is_dataset_model<T> && boost::describe::has_describe_bases<T>::value) {
+    using bases = boost::describe::describe_bases<T, boost::describe::mod_any_access>;
+    if constexpr (boost::mp11::mp_empty<bases>::value) {
+      return boost::pfr::tuple_size_v<T> == boost::mp11::mp_size<members<T>>::value;
+    } else {
+      return true;  // Boost.PFR cannot count the members of a struct with bases
+    }
+  } else {
+    return true;
+  }
+}
+
+template <class T>
+ModelSchema build_schema() {
+  static_assert(is_node_model<T>, "h5kit: a model is a struct described with BOOST_DESCRIBE_STRUCT, or a DatasetOf");
+  static_assert(every_field_described<T>(),
+                "h5kit: h5kit_model() gives metadata for a member that BOOST_DESCRIBE_STRUCT does not list");
+  static_assert(no_member_twice<T>(), "h5kit: h5kit_model() describes the same member twice");
+  static_assert(aggregate_fully_described<T>(),
+                "h5kit: the struct has data members that BOOST_DESCRIBE_STRUCT does not list");
+  // A bare DatasetOf (often behind an alias) has no name of its own worth showing.
+  ModelSchema m = model_from_info(spec<T>.info, boost::describe::has_describe_members<T>::value || !is_dataset_model<T>
+                                                    ? boost::core::type_name<T>()
+                                                    : std::string("dataset"));
+  if constexpr (is_dataset_model<T>) {
+    m.is_dataset = true;
+    m.value = value_schema<typename T::value_type>();
+    m.value.shape.assign(T::extents.begin(), T::extents.end());
+  }
+  boost::mp11::mp_for_each<members<T>>([&](auto d) { m.fields.push_back(build_field<T, decltype(d)>()); });
+  check_unique_names(m);
+  return m;
+}
+
+}  // namespace h5kit::detail::model
+
+namespace h5kit {
+template <class T>
+const ModelSchema& schema_of() {
+  return detail::model::cached_schema<T>();
+}
+}  // namespace h5kit

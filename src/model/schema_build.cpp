@@ -1,0 +1,62 @@
+#include <string>
+
+#include "h5kit/error.hpp"
+#include "h5kit/model/detail/schema_of.hpp"
+
+namespace h5kit::detail::model {
+
+FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta) {
+  FieldSchema f;
+  f.member = member;
+  f.name = meta.disk_name.empty() ? member : meta.disk_name;
+  f.doc = meta.doc;
+  f.unit = meta.unit;
+  Constraints& c = f.constraints;
+  c.ge = meta.ge;
+  c.gt = meta.gt;
+  c.le = meta.le;
+  c.lt = meta.lt;
+  c.min_length = meta.min_length;
+  c.max_length = meta.max_length;
+  c.pattern = meta.pattern;
+  c.allowed.assign(meta.allowed.begin(), meta.allowed.end());
+  c.allowed_numbers.assign(meta.allowed_numbers.begin(), meta.allowed_numbers.end());
+  f.gzip = meta.gzip;
+  f.shuffle = meta.shuffle;
+  f.chunks.assign(meta.chunks.begin(), meta.chunks.begin() + static_cast<std::ptrdiff_t>(meta.chunk_rank));
+  return f;
+}
+
+ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
+  ModelSchema m;
+  if (!info.name.empty()) {
+    m.name = info.name;
+  } else {
+    // "beamline::Beam" -> "Beam": the file should not carry C++ namespaces.
+    const auto colon = type_name.rfind("::");
+    m.name = colon == std::string::npos ? type_name : type_name.substr(colon + 2);
+  }
+  m.version = info.version;
+  m.doc = info.doc;
+  return m;
+}
+
+void check_unique_names(const ModelSchema& schema) {
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (schema.fields[i].name == schema.fields[j].name) {
+        throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
+                    "fields '" + schema.fields[j].member + "' and '" + schema.fields[i].member +
+                        "' are both stored as '" + schema.fields[i].name + "'");
+      }
+    }
+  }
+}
+
+std::vector<std::string> enum_names_of(const Datatype& type) {
+  std::vector<std::string> names;
+  for (auto& [name, value] : type.enum_members()) names.push_back(name);
+  return names;
+}
+
+}  // namespace h5kit::detail::model
