@@ -1,4 +1,4 @@
-#include "model/checks.hpp"
+#include "h5kit/model/detail/checks.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,30 +1,3 @@
 #pragma once
-// The checks every model path shares: the typed loader, the in-memory validate(), and the file
-// validator that works from a schema alone (`h5kit validate`). Each returns what is wrong as text
-// ("must be >= 0 J, found -3.4"), or an empty string when the value is fine.
-#include <string>
-#include <string_view>
-
-#include "h5kit/datatype.hpp"
-#include "h5kit/model/schema.hpp"
-#include "h5kit/shape.hpp"
-
-namespace h5kit::detail::model {
-
-// Whether a stored type and shape can be read as `expected`. By class, not width: integers of any
-// width load into any integer field (values are range-checked on read), integers or floats into
-// float fields, any string into a string field, enums into enum fields (names checked on read).
-std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape);
-// The same test for a shape alone (a declared shape with wildcards against a found one).
-std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank, const Shape& found);
-
-std::string check_number(const FieldSchema& field, double value);
-std::string check_text(const FieldSchema& field, std::string_view value);
-// Element count of an array or list, or length of a string.
-std::string check_length(const FieldSchema& field, std::size_t length);
-
-// "int32 (3, 2)", "float64", "str (any)": how messages name an expected value.
-std::string describe(const ValueSchema& value);
-std::string describe_found(const Datatype& type, const Shape& shape);
-
-}  // namespace h5kit::detail::model
+// Moved: the walkers' templates need these too.
+#include "h5kit/model/detail/checks.hpp"

@@ -1,7 +1,7 @@
 #include "h5kit/model/dataset_of.hpp"
 
 #include "h5kit/error.hpp"
-#include "model/checks.hpp"
+#include "h5kit/model/detail/checks.hpp"
 
 namespace h5kit::detail {
 

@@ -1,0 +1,109 @@
+#pragma once
+// The compiled half of the model walkers (src/model/run.cpp): where the walk is, what it found wrong,
+// how names, units and versions map between the model and the file. The templates in walk.hpp only
+// move values between members and HDF5; every decision that does not depend on a C++ type is here.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "h5kit/dataset.hpp"
+#include "h5kit/group.hpp"
+#include "h5kit/model/options.hpp"
+#include "h5kit/model/problems.hpp"
+#include "h5kit/model/schema.hpp"
+#include "h5kit/model/migrations.hpp"
+#include "h5kit/units.hpp"
+
+namespace h5kit::detail::model {
+
+// Where a walk is (object path in the file, member path in the model) and what it found wrong.
+class Walk {
+ public:
+  Walk(std::string root_path, std::string model_name);
+
+  void enter(std::string_view name, std::string_view member);
+  void leave() noexcept;
+
+  // "/calibration/position"
+  const std::string& object_path() const noexcept { return object_path_; }
+  // "calibration/position": the model-relative path migrations and embedded schemas speak of.
+  std::string relative_path(std::string_view name = {}) const;
+
+  void problem(const FieldSchema& field, std::string message);
+  void problem(std::string field_name, std::string model_member, std::string message);
+  std::vector<Problem>& problems() noexcept { return problems_; }
+  bool failed() const noexcept { return !problems_.empty(); }
+
+ private:
+  std::string root_path_;
+  std::string object_path_;
+  std::string model_path_;
+  std::vector<std::pair<std::size_t, std::size_t>> marks_;  // lengths to restore on leave()
+  std::vector<std::string> names_;
+  std::vector<Problem> problems_;
+};
+
+// enter() for one scope.
+class Scope {
+ public:
+  Scope(Walk& walk, std::string_view name, std::string_view member) : walk_(walk) { walk.enter(name, member); }
+  ~Scope() { walk_.leave(); }
+  Scope(const Scope&) = delete;
+  Scope& operator=(const Scope&) = delete;
+
+ private:
+  Walk& walk_;
+};
+
+// Dumping.
+DatasetOptions storage_options(const FieldSchema& field);
+void write_dataset_notes(const Dataset& dataset, const FieldSchema& field);  // `units`, `description`
+void write_model_notes(const Group& root, const ModelSchema& schema);       // h5kit_model, _version, _schema
+// The dataset-model check the type system cannot make: a dataset model's fields are attributes.
+void require_attribute_fields(const ModelSchema& dataset_model);
+
+class LoadRun : public Walk {
+ public:
+  // Reads the root's model name and version: InvalidArgumentError for a version newer than the
+  // model's; a different model name is a problem. Reads the embedded schema when present.
+  LoadRun(const Group& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options);
+
+  const LoadOptions& options() const noexcept { return options_; }
+
+  // The field's name in this file (after migrations).
+  std::string stored_name(const FieldSchema& field) const;
+  // The child link for a non-attribute field, checked: nullopt (and a problem unless absence is
+  // fine) when missing or of the wrong kind.
+  std::optional<Object> child(const Group& parent, const FieldSchema& field, ObjectKind expected);
+  // Whether the attribute exists; a problem when it does not and must.
+  bool has_attribute(const Object& owner, const FieldSchema& field, const std::string& name);
+
+  // The converter from the unit the file stores the field in to the model's, when they differ:
+  // `dataset` (when given) may say it in a `units` attribute; else migrations or the embedded
+  // schema. nullopt: no conversion needed, or impossible (then a problem was recorded and `ok` is false).
+  std::optional<UnitConverter> unit_conversion(const FieldSchema& field, const Object* dataset, bool& ok);
+
+  // Members of `owner` (attributes) and `group` (links) that `model` does not declare: problems
+  // under LoadOptions::strict.
+  void check_extras(const ModelSchema& model, const Object& owner, const Group* group);
+
+  // Numbered members "0".."n-1" of a list group, in numeric order; problems for anything else.
+  std::vector<std::string> list_members(const Group& list);
+
+  // Throws ValidationError when anything was found wrong.
+  void finish(const std::string& file);
+
+ private:
+  const Migrations* migrations_;
+  LoadOptions options_;
+  int file_version_;
+  std::optional<ModelSchema> embedded_;  // the schema the file was written with
+};
+
+// Values that cannot hold the converted number (an int field given 250.5 mm) are problems.
+std::string integral_after_conversion(double converted, double lowest, double highest);
+// A message for an enumerator value that the enum does not name.
+std::string not_an_enumerator(long long value, std::string_view enum_type);
+
+}  // namespace h5kit::detail::model

@@ -1,0 +1,313 @@
+#include "h5kit/model/detail/run.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "h5kit/model/detail/walk.hpp"
+#include "h5kit/model/detail/checks.hpp"
+
+namespace h5kit::detail::model {
+
+namespace {
+
+bool is_index(std::string_view s) {
+  if (s.empty() || (s.size() > 1 && s[0] == '0')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string number_text(double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+std::string last_part(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const auto end = slash == std::string::npos ? path.size() : slash;
+    if (end > start) parts.push_back(path.substr(start, end - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// The field at a stored path ("calibration/no_beam") of a schema; list and map keys are skipped.
+const FieldSchema* field_at(const ModelSchema& root, const std::string& path) {
+  const ModelSchema* model = &root;
+  const FieldSchema* field = nullptr;
+  bool key_next = false;
+  for (const std::string& part : split(path)) {
+    if (key_next) {
+      key_next = false;
+      continue;
+    }
+    if (model == nullptr) return nullptr;
+    field = model->find_name(part);
+    if (field == nullptr) return nullptr;
+    model = field->models.size() == 1 ? &field->models[0] : nullptr;
+    key_next = field->kind == FieldKind::list || field->kind == FieldKind::map;
+  }
+  return field;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Walk
+
+Walk::Walk(std::string root_path, std::string model_name)
+    : root_path_(root_path.empty() ? "/" : std::move(root_path)), object_path_(root_path_),
+      model_path_(std::move(model_name)) {}
+
+void Walk::enter(std::string_view name, std::string_view member) {
+  marks_.emplace_back(object_path_.size(), model_path_.size());
+  if (object_path_.back() != '/') object_path_ += '/';
+  object_path_ += name;
+  if (is_index(member)) {
+    model_path_ += '[';
+    model_path_ += member;
+    model_path_ += ']';
+  } else {
+    model_path_ += '.';
+    model_path_ += member;
+  }
+  names_.emplace_back(name);
+}
+
+void Walk::leave() noexcept {
+  object_path_.resize(marks_.back().first);
+  model_path_.resize(marks_.back().second);
+  marks_.pop_back();
+  names_.pop_back();
+}
+
+std::string Walk::relative_path(std::string_view name) const {
+  std::string path;
+  for (const std::string& n : names_) path += (path.empty() ? "" : "/") + n;
+  if (!name.empty()) path += (path.empty() ? "" : "/") + std::string(name);
+  return path;
+}
+
+void Walk::problem(const FieldSchema& field, std::string message) {
+  problems_.push_back(Problem{object_path_, field.name, std::move(message), model_path_ + "." + field.member});
+}
+
+void Walk::problem(std::string field_name, std::string model_member, std::string message) {
+  problems_.push_back(Problem{object_path_, std::move(field_name), std::move(message),
+                              model_member.empty() ? model_path_ : model_path_ + "." + model_member});
+}
+
+// ---------------------------------------------------------------- dump
+
+DatasetOptions storage_options(const FieldSchema& field) {
+  DatasetOptions options;
+  if (field.gzip >= 0) options.gzip(field.gzip);
+  if (field.shuffle) options.shuffle();
+  if (!field.chunks.empty()) options.chunks(Shape(field.chunks.begin(), field.chunks.end()));
+  return options;
+}
+
+void write_dataset_notes(const Dataset& dataset, const FieldSchema& field) {
+  if (!field.unit.empty()) dataset.attrs().set(kUnitsAttribute, field.unit);
+  if (!field.doc.empty()) dataset.attrs().set(kDescriptionAttribute, field.doc);
+}
+
+void write_model_notes(const Group& root, const ModelSchema& schema) {
+  const AttributeManager attrs = root.attrs();
+  attrs.set(kModelNameAttribute, schema.name);
+  attrs.set(kModelVersionAttribute, static_cast<std::int32_t>(schema.version));
+  attrs.set(kSchemaAttribute, schema_to_json(schema));
+}
+
+void require_attribute_fields(const ModelSchema& dataset_model) {
+  for (const FieldSchema& f : dataset_model.fields) {
+    if (f.kind != FieldKind::attribute) {
+      throw_error(ErrorKind::invalid_argument, "dump model", "", dataset_model.name,
+                  "field '" + f.member + "' of a dataset model is a " + to_string(f.kind) +
+                      ": a dataset can only carry attribute fields");
+    }
+  }
+}
+
+void refuse_invalid(std::vector<Problem> problems, const char* operation, const std::string& file) {
+  if (!problems.empty()) throw ValidationError(operation, file, std::move(problems));
+}
+
+std::string file_name_of(const Group& group) { return group.file_name(); }
+
+std::string integral_after_conversion(double converted, double lowest, double highest) {
+  if (!std::isfinite(converted) || converted < lowest - 0.5 || converted > highest + 0.5) {
+    return number_text(converted) + " does not fit the field's integer type";
+  }
+  if (std::fabs(converted - std::round(converted)) > 1e-9 * std::max(1.0, std::fabs(converted))) {
+    return number_text(converted) + " is not a whole number";
+  }
+  return {};
+}
+
+std::string not_an_enumerator(long long value, std::string_view enum_type) {
+  return "is not a member of enum " + std::string(enum_type) + ", found value " + std::to_string(value);
+}
+
+// ---------------------------------------------------------------- load
+
+LoadRun::LoadRun(const Group& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options)
+    : Walk(root.path(), model.name), migrations_(migrations), options_(options), file_version_(model.version) {
+  const AttributeManager attrs = root.attrs();
+  if (attrs.contains(kModelVersionAttribute)) {
+    file_version_ = attrs.get<int>(kModelVersionAttribute);
+    if (file_version_ > model.version) {
+      throw_error(ErrorKind::invalid_argument, "load model", root.file_name(), root.path(),
+                  "the file was written with version " + std::to_string(file_version_) + " of model " + model.name +
+                      "; this program knows versions up to " + std::to_string(model.version));
+    }
+  }
+  if (attrs.contains(kModelNameAttribute)) {
+    const auto stored = attrs.get<std::string>(kModelNameAttribute);
+    if (stored != model.name) {
+      problem(kModelNameAttribute, "", "says the file holds model " + stored + ", expected " + model.name);
+    }
+  }
+  if (attrs.contains(kSchemaAttribute)) {
+    // The schema the file was written with tells the units of attribute fields. One that cannot be
+    // parsed only loses that: the data is still checked against the model.
+    try {
+      embedded_ = schema_from_json(attrs.get<std::string>(kSchemaAttribute));
+    } catch (const Error&) {
+      embedded_.reset();
+    }
+  }
+}
+
+std::string LoadRun::stored_name(const FieldSchema& field) const {
+  if (migrations_ == nullptr || migrations_->steps().empty()) return field.name;
+  return last_part(migrations_->stored_path(relative_path(field.name), file_version_));
+}
+
+std::optional<Object> LoadRun::child(const Group& parent, const FieldSchema& field, ObjectKind expected) {
+  const std::string name = stored_name(field);
+  if (!parent.contains(name)) {
+    const bool fine = field.optional ||
+                      (migrations_ != nullptr && migrations_->may_be_missing(relative_path(field.name), file_version_));
+    if (!fine) problem(field, std::string("is missing (a mandatory ") + to_string(expected) + ")");
+    return std::nullopt;
+  }
+  const ObjectKind found = parent.object_kind(name);
+  if (found != expected) {
+    problem(field, std::string("must be a ") + to_string(expected) + ", found a " + to_string(found));
+    return std::nullopt;
+  }
+  return parent.open(name);
+}
+
+bool LoadRun::has_attribute(const Object& owner, const FieldSchema& field, const std::string& name) {
+  if (owner.attrs().contains(name)) return true;
+  const bool fine = field.optional ||
+                    (migrations_ != nullptr && migrations_->may_be_missing(relative_path(field.name), file_version_));
+  if (!fine) problem(field, "is missing (a mandatory attribute)");
+  return false;
+}
+
+std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, const Object* dataset, bool& ok) {
+  ok = true;
+  if (field.unit.empty()) return std::nullopt;
+  std::string stored;
+  if (dataset != nullptr && dataset->attrs().contains(kUnitsAttribute)) {
+    stored = dataset->attrs().get<std::string>(kUnitsAttribute);
+  } else if (embedded_) {
+    const std::string path = migrations_ ? migrations_->stored_path(relative_path(field.name), file_version_)
+                                         : relative_path(field.name);
+    if (const FieldSchema* f = field_at(*embedded_, path)) stored = f->unit;
+  } else if (migrations_ != nullptr) {
+    stored = migrations_->stored_unit(relative_path(field.name), file_version_);
+  }
+  if (stored.empty() || stored == field.unit) return std::nullopt;
+  try {
+    UnitConverter convert = unit_converter(stored, field.unit);
+    if (convert.is_identity()) return std::nullopt;
+    return convert;
+  } catch (const Error&) {
+    ok = false;
+    problem(field, "is stored in \"" + stored + "\", which cannot be converted to the model's \"" + field.unit + "\"");
+    return std::nullopt;
+  }
+}
+
+void LoadRun::check_extras(const ModelSchema& model, const Object& owner, const Group* group) {
+  if (!options_.strict) return;
+  std::vector<std::string> attributes, links;
+  for (const FieldSchema& f : model.fields) (f.kind == FieldKind::attribute ? attributes : links).push_back(stored_name(f));
+  if (group == nullptr) {
+    attributes.push_back(kUnitsAttribute);
+    attributes.push_back(kDescriptionAttribute);
+  } else if (relative_path().empty()) {
+    attributes.push_back(kModelNameAttribute);
+    attributes.push_back(kModelVersionAttribute);
+    attributes.push_back(kSchemaAttribute);
+  }
+  const auto known = [](const std::vector<std::string>& names, const std::string& n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  for (const std::string& a : owner.attrs().keys()) {
+    if (!known(attributes, a)) problem(a, "", "is an attribute that model " + model.name + " does not declare (strict)");
+  }
+  if (group == nullptr) return;
+  for (const std::string& l : group->keys()) {
+    if (!known(links, l)) problem(l, "", "is a member that model " + model.name + " does not declare (strict)");
+  }
+}
+
+std::vector<std::string> LoadRun::list_members(const Group& list) {
+  std::vector<std::pair<std::size_t, std::string>> numbered;
+  for (std::string& name : list.keys()) {
+    if (!is_index(name)) {
+      problem(name, "", "is not a list index (a list holds members named 0, 1, 2, ...)");
+      continue;
+    }
+    numbered.emplace_back(std::stoull(name), std::move(name));
+  }
+  std::sort(numbered.begin(), numbered.end());
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < numbered.size(); ++i) {
+    if (numbered[i].first != i) {
+      problem(std::to_string(i), "", "is missing: the list has members up to " + numbered.back().second);
+      break;
+    }
+    names.push_back(std::move(numbered[i].second));
+  }
+  return names;
+}
+
+void LoadRun::finish(const std::string& file) {
+  if (failed()) throw ValidationError("load model", file, std::move(problems()));
+}
+
+// ---------------------------------------------------------------- datasets
+
+bool dataset_fits(const Dataset& ds, const ModelSchema& schema) {
+  return check_stored(schema.value, ds.dtype(), ds.shape()).empty();
+}
+
+bool dataset_matches(const Dataset& ds, const FieldSchema& f, const ModelSchema& schema, Walk& run) {
+  std::string msg = check_stored(schema.value, ds.dtype(), ds.shape());
+  if (msg.empty()) return true;
+  run.problem(f, std::move(msg));
+  return false;
+}
+
+void no_alternative_fits(const Dataset& ds, const FieldSchema& f, Walk& run) {
+  std::string expected;
+  for (const ModelSchema& m : f.models) expected += (expected.empty() ? "" : " or ") + describe(m.value);
+  run.problem(f, "fits none of its alternatives: expected " + expected + ", found " +
+                     describe_found(ds.dtype(), ds.shape()));
+}
+
+}  // namespace h5kit::detail::model
