@@ -222,12 +222,13 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
   std::string stored;
   if (dataset != nullptr && dataset->attrs().contains(kUnitsAttribute)) {
     stored = dataset->attrs().get<std::string>(kUnitsAttribute);
-  } else if (embedded_) {
-    const std::string path = migrations_ ? migrations_->stored_path(relative_path(field.name), file_version_)
-                                         : relative_path(field.name);
-    if (const FieldSchema* f = field_at(*embedded_, path)) stored = f->unit;
-  } else if (migrations_ != nullptr) {
-    stored = migrations_->stored_unit(relative_path(field.name), file_version_);
+  } else {
+    // The schema the file was written with knows; else the migrations say what older versions used.
+    const std::string path = relative_path(field.name);
+    const FieldSchema* written = embedded_ ? field_at(*embedded_, migrations_ ? migrations_->stored_path(path, file_version_) : path)
+                                           : nullptr;
+    if (written != nullptr) stored = written->unit;
+    else if (migrations_ != nullptr) stored = migrations_->stored_unit(path, file_version_);
   }
   if (stored.empty() || stored == field.unit) return std::nullopt;
   try {

@@ -227,18 +227,30 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     const std::string name = run.stored_name(f);
     if (!run.has_attribute(owner, f, name)) return;
     const Attribute a = owner.attrs().open(name);
-    if (std::string msg = check_stored(f.value, a.dtype(), a.shape()); !msg.empty()) return run.problem(f, msg);
+    bool units_ok = true;
+    const std::optional<UnitConverter> convert = f.unit.empty() ? std::nullopt : run.unit_conversion(f, nullptr, units_ok);
+    if (!units_ok) return;
     V value{};
+    if constexpr (std::is_integral_v<V> && is_number<V>) {
+      // 0.25 m is a whole 250 mm: an integer field takes a float stored in another unit when the
+      // converted value is whole.
+      if (convert && a.dtype().type_class() == TypeClass::floating && a.shape().empty()) {
+        double stored = a.template read<double>();
+        if (convert_number(stored, *convert, f, run)) {
+          value = static_cast<V>(stored);
+          check_values(value, f, run);
+          m = value;
+        }
+        return;
+      }
+    }
+    if (std::string msg = check_stored(f.value, a.dtype(), a.shape()); !msg.empty()) return run.problem(f, msg);
     try {
       a.read(value);
     } catch (const Error& e) {
       return run.problem(f, e.detail());
     }
-    bool units_ok = true;
-    if (!f.unit.empty()) {
-      if (const auto convert = run.unit_conversion(f, nullptr, units_ok)) convert_values(value, *convert, f, run);
-    }
-    if (!units_ok) return;
+    if (convert) convert_values(value, *convert, f, run);
     check_values(value, f, run);
     m = std::move(value);
   } else if constexpr (K == FieldKind::dataset && !is_dataset_model<V>) {  // a plain container placed as a dataset
