@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <regex>
 
 namespace h5kit::detail::model {
@@ -54,6 +56,22 @@ std::string shape_text(const std::vector<std::int64_t>& shape) {
   }
   if (shape.size() == 1) s += ",";
   return s + ")";
+}
+
+// Compiling a pattern costs far more than matching it: each thread keeps the ones it has seen.
+// nullptr for a pattern std::regex refuses.
+const std::regex* compiled(const std::string& pattern) {
+  thread_local std::map<std::string, std::optional<std::regex>, std::less<>> cache;
+  auto it = cache.find(pattern);
+  if (it == cache.end()) {
+    std::optional<std::regex> re;
+    try {
+      re.emplace(pattern);
+    } catch (const std::regex_error&) {
+    }
+    it = cache.emplace(pattern, std::move(re)).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 std::string shape_text(const Shape& shape) {
@@ -132,8 +150,12 @@ std::string check_text(const FieldSchema& field, std::string_view value) {
     return "must be at most " + std::to_string(*c.max_length) + " characters long, found \"" + std::string(value) +
            "\"";
   }
-  if (!c.pattern.empty() && !std::regex_match(value.begin(), value.end(), std::regex(c.pattern))) {
-    return "must match /" + c.pattern + "/, found \"" + std::string(value) + "\"";
+  if (!c.pattern.empty()) {
+    const std::regex* re = compiled(c.pattern);
+    if (re == nullptr) return "has a pattern that is not a valid ECMAScript regex: /" + c.pattern + "/";
+    if (!std::regex_match(value.begin(), value.end(), *re)) {
+      return "must match /" + c.pattern + "/, found \"" + std::string(value) + "\"";
+    }
   }
   if (!c.allowed.empty()) {
     for (const auto& a : c.allowed) {

@@ -160,10 +160,16 @@ std::string not_an_enumerator(long long value, std::string_view enum_type) {
 // ---------------------------------------------------------------- load
 
 LoadRun::LoadRun(const Group& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options)
-    : Walk(root.path(), model.name), migrations_(migrations), options_(options), file_version_(model.version) {
+    : Walk(root.path(), model.name), migrations_(migrations), options_(options), file_version_(model.version),
+      root_(root) {
   const AttributeManager attrs = root.attrs();
   if (attrs.contains(kModelVersionAttribute)) {
-    file_version_ = attrs.get<int>(kModelVersionAttribute);
+    try {
+      file_version_ = attrs.get<int>(kModelVersionAttribute);
+    } catch (const Error& e) {
+      throw_error(ErrorKind::type_mismatch, "load model", root.file_name(), root.path(),
+                  std::string(kModelVersionAttribute) + " must be an integer: " + e.detail());
+    }
     if (file_version_ > model.version) {
       throw_error(ErrorKind::invalid_argument, "load model", root.file_name(), root.path(),
                   "the file was written with version " + std::to_string(file_version_) + " of model " + model.name +
@@ -176,15 +182,23 @@ LoadRun::LoadRun(const Group& root, const ModelSchema& model, const Migrations* 
       problem(kModelNameAttribute, "", "says the file holds model " + stored + ", expected " + model.name);
     }
   }
-  if (attrs.contains(kSchemaAttribute)) {
-    // The schema the file was written with tells the units of attribute fields. One that cannot be
-    // parsed only loses that: the data is still checked against the model.
-    try {
-      embedded_ = schema_from_json(attrs.get<std::string>(kSchemaAttribute));
-    } catch (const Error&) {
-      embedded_.reset();
+}
+
+const ModelSchema* LoadRun::embedded() {
+  if (!embedded_read_) {
+    embedded_read_ = true;
+    // Only units need it. One that cannot be parsed loses only that: the data is still checked
+    // against the model.
+    const AttributeManager attrs = root_.attrs();
+    if (attrs.contains(kSchemaAttribute)) {
+      try {
+        embedded_ = schema_from_json(attrs.get<std::string>(kSchemaAttribute));
+      } catch (const Error&) {
+        embedded_.reset();
+      }
     }
   }
+  return embedded_ ? &*embedded_ : nullptr;
 }
 
 std::string LoadRun::stored_name(const FieldSchema& field) const {
@@ -225,8 +239,9 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
   } else {
     // The schema the file was written with knows; else the migrations say what older versions used.
     const std::string path = relative_path(field.name);
-    const FieldSchema* written = embedded_ ? field_at(*embedded_, migrations_ ? migrations_->stored_path(path, file_version_) : path)
-                                           : nullptr;
+    const ModelSchema* schema = embedded();
+    const FieldSchema* written =
+        schema ? field_at(*schema, migrations_ ? migrations_->stored_path(path, file_version_) : path) : nullptr;
     if (written != nullptr) stored = written->unit;
     else if (migrations_ != nullptr) stored = migrations_->stored_unit(path, file_version_);
   }

@@ -98,7 +98,10 @@ class LoadRun : public Walk {
   const Migrations* migrations_;
   LoadOptions options_;
   int file_version_;
-  std::optional<ModelSchema> embedded_;  // the schema the file was written with
+  const ModelSchema* embedded();  // the schema the file was written with, parsed on first use
+  Group root_;
+  bool embedded_read_ = false;
+  std::optional<ModelSchema> embedded_;
 };
 
 // Values that cannot hold the converted number (an int field given 250.5 mm) are problems.
