@@ -1,4 +1,6 @@
+#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "h5kit/error.hpp"
 #include "h5kit/model/detail/schema_of.hpp"
@@ -27,14 +29,38 @@ FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta) {
   return f;
 }
 
+namespace {
+
+// "beamline::Beam" -> "Beam", "beamline::Tagged<beamline::Beam>" -> "Tagged<Beam>": the file should
+// not carry C++ namespaces. Every qualifier goes, not only the last one, so template arguments keep
+// their names.
+std::string without_qualifiers(std::string_view type_name) {
+  std::string out;
+  for (std::size_t i = 0; i < type_name.size(); ++i) {
+    if (type_name.substr(i, 2) != "::") {
+      out += type_name[i];
+      continue;
+    }
+    ++i;
+    const char last = out.empty() ? '\0' : out.back();
+    if (last == ')' || last == '}') {  // "(anonymous namespace)" (GCC, Clang), "{anonymous}"
+      const auto open = out.rfind(last == ')' ? '(' : '{');
+      out.erase(open == std::string::npos ? 0 : open);
+    } else {
+      while (!out.empty() && (std::isalnum(static_cast<unsigned char>(out.back())) || out.back() == '_')) out.pop_back();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
   ModelSchema m;
   if (!info.name.empty()) {
     m.name = info.name;
   } else {
-    // "beamline::Beam" -> "Beam": the file should not carry C++ namespaces.
-    const auto colon = type_name.rfind("::");
-    m.name = colon == std::string::npos ? type_name : type_name.substr(colon + 2);
+    m.name = without_qualifiers(type_name);
   }
   m.version = info.version;
   m.doc = info.doc;
