@@ -68,6 +68,18 @@ ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
 }
 
 void check_unique_names(const ModelSchema& schema) {
+  // Names h5kit writes itself: on the root group of a dump (any model can be the root), and on a
+  // dataset with a unit or doc. A field stored under one would collide with them on dump.
+  for (const FieldSchema& f : schema.fields) {
+    const bool root_name =
+        f.name == kModelNameAttribute || f.name == kModelVersionAttribute || f.name == kSchemaAttribute;
+    const bool dataset_name = schema.is_dataset && (f.name == kUnitsAttribute || f.name == kDescriptionAttribute);
+    if (root_name || dataset_name) {
+      throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
+                  "field '" + f.member + "' is stored as '" + f.name + "', a name h5kit writes itself" +
+                      (dataset_name ? " on datasets" : " on the root group") + "; give it another with .name()");
+    }
+  }
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (schema.fields[i].name == schema.fields[j].name) {

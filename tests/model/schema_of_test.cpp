@@ -140,6 +140,24 @@ struct Clash {
 BOOST_DESCRIBE_STRUCT(Clash, (), (a, b))
 constexpr auto h5kit_model(const Clash*) { return h5kit::model("Clash", 1, field(&Clash::b).name("a")); }
 
+// Fields stored under names h5kit writes itself.
+struct UsesSchemaName {
+  std::string h5kit_schema;
+};
+BOOST_DESCRIBE_STRUCT(UsesSchemaName, (), (h5kit_schema))
+struct NotedDataset : DatasetOf<double, kAnyExtent> {
+  std::string unit_text;
+};
+BOOST_DESCRIBE_STRUCT(NotedDataset, (), (unit_text))
+constexpr auto h5kit_model(const NotedDataset*) {
+  return h5kit::model("NotedDataset", 1, field(&NotedDataset::unit_text).name("units"));
+}
+// "units" is free on a group.
+struct GroupWithUnits {
+  std::string units;
+};
+BOOST_DESCRIBE_STRUCT(GroupWithUnits, (), (units))
+
 // A model from a class template: its name keeps the template arguments, without namespaces.
 template <class T>
 struct Wrapped {
@@ -438,6 +456,23 @@ TEST(SchemaOf, DuplicateStoredNamesAreInvalidArgument) {
   }
   // Not cached as a half-built schema: every call reports it.
   EXPECT_THROW((void)schema_of<Clash>(), InvalidArgumentError);
+}
+
+TEST(SchemaOf, NamesH5kitWritesItselfAreReserved) {
+  try {
+    (void)schema_of<UsesSchemaName>();
+    FAIL() << "expected InvalidArgumentError";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(e.detail().find("'h5kit_schema', a name h5kit writes itself on the root group"), std::string::npos)
+        << e.what();
+  }
+  try {
+    (void)schema_of<NotedDataset>();
+    FAIL() << "expected InvalidArgumentError";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(e.detail().find("field 'unit_text' is stored as 'units'"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(schema_of<GroupWithUnits>().fields.at(0).name, "units");
 }
 
 TEST(SchemaOf, DefaultModelNames) {
