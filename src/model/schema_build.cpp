@@ -1,4 +1,6 @@
+#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "h5kit/error.hpp"
 #include "h5kit/model/detail/schema_of.hpp"
@@ -27,14 +29,38 @@ FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta) {
   return f;
 }
 
+namespace {
+
+// "beamline::Beam" -> "Beam", "beamline::Tagged<beamline::Beam>" -> "Tagged<Beam>": the file should
+// not carry C++ namespaces. Every qualifier goes, not only the last one, so template arguments keep
+// their names.
+std::string without_qualifiers(std::string_view type_name) {
+  std::string out;
+  for (std::size_t i = 0; i < type_name.size(); ++i) {
+    if (type_name.substr(i, 2) != "::") {
+      out += type_name[i];
+      continue;
+    }
+    ++i;
+    const char last = out.empty() ? '\0' : out.back();
+    if (last == ')' || last == '}') {  // "(anonymous namespace)" (GCC, Clang), "{anonymous}"
+      const auto open = out.rfind(last == ')' ? '(' : '{');
+      out.erase(open == std::string::npos ? 0 : open);
+    } else {
+      while (!out.empty() && (std::isalnum(static_cast<unsigned char>(out.back())) || out.back() == '_')) out.pop_back();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
   ModelSchema m;
   if (!info.name.empty()) {
     m.name = info.name;
   } else {
-    // "beamline::Beam" -> "Beam": the file should not carry C++ namespaces.
-    const auto colon = type_name.rfind("::");
-    m.name = colon == std::string::npos ? type_name : type_name.substr(colon + 2);
+    m.name = without_qualifiers(type_name);
   }
   m.version = info.version;
   m.doc = info.doc;
@@ -42,6 +68,18 @@ ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
 }
 
 void check_unique_names(const ModelSchema& schema) {
+  // Names h5kit writes itself: on the root group of a dump (any model can be the root), and on a
+  // dataset with a unit or doc. A field stored under one would collide with them on dump.
+  for (const FieldSchema& f : schema.fields) {
+    const bool root_name =
+        f.name == kModelNameAttribute || f.name == kModelVersionAttribute || f.name == kSchemaAttribute;
+    const bool dataset_name = schema.is_dataset && (f.name == kUnitsAttribute || f.name == kDescriptionAttribute);
+    if (root_name || dataset_name) {
+      throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
+                  "field '" + f.member + "' is stored as '" + f.name + "', a name h5kit writes itself" +
+                      (dataset_name ? " on datasets" : " on the root group") + "; give it another with .name()");
+    }
+  }
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (schema.fields[i].name == schema.fields[j].name) {

@@ -13,6 +13,7 @@
 // (DumpOptions::partial allows it). Loaded lazily (LoadOptions::lazy), it keeps the dataset open and
 // reads the values on first touch of values(); the file stays open as long as the field lives.
 // Reading lazily is not synchronised: do not touch one lazy field from two threads at once.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <initializer_list>

@@ -73,14 +73,50 @@ std::vector<ModelSchema> alternatives_of(std::variant<A...>*) {
   return {cached_schema<A>()...};
 }
 
+// Metadata the field's kind would silently ignore, or that HDF5 would refuse only at dump time.
+template <class T, class D>
+void check_placement_and_storage() {
+  using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+  using V = typename optional_of<M>::type;
+  static constexpr FieldMeta meta = meta_of<T, D>();
+  static constexpr FieldKind kind = kind_of<M, meta.placement>();
+  static_assert(meta.placement != Placement::attribute || kind == FieldKind::attribute,
+                "h5kit: .attribute() applies to scalars, arrays and described structs (compound attributes), not "
+                "to DatasetOf, lists or maps of models, or std::variant fields");
+  static_assert(meta.placement != Placement::dataset || kind == FieldKind::dataset,
+                "h5kit: .dataset() applies to scalars and arrays; a nested model is a group (or a compound "
+                "attribute with .attribute()), a list or map of models a group of members");
+  static_assert(kind != FieldKind::attribute || (meta.gzip < 0 && !meta.shuffle && meta.chunk_rank == 0),
+                "h5kit: gzip(), shuffle() and chunks() apply to datasets; this field is an attribute (add .dataset() "
+                "to store it as a dataset)");
+  static_assert(kind != FieldKind::group || (meta.gzip < 0 && !meta.shuffle && meta.chunk_rank == 0),
+                "h5kit: gzip(), shuffle() and chunks() apply to datasets; this field is a group");
+  static_assert(meta.gzip >= -1 && meta.gzip <= 9, "h5kit: gzip levels are 0 to 9");
+  if constexpr (is_dataset_model<V> && meta.chunk_rank != 0) {
+    static_assert(meta.chunk_rank == V::rank, "h5kit: chunks() needs one extent per axis of the dataset");
+    static_assert(
+        [] {
+          for (std::size_t i = 0; i < V::rank; ++i) {
+            const auto declared = V::extents[i];
+            if (meta.chunks[i] == 0) return false;
+            if (declared != kAnyExtent && meta.chunks[i] > static_cast<std::size_t>(declared)) return false;
+          }
+          return true;
+        }(),
+        "h5kit: chunk extents are positive and no larger than a fixed extent of the dataset");
+  }
+}
+
 template <class T, class D>
 FieldSchema build_field() {
   using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
   using V = typename optional_of<M>::type;
   static constexpr FieldMeta meta = meta_of<T, D>();
+  static constexpr FieldKind kind = kind_of<M, meta.placement>();
+  check_placement_and_storage<T, D>();
   FieldSchema f = field_from_meta(D::name, meta);
   f.optional = optional_of<M>::value;
-  f.kind = kind_of<M, meta.placement>();
+  f.kind = kind;
   if constexpr (variant_of<V>::value) f.models = alternatives_of(static_cast<V*>(nullptr));
   else if constexpr (list_of<V>::value) f.models = {cached_schema<typename list_of<V>::element>()};
   else if constexpr (map_of<V>::value) f.models = {cached_schema<typename map_of<V>::element>()};
@@ -108,6 +144,18 @@ constexpr bool aggregate_fully_described() {
   }
 }
 
+// A dataset's own fields become its attributes: it cannot hold groups or other datasets.
+template <class T>
+constexpr bool only_attribute_fields() {
+  bool ok = true;
+  boost::mp11::mp_for_each<members<T>>([&](auto d) {
+    using D = decltype(d);
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+    ok = ok && kind_of<M, meta_of<T, D>().placement>() == FieldKind::attribute;
+  });
+  return ok;
+}
+
 template <class T>
 ModelSchema build_schema() {
   static_assert(is_node_model<T>, "h5kit: a model is a struct described with BOOST_DESCRIBE_STRUCT, or a DatasetOf");
@@ -116,6 +164,8 @@ ModelSchema build_schema() {
   static_assert(no_member_twice<T>(), "h5kit: h5kit_model() describes the same member twice");
   static_assert(aggregate_fully_described<T>(),
                 "h5kit: the struct has data members that BOOST_DESCRIBE_STRUCT does not list");
+  static_assert(!is_dataset_model<T> || only_attribute_fields<T>(),
+                "h5kit: a dataset model (derived from DatasetOf) can only have attribute fields");
   // A bare DatasetOf (often behind an alias) has no name of its own worth showing.
   ModelSchema m = model_from_info(spec<T>.info, boost::describe::has_describe_members<T>::value || !is_dataset_model<T>
                                                     ? boost::core::type_name<T>()
