@@ -33,7 +33,8 @@ std::string join_path(const std::string& parent, const std::string& name) {
 
 std::string value_text(const ValueSchema& v) {
   std::string s = detail::model::describe(v);
-  if (!v.enum_names.empty()) {
+  // An enum dtype's name already lists its members.
+  if (!v.enum_names.empty() && !v.dtype.starts_with("enum(")) {
     std::string names;
     for (const auto& n : v.enum_names) names += (names.empty() ? "" : ", ") + n;
     s += " {" + names + "}";
