@@ -87,6 +87,7 @@ class Validator {
 
   void model(const Object& object, const std::string& path, const ModelSchema& m, const std::string& model_path,
              bool is_root) {
+    if (is_root) identity(object, path, m);
     std::set<std::string> declared_attrs, declared_links;
     for (const FieldSchema& f : m.fields) {
       const std::string mp = model_path + "." + f.member;
@@ -119,6 +120,29 @@ class Validator {
 
   void add(const std::string& path, const std::string& field, std::string message, const std::string& model_path) {
     problems.push_back(Problem{path, field, std::move(message), model_path});
+  }
+
+  // A file that names its model (h5kit's dump does) must name this one: a schema for another model, or
+  // another version of it, would report differences that are not errors of the file.
+  void identity(const Object& root, const std::string& path, const ModelSchema& m) {
+    const AttributeManager attrs = root.attrs();
+    if (attrs.contains(kModelNameAttribute)) {
+      const Attribute a = attrs.open(kModelNameAttribute);
+      if (a.dtype().type_class() != TypeClass::string || a.is_empty() || !a.shape().empty()) {
+        add(path, kModelNameAttribute, "expected str scalar, found " + detail::model::describe_found(a.dtype(), a.shape()), m.name);
+      } else if (const std::string found = a.read<std::string>(); found != m.name) {
+        add(path, kModelNameAttribute, "names model \"" + found + "\", the schema is of \"" + m.name + "\"", m.name);
+      }
+    }
+    if (attrs.contains(kModelVersionAttribute)) {
+      const Attribute a = attrs.open(kModelVersionAttribute);
+      if (a.dtype().type_class() != TypeClass::integer || a.is_empty() || !a.shape().empty()) {
+        add(path, kModelVersionAttribute, "expected int32 scalar, found " + detail::model::describe_found(a.dtype(), a.shape()), m.name);
+      } else if (const std::int64_t found = a.read<std::int64_t>(); found != m.version) {
+        add(path, kModelVersionAttribute,
+            "is " + std::to_string(found) + ", the schema is of version " + std::to_string(m.version), m.name);
+      }
+    }
   }
 
   void attribute(const Object& object, const std::string& path, const FieldSchema& f, const std::string& mp) {

@@ -231,6 +231,15 @@ TEST_F(FileSchema, StrictModeReportsWhatTheSchemaDoesNotDeclare) {
                                              "/readings/0: note is an attribute the schema does not declare"}));
 }
 
+TEST_F(FileSchema, AFileNamingAnotherModelOrVersionIsAProblem) {
+  expect_one([](const File& f) { f.attrs().set(kModelNameAttribute, std::string("Other")); },
+             "/: h5kit_model names model \"Other\", the schema is of \"Experiment\"");
+  expect_one([](const File& f) { f.attrs().set(kModelVersionAttribute, std::int32_t{1}); },
+             "/: h5kit_model_version is 1, the schema is of version 2");
+  expect_one([](const File& f) { f.attrs().set(kModelVersionAttribute, 2.0); },
+             "/: h5kit_model_version expected int32 scalar, found float64 scalar");
+}
+
 TEST_F(FileSchema, EveryProblemIsReportedNotJustTheFirst) {
   const std::vector<Problem> found = problems_after([](const File& f) {
     f.attrs().erase("title");
