@@ -7,6 +7,7 @@
 #include "h5kit/chrono.hpp"
 #include "h5kit/compound.hpp"
 #include "h5kit/model/dataset_of.hpp"
+#include "h5kit/model/file_schema.hpp"
 #include "h5kit/model/io.hpp"
 #include "h5kit/model/migrations.hpp"
 #include "h5kit/model/problems.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The subcommands of the `h5kit` tool. Each lives in its own file (tree.cpp, dump.cpp) and registers
+// The subcommands of the `h5kit` tool. Each lives in its own file (tree.cpp, dump.cpp, model_commands.cpp) and registers
 // itself on the top-level CLI11 app; main.cpp parses the command line and runs the one chosen.
 #include <functional>
 #include <stdexcept>
@@ -15,10 +15,15 @@ namespace h5kit::cli {
 struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
+  // The status for a command line CLI11 rejects; 0 keeps CLI11's own (105, 106...). `validate`
+  // promises 2 for every usage error, so scripts can tell "invalid file" (1) from "bad call".
+  int usage_status = 0;
 };
 
 Command register_tree(CLI::App& parent);
 Command register_dump(CLI::App& parent);
+Command register_doc(CLI::App& parent);       // model_commands.cpp
+Command register_validate(CLI::App& parent);  // model_commands.cpp
 
 // A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
 // after "h5kit: " and exits with status 1.

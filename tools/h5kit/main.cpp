@@ -28,9 +28,11 @@ int report(const std::string& message, int status) {
 int main(int argc, char** argv) {
   using namespace h5kit::cli;
 
-  CLI::App app{"Inspect HDF5 files: list their hierarchy, dump objects as JSON.", "h5kit"};
+  CLI::App app{"Inspect HDF5 files: list their hierarchy, dump objects as JSON, document and validate models.",
+               "h5kit"};
   app.require_subcommand(1);
-  const std::vector<Command> commands{register_tree(app), register_dump(app)};
+  const std::vector<Command> commands{register_tree(app), register_dump(app), register_doc(app),
+                                      register_validate(app)};
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
   if (argc > 1 && argv[1][0] != '-' &&
@@ -47,7 +49,11 @@ int main(int argc, char** argv) {
     return app.exit(e);  // --help: CLI11 prints it, status 0
   } catch (const CLI::ParseError& e) {
     // CLI11's default adds a second line ("Run with --help..."); one line is easier to read in logs.
-    return report(std::string(e.what()) + " (see h5kit --help)", e.get_exit_code());
+    int status = e.get_exit_code();
+    for (const Command& command : commands) {
+      if (command.usage_status != 0 && argc > 1 && command.app->get_name() == argv[1]) status = command.usage_status;
+    }
+    return report(std::string(e.what()) + " (see h5kit --help)", status);
   }
 
   try {
