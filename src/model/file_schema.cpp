@@ -1,6 +1,6 @@
 // A file checked against a ModelSchema alone: what `h5kit validate` runs. It walks the schema, not the
 // file, so every declared field is looked for; strict mode then walks the file for what the schema
-// does not declare. The value checks are the ones the typed loader uses (model/checks.hpp).
+// does not declare. The value checks are the ones the typed loader uses (h5kit/model/detail/checks.hpp).
 #include "h5kit/model/file_schema.hpp"
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 #include "h5kit/ndarray.hpp"
 #include "h5kit/raw_data.hpp"
 #include "h5kit/units.hpp"
-#include "model/checks.hpp"
+#include "h5kit/model/detail/checks.hpp"
 
 namespace h5kit {
 

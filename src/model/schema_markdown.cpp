@@ -4,7 +4,7 @@
 #include <string>
 
 #include "h5kit/model/schema.hpp"
-#include "model/checks.hpp"
+#include "h5kit/model/detail/checks.hpp"
 
 namespace h5kit {
 

@@ -90,7 +90,7 @@ inline constexpr const char* kUnitsAttribute = "units";
 inline constexpr const char* kDescriptionAttribute = "description";
 
 // JSON Schema (draft 2020-12) of a model, with h5kit's layout in "x-h5kit" keywords, as embedded in
-// dumped files. schema_from_json(schema_to_json(s)) == s. docs/models.md shows the layout.
+// dumped files. schema_from_json(schema_to_json(s)) == s. docs/model_schema.md shows the layout.
 std::string schema_to_json(const ModelSchema& schema, int indent = 2);
 // InvalidArgumentError naming the JSON path when the text is not such a schema.
 ModelSchema schema_from_json(std::string_view json);

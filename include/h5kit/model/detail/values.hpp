@@ -60,9 +60,11 @@ void check_values(const V& v, const FieldSchema& f, Walk& walk) {
   }
 }
 
+// `stored` (in the file's unit) converted into `out` (the model's); an integer field needs a whole
+// number that fits.
 template <class N>
-bool convert_number(N& x, const UnitConverter& convert, const FieldSchema& f, Walk& walk) {
-  const double y = convert(static_cast<double>(x));
+bool convert_number(double stored, N& out, const UnitConverter& convert, const FieldSchema& f, Walk& walk) {
+  const double y = convert(stored);
   if constexpr (std::is_integral_v<N>) {
     const std::string m = integral_after_conversion(y, static_cast<double>(std::numeric_limits<N>::lowest()),
                                                     static_cast<double>(std::numeric_limits<N>::max()));
@@ -70,9 +72,9 @@ bool convert_number(N& x, const UnitConverter& convert, const FieldSchema& f, Wa
       walk.problem(f, "stored in " + convert.from() + ": " + m + " in " + convert.to());
       return false;
     }
-    x = static_cast<N>(std::llround(y));
+    out = static_cast<N>(std::llround(y));
   } else {
-    x = static_cast<N>(y);
+    out = static_cast<N>(y);
   }
   return true;
 }
@@ -81,11 +83,11 @@ bool convert_number(N& x, const UnitConverter& convert, const FieldSchema& f, Wa
 template <class V>
 void convert_values(V& v, const UnitConverter& convert, const FieldSchema& f, Walk& walk) {
   if constexpr (is_number<V>) {
-    convert_number(v, convert, f, walk);
+    convert_number(static_cast<double>(v), v, convert, f, walk);
   } else if constexpr (element_range<V>) {
     for (auto&& e : v) {
       if constexpr (is_number<std::remove_cvref_t<decltype(e)>>) {
-        if (!convert_number(e, convert, f, walk)) break;
+        if (!convert_number(static_cast<double>(e), e, convert, f, walk)) break;
       }
     }
   }

@@ -235,9 +235,7 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
       // 0.25 m is a whole 250 mm: an integer field takes a float stored in another unit when the
       // converted value is whole.
       if (convert && a.dtype().type_class() == TypeClass::floating && a.shape().empty()) {
-        double stored = a.template read<double>();
-        if (convert_number(stored, *convert, f, run)) {
-          value = static_cast<V>(stored);
+        if (convert_number(a.read<double>(), value, *convert, f, run)) {
           check_values(value, f, run);
           m = value;
         }
