@@ -200,6 +200,38 @@ def write_broken(path):
         # no y, and no /beam at all
 
 
+def write_out_of_range(path):
+    """Values h5py stores in wider or other types than the model's fields: each must be a problem,
+    never a silently clamped or rounded number."""
+    with h5py.File(path, "w") as f:
+        f["calibration/no_beam"] = np.array([[0, 0], [0, 2**40], [0, 0]], dtype=np.int64)
+        position = f.create_group("calibration/position")
+        position.attrs["x"] = 2**40  # int64, does not fit int32
+        position.attrs["y"] = 2.5  # float64 into an int32 field
+
+
+def write_list_gap(path):
+    with h5py.File(path, "w") as f:
+        readings = f.create_group("readings")
+        for i in (0, 2):
+            g = readings.create_group(str(i))
+            g.attrs["value"] = float(i)
+            g.attrs["error"] = 0.0
+
+
+def write_wrong_units(path):
+    with h5py.File(path, "w") as f:
+        f["trace"] = np.array([1.0], dtype=np.float32)
+        f["trace"].attrs["units"] = "s"
+
+
+def write_newer_version(path):
+    write_scenario(path)
+    with h5py.File(path, "a") as f:
+        f.attrs["h5kit_model"] = "Experiment"
+        f.attrs["h5kit_model_version"] = np.int32(2)
+
+
 if __name__ == "__main__":
     run({
         "check-scenario": check_scenario,
@@ -216,4 +248,8 @@ if __name__ == "__main__":
         "write-scalars": write_scalars,
         "write-units": write_units,
         "write-broken": write_broken,
+        "write-out-of-range": write_out_of_range,
+        "write-list-gap": write_list_gap,
+        "write-wrong-units": write_wrong_units,
+        "write-newer-version": write_newer_version,
     })

@@ -271,6 +271,57 @@ TEST(interop_model, StrictLoadRejectsAnAttributeTheModelDoesNotDeclare) {
   }
 }
 
+// HDF5's own conversions clamp an int64 2^40 to INT32_MAX and round 2.5 to an integer without a
+// word; the loader must report such values instead of loading a different number.
+TEST(interop_model, ValuesThatDoNotFitTheFieldTypeAreProblemsNotClampedNumbers) {
+  TempDir dir;
+  const std::string path = peer_file(dir, "write-out-of-range");
+  try {
+    const Experiment e = load<Experiment>(path);
+    FAIL() << "loaded x = " << e.calibration.position.x << ", y = " << e.calibration.position.y
+           << ", no_beam(1, 1) = " << e.calibration.no_beam.values()(1, 1);
+  } catch (const ValidationError& err) {
+    const auto lines = problem_lines(err);
+    ASSERT_EQ(lines.size(), 3u) << err.what();
+    EXPECT_EQ(lines[0], "/calibration: no_beam a stored int64 value does not fit int32");
+    EXPECT_TRUE(lines[1].starts_with("/calibration/position: x ")) << lines[1];
+    EXPECT_TRUE(lines[1].ends_with("a stored int64 value does not fit int32")) << lines[1];
+    EXPECT_EQ(lines[2], "/calibration/position: y expected int32 scalar, found float64 scalar");
+  }
+}
+
+TEST(interop_model, ListWithAGapIsAProblem) {
+  TempDir dir;
+  try {
+    load<Readings>(peer_file(dir, "write-list-gap"));
+    FAIL() << "loaded readings 0 and 2 as a list";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(problem_lines(e), std::vector<std::string>{"/readings: 1 is missing: the list has members up to 2"});
+  }
+}
+
+TEST(interop_model, DatasetUnitThatCannotBeConvertedIsAProblem) {
+  TempDir dir;
+  try {
+    load<Track>(peer_file(dir, "write-wrong-units"));
+    FAIL() << "loaded seconds as millimetres";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(problem_lines(e), std::vector<std::string>{
+                                    "/: trace is stored in \"s\", which cannot be converted to the model's \"mm\""});
+  }
+}
+
+TEST(interop_model, FileOfANewerModelVersionIsRefused) {
+  TempDir dir;
+  const std::string path = peer_file(dir, "write-newer-version");
+  try {
+    load<Experiment>(path);
+    FAIL() << "loaded version 2 with a version 1 model";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 2 of model Experiment"), std::string::npos) << e.what();
+  }
+}
+
 // ---- issue case 12: a writer killed mid-dump ----------------------------------------------------
 
 Big big_model(std::size_t count, std::int32_t run, bool noisy) {
