@@ -100,6 +100,27 @@ def check_dataset_notes(path):
     c.finish()
 
 
+def check_collections(path):
+    """A list of twelve models, a map of two, two unset optionals, self_describing off: nothing else."""
+    c = Checker(path)
+    with h5py.File(path, "r") as f:
+        c.equal("root attributes", sorted(f.attrs), [])
+        c.equal("/ members", sorted(f.keys()), ["named", "readings"])
+        readings = f["readings"]
+        c.equal("/readings members", sorted(readings.keys(), key=int), [str(i) for i in range(12)])
+        for i in range(12):
+            g = readings[str(i)]
+            c.true(isinstance(g, h5py.Group), f"/readings/{i}: expected a group, got {g!r}")
+            c.equal(f"/readings/{i} attributes", sorted(g.attrs), ["error", "value"])
+            c.dtype(f"/readings/{i}@value dtype", attr_dtype(g, "value"), np.float64)
+            c.equal(f"/readings/{i}@value", float(g.attrs["value"]), float(i))
+        named = f["named"]
+        c.equal("/named members", sorted(named.keys()), ["alpha", "zeta"])
+        for name, value in (("alpha", 1.0), ("zeta", 26.0)):
+            c.equal(f"/named/{name}@value", float(named[name].attrs["value"]), value)
+    c.finish()
+
+
 def check_big(path, run, count):
     """The file a SIGKILLed dump left in place: the old model, whole."""
     c = Checker(path)
@@ -232,12 +253,38 @@ def write_newer_version(path):
         f.attrs["h5kit_model_version"] = np.int32(2)
 
 
+def write_signals(path):
+    """One dataset each for a std::variant<int32 any-length, float64 any-length> field."""
+    with h5py.File(path, "w") as f:
+        f["ints/signal"] = np.array([1, 2, 3], dtype=np.int16)
+        f["floats/signal"] = np.array([0.5, 1.5])
+        f["text/signal"] = np.array([b"a", b"b"])
+
+
+def write_strict_extras(path):
+    """Attributes no model declares: on a list group, on a list element, on a dataset field."""
+    with h5py.File(path, "w") as f:
+        readings = f.create_group("readings")
+        readings.attrs["note"] = "extra"
+        g = readings.create_group("0")
+        g.attrs["value"] = 1.0
+        g.attrs["error"] = 0.0
+        g.attrs["operator"] = "extra"
+        f["trace"] = np.array([1.0], dtype=np.float32)
+        f["trace"].attrs["units"] = "mm"
+        f["trace"].attrs["description"] = "allowed: h5kit's own"
+        f["trace"].attrs["calibrated"] = True
+
+
 if __name__ == "__main__":
     run({
         "check-scenario": check_scenario,
         "check-baseline": check_baseline,
         "check-dataset-notes": check_dataset_notes,
         "check-big": check_big,
+        "check-collections": check_collections,
+        "write-signals": write_signals,
+        "write-strict-extras": write_strict_extras,
         "write-scenario": write_scenario,
         "write-scenario-extra-attribute": write_scenario_extra_attribute,
         "write-beam": write_beam,
