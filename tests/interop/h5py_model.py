@@ -29,7 +29,7 @@ def check_int_attr(c, obj, name, dt, value):
 
 
 def check_root_notes(c, f, model, version):
-    """Exactly h5kit's three reserved attributes on the root, nothing else."""
+    """Exactly h5kit's three reserved attributes on the model's root group `f`, nothing else."""
     c.equal("root attributes", sorted(f.attrs), RESERVED)
     if "h5kit_model" in f.attrs:
         c.vlen_utf8("/@h5kit_model dtype", attr_dtype(f, "h5kit_model"))
@@ -48,13 +48,17 @@ def check_root_notes(c, f, model, version):
 
 # ---- h5kit dumped the file, h5py checks it --------------------------------------------------------
 
-def check_scenario(path):
+def check_scenario(path, where="/"):
+    """The issue's experiment at `where` (the file's root, or the group it was dumped into)."""
     c = Checker(path)
     with h5py.File(path, "r") as f:
-        check_root_notes(c, f, "Experiment", 1)
-        c.equal("/ members", sorted(f.keys()), ["calibration"])
-        cal = f["calibration"]
-        c.true(isinstance(cal, h5py.Group), f"/calibration: expected a group, got {cal!r}")
+        root = f[where]
+        check_root_notes(c, root, "Experiment", 1)
+        c.equal(f"{where} members", sorted(root.keys()), ["calibration"])
+        if where != "/":
+            c.equal("/ attributes (the model's notes go on its group)", sorted(f.attrs), [])
+        cal = root["calibration"]
+        c.true(isinstance(cal, h5py.Group), f"{cal.name}: expected a group, got {cal!r}")
         c.equal("/calibration members", sorted(cal.keys()), ["no_beam", "position"])
         c.equal("/calibration attributes", sorted(cal.attrs), [])
         no_beam = cal["no_beam"]

@@ -161,6 +161,22 @@ TEST(interop_model, H5pySeesTheScenarioLaidOutAsItWouldWriteIt) {
   EXPECT_TRUE(run_peer_case(kScript, "check-scenario", {path}));
 }
 
+TEST(interop_model, ModelsDumpedIntoGroupsOfOneFile) {
+  TempDir dir;
+  const std::string path = dir / "runs.h5";
+  {
+    File f(path, "w");
+    dump(scenario(), f.create_group("run1"));
+    Experiment second = scenario();
+    second.calibration.position.x = 1;
+    dump(second, f.create_group("run2"));
+    EXPECT_THROW(dump(scenario(), f.group("run1")), AlreadyExistsError);  // the names exist already
+    EXPECT_EQ(load<Experiment>(f.group("run2")).calibration.position.x, 1);
+  }
+  EXPECT_TRUE(run_peer_case(kScript, "check-scenario", {path, "/run1"}));
+  EXPECT_EQ(load<Experiment>(File(path).group("run1")), scenario());
+}
+
 TEST(interop_model, H5pySeesADatasetModelWithItsOwnInt64Attribute) {
   TempDir dir;
   const std::string path = dir / "baseline.h5";
