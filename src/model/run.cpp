@@ -153,6 +153,13 @@ std::string integral_after_conversion(double converted, double lowest, double hi
   return {};
 }
 
+std::string check_member_name(std::string_view key) {
+  if (key.empty() || key == "." || key.find('/') != std::string_view::npos) {
+    return "key \"" + std::string(key) + "\" cannot be the name of a member (empty, \".\" or holding '/')";
+  }
+  return {};
+}
+
 std::string not_an_enumerator(long long value, std::string_view enum_type) {
   return "is not a member of enum " + std::string(enum_type) + ", found value " + std::to_string(value);
 }
@@ -177,9 +184,13 @@ LoadRun::LoadRun(const Group& root, const ModelSchema& model, const Migrations* 
     }
   }
   if (attrs.contains(kModelNameAttribute)) {
-    const auto stored = attrs.get<std::string>(kModelNameAttribute);
-    if (stored != model.name) {
-      problem(kModelNameAttribute, "", "says the file holds model " + stored + ", expected " + model.name);
+    try {
+      const auto stored = attrs.get<std::string>(kModelNameAttribute);
+      if (stored != model.name) {
+        problem(kModelNameAttribute, "", "says the file holds model " + stored + ", expected " + model.name);
+      }
+    } catch (const Error& e) {
+      problem(kModelNameAttribute, "", "must be a string naming the model: " + e.detail());
     }
   }
 }
@@ -278,6 +289,13 @@ void LoadRun::check_extras(const ModelSchema& model, const Object& owner, const 
   if (group == nullptr) return;
   for (const std::string& l : group->keys()) {
     if (!known(links, l)) problem(l, "", "is a member that model " + model.name + " does not declare (strict)");
+  }
+}
+
+void LoadRun::check_no_attributes(const Group& holder) {
+  if (!options_.strict) return;
+  for (const std::string& a : holder.attrs().keys()) {
+    problem(a, "", "is an attribute of a list or map group, which holds only its elements (strict)");
   }
 }
 

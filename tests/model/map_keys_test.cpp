@@ -1,10 +1,5 @@
 // std::map<std::string, Model> keys become link names: a key HDF5 cannot take as one name must be a
 // problem found by validate() (so dump() writes nothing), not a nested group or a failure mid-dump.
-//
-// FAILS at the time of writing (model-interop branch): validate() does not look at map keys, so
-// dump() of {"a/b": ...} succeeds, writing /named/a/b, a file load() then refuses; dump() of {"": ...}
-// is an InvalidArgumentError and of {".": ...} an AlreadyExistsError from HDF5 in the middle of the
-// dump (the path form's temporary is discarded; dump into a group leaves what it wrote).
 #include <filesystem>
 #include <map>
 #include <string>

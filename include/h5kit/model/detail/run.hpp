@@ -88,6 +88,9 @@ class LoadRun : public Walk {
   // under LoadOptions::strict.
   void check_extras(const ModelSchema& model, const Object& owner, const Group* group);
 
+  // A list or map group holds only its elements: any attribute is a problem under strict.
+  void check_no_attributes(const Group& holder);
+
   // Numbered members "0".."n-1" of a list group, in numeric order; problems for anything else.
   std::vector<std::string> list_members(const Group& list);
 
@@ -106,6 +109,8 @@ class LoadRun : public Walk {
 
 // Values that cannot hold the converted number (an int field given 250.5 mm) are problems.
 std::string integral_after_conversion(double converted, double lowest, double highest);
+// Why a map key cannot be one link name (empty, ".", or holding '/'), or empty when it can.
+std::string check_member_name(std::string_view key);
 // A message for an enumerator value that the enum does not name.
 std::string not_an_enumerator(long long value, std::string_view enum_type);
 

@@ -78,6 +78,12 @@ void validate_field(const M& m, const FieldSchema& f, ValidateRun& run) {
       std::string key;
       if constexpr (list_of<V>::value) key = std::to_string(i++);
       else key = element.first;
+      if constexpr (map_of<V>::value) {
+        if (std::string msg = check_member_name(key); !msg.empty()) {
+          run.problem("", "", std::move(msg));
+          continue;
+        }
+      }
       Scope at(run, key, key);
       if constexpr (list_of<V>::value) validate_node(element, f, f.models[0], {}, run);
       else validate_node(element.second, f, f.models[0], {}, run);
@@ -280,6 +286,7 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     if (!object) return;
     const Group g = object->as_group();
     Scope in(run, f.name, f.member);
+    run.check_no_attributes(g);
     using Element = typename element_of<V>::type;
     const ObjectKind kind = is_dataset_model<Element> ? ObjectKind::dataset : ObjectKind::group;
     const std::vector<std::string> names = K == FieldKind::list ? run.list_members(g) : g.keys();
