@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -420,7 +421,9 @@ def main():
                         help="repetitions per workload for h5py's default libver (0 to skip that column)")
     parser.add_argument("--gzip-repetitions", type=int, default=0,
                         help="repetitions of the gzip workloads (0: as --repetitions)")
-    parser.add_argument("--filter", default="", help="only workloads whose name contains this")
+    parser.add_argument("--filter", default="",
+                        help="only workloads whose name matches this regular expression (re.search), as "
+                             "--benchmark_filter does for the C++ side")
     parser.add_argument("--out", default="-", help="JSON output file ('-' for stdout)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the order the repetitions are interleaved in")
     args = parser.parse_args()
@@ -433,7 +436,7 @@ def main():
         impls = [(Workloads("h5py", "latest", inputs, scratch), args.repetitions)]
         if args.default_libver_repetitions > 0:
             impls.append((Workloads("h5py_default", None, inputs, scratch), args.default_libver_repetitions))
-        workloads = [w for w in WORKLOADS if args.filter in w]
+        workloads = [w for w in WORKLOADS if re.search(args.filter, w)]
 
         # Every (implementation, workload, repetition) once, in a shuffled order, so that machine noise
         # falls on all of them alike (as --benchmark_enable_random_interleaving does for the C++ side).

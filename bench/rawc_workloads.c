@@ -300,15 +300,17 @@ fail:
 static const char* const station_fields[BENCH_MODEL_FIELDS] = {"f0", "f1", "f2", "f3", "f4",
                                                                "f5", "f6", "f7", "f8", "f9"};
 
-int rawc_model_dump(const char* path, const double* values, size_t stations) {
-  hid_t file = -1, list = -1, group = -1, space = -1;
+int rawc_model_dump(const char* path, const double* values, size_t stations, int compact_attributes) {
+  hid_t file = -1, list = -1, group = -1, space = -1, gcpl = -1;
   char name[32];
   TRY(file = create_file(path));
   TRY(space = H5Screate(H5S_SCALAR));
+  TRY(gcpl = H5Pcreate(H5P_GROUP_CREATE));
+  if (compact_attributes) TRY(H5Pset_attr_phase_change(gcpl, 16, 14));
   TRY(list = H5Gcreate2(file, BENCH_MODEL_LIST_NAME, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
   for (size_t i = 0; i < stations; ++i) {
     snprintf(name, sizeof name, "%zu", i);
-    TRY(group = H5Gcreate2(list, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    TRY(group = H5Gcreate2(list, name, H5P_DEFAULT, gcpl, H5P_DEFAULT));
     for (size_t j = 0; j < BENCH_MODEL_FIELDS; ++j) {
       TRY(write_scalar_attr(group, station_fields[j], H5T_NATIVE_DOUBLE, space, &values[i * BENCH_MODEL_FIELDS + j]));
     }
@@ -317,6 +319,8 @@ int rawc_model_dump(const char* path, const double* values, size_t stations) {
   }
   TRY(H5Gclose(list));
   list = -1;
+  TRY(H5Pclose(gcpl));
+  gcpl = -1;
   TRY(H5Sclose(space));
   space = -1;
   TRY(H5Fclose(file));
@@ -324,6 +328,7 @@ int rawc_model_dump(const char* path, const double* values, size_t stations) {
 fail:
   CLOSE(H5Gclose, group);
   CLOSE(H5Gclose, list);
+  CLOSE(H5Pclose, gcpl);
   CLOSE(H5Sclose, space);
   CLOSE(H5Fclose, file);
   return -1;

@@ -121,8 +121,10 @@ int rawc_attrs_read(const char* path, const char* const* names, size_t count, in
 int rawc_groups_create(const char* path, const char* const* names, size_t count);
 
 /* 7. Creates `path` with the stations of workload 7: values[i * BENCH_MODEL_FIELDS + j] is field j of
- * station i (H5Gcreate2 + H5Acreate2/H5Awrite per field). */
-int rawc_model_dump(const char* path, const double* values, size_t stations);
+ * station i (H5Gcreate2 + H5Acreate2/H5Awrite per field). With `compact_attributes`, each station group
+ * is created with H5Pset_attr_phase_change(gcpl, 16, 14), so its 10 attributes stay in the object header
+ * instead of HDF5's dense storage (a fractal heap and a v2 B-tree per group past 8 attributes). */
+int rawc_model_dump(const char* path, const double* values, size_t stations, int compact_attributes);
 /* Opens `path` and reads every station's fields into `values` (room for max_stations), storing the
  * number of stations (links of /stations) in *stations (H5Gopen2 + H5Aopen/H5Aread per field). */
 int rawc_model_load(const char* path, double* values, size_t max_stations, size_t* stations);
