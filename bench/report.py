@@ -304,6 +304,8 @@ def main():
             ok_min = best >= limit if higher_is_better else best <= limit
             verdict = "met" if ok else ("**MISSED**" + (" (met on the minimum)" if ok_min else ""))
         verdicts.append((label, verdict))
+        if med is None:
+            return  # a filtered run: only the workloads it ran have a row
         out.append("| %s | %s | %s | %s | %s |" % (label, fmt_ratio(med), fmt_ratio(best), verdict,
                                                  fmt_ratio(ceiling)))
 
