@@ -151,6 +151,32 @@ std::int64_t expected_attribute_checksum() {
   return n * (n - 1) / 2;
 }
 
+const std::vector<double>& station_values() {
+  static const std::vector<double> values = [] {
+    std::vector<double> v(BENCH_MODEL_STATIONS * BENCH_MODEL_FIELDS);
+    for (std::size_t i = 0; i < BENCH_MODEL_STATIONS; ++i)
+      for (std::size_t j = 0; j < BENCH_MODEL_FIELDS; ++j) v[i * BENCH_MODEL_FIELDS + j] = bench_station_value(i, j);
+    return v;
+  }();
+  return values;
+}
+
+double expected_station_checksum() {
+  double sum = 0.0;
+  for (double v : station_values()) sum += v;
+  return sum;
+}
+
+double expected_scan_checksum(bool with_values) {
+  constexpr std::size_t n = std::size_t{BENCH_SCAN_ROWS} * BENCH_SCAN_COLUMNS;
+  double sum = BENCH_SCAN_TEMPERATURE + BENCH_SCAN_FRAMES;
+  for (std::size_t k = 0; k < BENCH_SCAN_IMAGES; ++k) {
+    sum += static_cast<double>(k + 1) * 0.5 + static_cast<double>(n);
+    if (with_values) sum += bench_image_value(k, n - 1);
+  }
+  return sum;
+}
+
 void set_counters(benchmark::State& state, double ops, double checksum) {
   state.counters["ops"] = benchmark::Counter(ops);
   state.counters["checksum"] = benchmark::Counter(checksum);

@@ -57,6 +57,13 @@ const std::vector<const char*>& group_name_pointers();
 // 0 + 1 + ... + (BENCH_ATTRIBUTES - 1).
 std::int64_t expected_attribute_checksum();
 
+// 7. The stations' field values: station i, field j at [i * BENCH_MODEL_FIELDS + j] (bench_station_value).
+const std::vector<double>& station_values();
+// Their sum: what every implementation of the model load must report.
+double expected_station_checksum();
+// 8. What rawc_scan_load() reports (workloads.h), eager (`with_values`) or lazy.
+double expected_scan_checksum(bool with_values);
+
 // Counters every benchmark reports: `ops` operations per iteration (report.py divides the time by it)
 // and a checksum of what was read, compared across implementations.
 void set_counters(benchmark::State& state, double ops, double checksum);
@@ -69,5 +76,7 @@ benchmark::internal::Benchmark* add(const std::string& workload, const std::stri
 // Registration of each implementation's benchmarks (called from main in a fixed order).
 void register_rawc();
 void register_h5kit();
+void register_rawc_model();
+void register_h5kit_model();
 
 }  // namespace bench

@@ -30,11 +30,20 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("expected_point_checksum", std::to_string(bench::expected_point_checksum()));
   benchmark::AddCustomContext("expected_attribute_checksum", std::to_string(bench::expected_attribute_checksum()));
 
+  benchmark::AddCustomContext("model_stations", std::to_string(BENCH_MODEL_STATIONS));
+  benchmark::AddCustomContext("model_fields", std::to_string(BENCH_MODEL_FIELDS));
+  benchmark::AddCustomContext("expected_station_checksum", std::to_string(bench::expected_station_checksum()));
+  benchmark::AddCustomContext("scan_images", std::to_string(BENCH_SCAN_IMAGES));
+  benchmark::AddCustomContext("expected_scan_checksum_eager", std::to_string(bench::expected_scan_checksum(true)));
+  benchmark::AddCustomContext("expected_scan_checksum_lazy", std::to_string(bench::expected_scan_checksum(false)));
+
   int status = 0;
   try {
     bench::make_scratch_dir();
     bench::register_h5kit();
     bench::register_rawc();
+    bench::register_h5kit_model();
+    bench::register_rawc_model();
     benchmark::RunSpecifiedBenchmarks();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "h5kit_bench: %s\n", e.what());

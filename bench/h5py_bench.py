@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -35,6 +36,15 @@ GZIP_ELEMENTS = 256 * 1024 * 1024 // 4
 GZIP_CHUNK = 262144
 GZIP_LEVEL = 4
 GZIP_SEED = 0x9A1B5C0FFEE
+MODEL_STATIONS = 1000
+MODEL_FIELDS = 10
+MODEL_LIST_NAME = "stations"
+SCAN_IMAGES = 64
+SCAN_ROWS = 512
+SCAN_COLUMNS = 1024
+SCAN_LIST_NAME = "images"
+SCAN_TEMPERATURE = 293.5
+SCAN_FRAMES = 64
 DATASET_NAME = "data"
 ATTR_GROUP_NAME = "attrs"
 
@@ -99,6 +109,10 @@ class Inputs:
         self.attr_names = ["attr_%05d" % i for i in range(ATTRIBUTES)]
         self.group_names = ["g_%05d" % i for i in range(GROUPS)]
         self._gzip = None
+        # 7: the stations as a scientist holds them: a list of dicts of floats.
+        self.field_names = ["f%d" % j for j in range(MODEL_FIELDS)]
+        self.stations = [{name: (i * MODEL_FIELDS + j) * 0.5 for j, name in enumerate(self.field_names)}
+                         for i in range(MODEL_STATIONS)]
 
     @property
     def gzip(self):
@@ -127,6 +141,12 @@ def looks_like_bulk(a):
         return False
     idx = np.arange(0, n, 4093)
     return bool(np.array_equal(a[idx], idx * 0.5)) and a[n - 1] == (n - 1) * 0.5
+
+
+def scan_image(k):
+    """bench_image_value(k, e) of workloads.h for the whole image k."""
+    row = np.arange(SCAN_COLUMNS, dtype=np.float32) + np.float32(k)
+    return np.broadcast_to(row, (SCAN_ROWS, SCAN_COLUMNS))
 
 
 class Workloads:
@@ -270,6 +290,81 @@ class Workloads:
         os.remove(path)
         return span(t0, t1), GROUPS, 0
 
+    # 7. Typed models, the way a scientist writes them in h5py: a group per station, one attribute per field,
+    # read back into a list of dicts of floats.
+    def write_stations(self, path):
+        with self.open(path, "w") as f:
+            stations = f.create_group(MODEL_LIST_NAME)
+            for i, station in enumerate(self.inp.stations):
+                g = stations.create_group(str(i))
+                for name, value in station.items():
+                    g.attrs[name] = value
+
+    def model_dump(self):
+        path = self.path("model_dump")
+        if os.path.exists(path):
+            os.remove(path)
+        t0 = now()
+        self.write_stations(path)
+        t1 = now()
+        os.remove(path)
+        return span(t0, t1), MODEL_STATIONS * MODEL_FIELDS, 0
+
+    def model_load(self):
+        path = self.file_once("model_load", self.write_stations)
+        t0 = now()
+        with self.open(path, "r") as f:
+            group = f[MODEL_LIST_NAME]
+            stations = [dict(group[str(i)].attrs) for i in range(len(group))]
+        t1 = now()
+        total = float(sum(sum(s.values()) for s in stations))
+        return span(t0, t1), MODEL_STATIONS * MODEL_FIELDS, total
+
+    # 8. 64 float32 images of 2 MiB with an attribute each, plus two root attributes.
+    def write_scan(self, path):
+        with self.open(path, "w") as f:
+            f.attrs["temperature"] = SCAN_TEMPERATURE
+            f.attrs["frames"] = np.int64(SCAN_FRAMES)
+            images = f.create_group(SCAN_LIST_NAME)
+            for k in range(SCAN_IMAGES):
+                ds = images.create_dataset(str(k), data=scan_image(k), dtype=np.float32)
+                ds.attrs["exposure"] = (k + 1) * 0.5
+
+    def scan_read(self, path, read_values):
+        """Eager: every image into a new array (ds[()]). Lazy: what opening the file and looking costs in
+        h5py: the attributes and each image's shape, values left in the file. Returns the checksum of
+        rawc_scan_load() (workloads.h); everything read is dropped before returning, as in C."""
+        with self.open(path, "r") as f:
+            scan = {"temperature": f.attrs["temperature"], "frames": f.attrs["frames"], "images": []}
+            images = f[SCAN_LIST_NAME]
+            for k in range(len(images)):
+                ds = images[str(k)]
+                image = {"exposure": ds.attrs["exposure"], "shape": ds.shape}
+                if read_values:
+                    image["values"] = ds[()]
+                scan["images"].append(image)
+        total = float(scan["temperature"]) + float(scan["frames"])
+        for image in scan["images"]:
+            total += float(image["exposure"]) + image["shape"][0] * image["shape"][1]
+            if read_values:
+                total += float(image["values"][-1, -1])
+        del scan
+        return total
+
+    def scan_load_with(self, read_values):
+        path = self.file_once("scan", self.write_scan)
+        self.scan_read(path, read_values)  # warm-up
+        t0 = now()
+        total = self.scan_read(path, read_values)
+        t1 = now()
+        return span(t0, t1), SCAN_IMAGES, total
+
+    def scan_load_eager(self):
+        return self.scan_load_with(True)
+
+    def scan_load_lazy(self):
+        return self.scan_load_with(False)
+
     # 6a/6c. 256 MiB float32 in 1 MiB chunks, gzip 4 (6c: shuffle first), written whole. No warm-up write:
     # compression takes seconds (see bench_rawc.cpp).
     def gzip_write_with(self, shuffle):
@@ -312,7 +407,8 @@ class Workloads:
 
 
 WORKLOADS = ["bulk_write", "bulk_read", "bulk_read_alloc", "point_read", "attrs_create", "attrs_read",
-             "groups_create", "gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"]
+             "groups_create", "gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read",
+             "model_dump", "model_load", "scan_load_eager", "scan_load_lazy"]
 # Compressing 256 MiB takes seconds: fewer repetitions, and not in the default-libver column (the data
 # path -- deflate -- is the same; only the chunk index format differs).
 GZIP_WORKLOADS = {"gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"}
@@ -325,7 +421,9 @@ def main():
                         help="repetitions per workload for h5py's default libver (0 to skip that column)")
     parser.add_argument("--gzip-repetitions", type=int, default=0,
                         help="repetitions of the gzip workloads (0: as --repetitions)")
-    parser.add_argument("--filter", default="", help="only workloads whose name contains this")
+    parser.add_argument("--filter", default="",
+                        help="only workloads whose name matches this regular expression (re.search), as "
+                             "--benchmark_filter does for the C++ side")
     parser.add_argument("--out", default="-", help="JSON output file ('-' for stdout)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the order the repetitions are interleaved in")
     args = parser.parse_args()
@@ -338,7 +436,7 @@ def main():
         impls = [(Workloads("h5py", "latest", inputs, scratch), args.repetitions)]
         if args.default_libver_repetitions > 0:
             impls.append((Workloads("h5py_default", None, inputs, scratch), args.default_libver_repetitions))
-        workloads = [w for w in WORKLOADS if args.filter in w]
+        workloads = [w for w in WORKLOADS if re.search(args.filter, w)]
 
         # Every (implementation, workload, repetition) once, in a shuffled order, so that machine noise
         # falls on all of them alike (as --benchmark_enable_random_interleaving does for the C++ side).

@@ -3,6 +3,7 @@
 #include "workloads.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* Evaluates an HDF5 call; on a negative result reports where and jumps to the function's cleanup. */
 #define TRY(call)                                                              \
@@ -292,4 +293,196 @@ fail:
   CLOSE(H5Sclose, space);
   CLOSE(H5Fclose, file);
   return -1;
+}
+
+/* ---- 7: a list of 1,000 models with 10 float64 scalar fields each */
+
+static const char* const station_fields[BENCH_MODEL_FIELDS] = {"f0", "f1", "f2", "f3", "f4",
+                                                               "f5", "f6", "f7", "f8", "f9"};
+
+int rawc_model_dump(const char* path, const double* values, size_t stations, int compact_attributes) {
+  hid_t file = -1, list = -1, group = -1, space = -1, gcpl = -1;
+  char name[32];
+  TRY(file = create_file(path));
+  TRY(space = H5Screate(H5S_SCALAR));
+  TRY(gcpl = H5Pcreate(H5P_GROUP_CREATE));
+  if (compact_attributes) TRY(H5Pset_attr_phase_change(gcpl, 16, 14));
+  TRY(list = H5Gcreate2(file, BENCH_MODEL_LIST_NAME, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  for (size_t i = 0; i < stations; ++i) {
+    snprintf(name, sizeof name, "%zu", i);
+    TRY(group = H5Gcreate2(list, name, H5P_DEFAULT, gcpl, H5P_DEFAULT));
+    for (size_t j = 0; j < BENCH_MODEL_FIELDS; ++j) {
+      TRY(write_scalar_attr(group, station_fields[j], H5T_NATIVE_DOUBLE, space, &values[i * BENCH_MODEL_FIELDS + j]));
+    }
+    TRY(H5Gclose(group));
+    group = -1;
+  }
+  TRY(H5Gclose(list));
+  list = -1;
+  TRY(H5Pclose(gcpl));
+  gcpl = -1;
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Fclose(file));
+  return 0;
+fail:
+  CLOSE(H5Gclose, group);
+  CLOSE(H5Gclose, list);
+  CLOSE(H5Pclose, gcpl);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+int rawc_model_load(const char* path, double* values, size_t max_stations, size_t* stations) {
+  hid_t file = -1, list = -1, group = -1, attr = -1;
+  H5G_info_t info;
+  char name[32];
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(list = H5Gopen2(file, BENCH_MODEL_LIST_NAME, H5P_DEFAULT));
+  TRY(H5Gget_info(list, &info));
+  if (info.nlinks > max_stations) {
+    fprintf(stderr, "rawc: %s holds %llu stations, room for %zu\n", path, (unsigned long long)info.nlinks,
+            max_stations);
+    goto fail;
+  }
+  for (size_t i = 0; i < info.nlinks; ++i) {
+    snprintf(name, sizeof name, "%zu", i);
+    TRY(group = H5Gopen2(list, name, H5P_DEFAULT));
+    for (size_t j = 0; j < BENCH_MODEL_FIELDS; ++j) {
+      TRY(attr = H5Aopen(group, station_fields[j], H5P_DEFAULT));
+      TRY(H5Aread(attr, H5T_NATIVE_DOUBLE, &values[i * BENCH_MODEL_FIELDS + j]));
+      TRY(H5Aclose(attr));
+      attr = -1;
+    }
+    TRY(H5Gclose(group));
+    group = -1;
+  }
+  TRY(H5Gclose(list));
+  list = -1;
+  TRY(H5Fclose(file));
+  *stations = info.nlinks;
+  return 0;
+fail:
+  CLOSE(H5Aclose, attr);
+  CLOSE(H5Gclose, group);
+  CLOSE(H5Gclose, list);
+  CLOSE(H5Fclose, file);
+  return -1;
+}
+
+/* ---- 8: a model of 64 float32 images of 2 MiB, loaded eagerly and lazily */
+
+static int read_scalar_attr(hid_t object, const char* name, hid_t type, void* value) {
+  hid_t attr = -1;
+  TRY(attr = H5Aopen(object, name, H5P_DEFAULT));
+  TRY(H5Aread(attr, type, value));
+  TRY(H5Aclose(attr));
+  return 0;
+fail:
+  CLOSE(H5Aclose, attr);
+  return -1;
+}
+
+int rawc_scan_write(const char* path) {
+  hid_t file = -1, list = -1, space = -1, scalar = -1, dset = -1;
+  const hsize_t dims[2] = {BENCH_SCAN_ROWS, BENCH_SCAN_COLUMNS};
+  const size_t n = (size_t)BENCH_SCAN_ROWS * BENCH_SCAN_COLUMNS;
+  const double temperature = BENCH_SCAN_TEMPERATURE;
+  const int64_t frames = BENCH_SCAN_FRAMES;
+  float* buffer = malloc(n * sizeof *buffer);
+  char name[32];
+  if (buffer == NULL) return -1;
+  TRY(file = create_file(path));
+  TRY(scalar = H5Screate(H5S_SCALAR));
+  TRY(write_scalar_attr(file, "temperature", H5T_NATIVE_DOUBLE, scalar, &temperature));
+  TRY(write_scalar_attr(file, "frames", H5T_NATIVE_INT64, scalar, &frames));
+  TRY(space = H5Screate_simple(2, dims, NULL));
+  TRY(list = H5Gcreate2(file, BENCH_SCAN_LIST_NAME, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  for (size_t k = 0; k < BENCH_SCAN_IMAGES; ++k) {
+    const double exposure = (double)(k + 1) * 0.5;
+    for (size_t e = 0; e < n; ++e) buffer[e] = bench_image_value(k, e);
+    snprintf(name, sizeof name, "%zu", k);
+    TRY(dset = H5Dcreate2(list, name, H5T_NATIVE_FLOAT, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    TRY(H5Dwrite(dset, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer));
+    TRY(write_scalar_attr(dset, "exposure", H5T_NATIVE_DOUBLE, scalar, &exposure));
+    TRY(H5Dclose(dset));
+    dset = -1;
+  }
+  TRY(H5Gclose(list));
+  list = -1;
+  TRY(H5Sclose(space));
+  space = -1;
+  TRY(H5Sclose(scalar));
+  scalar = -1;
+  TRY(H5Fclose(file));
+  free(buffer);
+  return 0;
+fail:
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Gclose, list);
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Sclose, scalar);
+  CLOSE(H5Fclose, file);
+  free(buffer);
+  return -1;
+}
+
+int rawc_scan_load(const char* path, int read_values, double* checksum) {
+  hid_t file = -1, list = -1, dset = -1, space = -1;
+  float* images[BENCH_SCAN_IMAGES] = {NULL};
+  size_t loaded = 0;
+  double temperature = 0, total = 0;
+  int64_t frames = 0;
+  H5G_info_t info;
+  char name[32];
+  int status = -1;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(read_scalar_attr(file, "temperature", H5T_NATIVE_DOUBLE, &temperature));
+  TRY(read_scalar_attr(file, "frames", H5T_NATIVE_INT64, &frames));
+  total = temperature + (double)frames;
+  TRY(list = H5Gopen2(file, BENCH_SCAN_LIST_NAME, H5P_DEFAULT));
+  TRY(H5Gget_info(list, &info));
+  if (info.nlinks > BENCH_SCAN_IMAGES) {
+    fprintf(stderr, "rawc: %s holds %llu images\n", path, (unsigned long long)info.nlinks);
+    goto fail;
+  }
+  for (size_t k = 0; k < info.nlinks; ++k) {
+    hsize_t dims[2] = {0, 0};
+    double exposure = 0;
+    snprintf(name, sizeof name, "%zu", k);
+    TRY(dset = H5Dopen2(list, name, H5P_DEFAULT));
+    TRY(space = H5Dget_space(dset));
+    if (H5Sget_simple_extent_ndims(space) != 2) {
+      fprintf(stderr, "rawc: image %zu is not 2-D\n", k);
+      goto fail;
+    }
+    TRY(H5Sget_simple_extent_dims(space, dims, NULL));
+    TRY(read_scalar_attr(dset, "exposure", H5T_NATIVE_DOUBLE, &exposure));
+    total += exposure + (double)(dims[0] * dims[1]);
+    if (read_values) {
+      const size_t n = (size_t)(dims[0] * dims[1]);
+      if ((images[loaded] = malloc(n * sizeof(float))) == NULL) goto fail;
+      ++loaded;
+      TRY(H5Dread(dset, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, images[loaded - 1]));
+      total += images[loaded - 1][n - 1];
+    }
+    TRY(H5Sclose(space));
+    space = -1;
+    TRY(H5Dclose(dset));
+    dset = -1;
+  }
+  TRY(H5Gclose(list));
+  list = -1;
+  TRY(H5Fclose(file));
+  file = -1;
+  *checksum = total;
+  status = 0;
+fail:
+  CLOSE(H5Sclose, space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Gclose, list);
+  CLOSE(H5Fclose, file);
+  for (size_t k = 0; k < loaded; ++k) free(images[k]);
+  return status;
 }

@@ -4,11 +4,12 @@
 #   bench/run.sh            # full run (a few minutes on 2 cores)
 #   bench/run.sh --quick    # 2 repetitions, no default-libver h5py column: checks that everything works
 #   bench/run.sh --no-build # reuse the existing build-bench
+#   bench/run.sh --out FILE # write the report to FILE instead of bench/RESULTS.md (e.g. a filtered run)
 #
 # Environment: H5KIT_BENCH_BUILD_DIR (default <repo>/build-bench), H5KIT_BENCH_REPETITIONS (default 7),
 # H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
 # H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
-# H5KIT_BENCH_FILTER (regex of Google Benchmark names / substring of h5py workload names),
+# H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan'),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
 
@@ -23,14 +24,18 @@ python=/usr/bin/python3   # Debian's python3 has h5py and numpy; the first pytho
 do_build=1
 out=$here/RESULTS.md
 
-for arg in "$@"; do
-  case $arg in
+out_arg=
+while [[ $# -gt 0 ]]; do
+  case $1 in
     --quick) reps=2; default_reps=0; gzip_reps=1; out=$build/RESULTS-quick.md ;;
     --no-build) do_build=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
+    --out) [[ $# -ge 2 ]] || { echo "run.sh: --out needs a file" >&2; exit 2; }; out_arg=$2; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
+  shift
 done
+[[ -n $out_arg ]] && out=$(realpath -m "$out_arg")
 
 if ! "$python" -c 'import h5py, numpy' 2>/dev/null; then
   echo "run.sh: $python cannot import h5py and numpy (apt-get install python3-h5py python3-numpy)" >&2

@@ -36,6 +36,32 @@ extern "C" {
 #define BENCH_GZIP_LEVEL 4
 #define BENCH_GZIP_SEED UINT64_C(0x9A1B5C0FFEE)
 
+/* 7: typed models (include/h5kit/model.hpp). A list of BENCH_MODEL_STATIONS models of BENCH_MODEL_FIELDS
+ * float64 scalar fields: groups /stations/0 .. /stations/999, each with float64 attributes "f0".."f9";
+ * field j of station i holds bench_station_value(i, j). 10,000 scalars across 1,000 groups. */
+#define BENCH_MODEL_STATIONS 1000u
+#define BENCH_MODEL_FIELDS 10u
+#define BENCH_MODEL_LIST_NAME "stations"
+/* 8: a model with BENCH_SCAN_IMAGES float32 datasets of BENCH_SCAN_ROWS x BENCH_SCAN_COLUMNS (2 MiB each,
+ * 128 MiB in all, contiguous): /images/0 .. /images/63, each with a float64 attribute "exposure"
+ * = (k + 1) * 0.5; the root has float64 "temperature" and int64 "frames". Element e of image k holds
+ * bench_image_value(k, e). Loaded eagerly (every value read) and lazily (attributes and shapes only). */
+#define BENCH_SCAN_IMAGES 64u
+#define BENCH_SCAN_ROWS 512u
+#define BENCH_SCAN_COLUMNS 1024u
+#define BENCH_SCAN_LIST_NAME "images"
+#define BENCH_SCAN_TEMPERATURE 293.5
+#define BENCH_SCAN_FRAMES 64
+
+static inline double bench_station_value(size_t station, size_t field) {
+  const double k = station * BENCH_MODEL_FIELDS + field;
+  return k * 0.5;
+}
+static inline float bench_image_value(size_t image, size_t element) {
+  const float v = image + element % BENCH_SCAN_COLUMNS; /* small integers: exact in float32 */
+  return v;
+}
+
 /* Name of every object in the files (the same in all three implementations). */
 #define BENCH_DATASET_NAME "data"
 #define BENCH_ATTR_GROUP_NAME "attrs"
@@ -93,6 +119,22 @@ int rawc_attrs_create(const char* path, const char* const* names, size_t count);
 int rawc_attrs_read(const char* path, const char* const* names, size_t count, int64_t* sum);
 /* Creates `path` with count groups names[i] under the root, each with attributes "index" and "value". */
 int rawc_groups_create(const char* path, const char* const* names, size_t count);
+
+/* 7. Creates `path` with the stations of workload 7: values[i * BENCH_MODEL_FIELDS + j] is field j of
+ * station i (H5Gcreate2 + H5Acreate2/H5Awrite per field). With `compact_attributes`, each station group
+ * is created with H5Pset_attr_phase_change(gcpl, 16, 14), so its 10 attributes stay in the object header
+ * instead of HDF5's dense storage (a fractal heap and a v2 B-tree per group past 8 attributes). */
+int rawc_model_dump(const char* path, const double* values, size_t stations, int compact_attributes);
+/* Opens `path` and reads every station's fields into `values` (room for max_stations), storing the
+ * number of stations (links of /stations) in *stations (H5Gopen2 + H5Aopen/H5Aread per field). */
+int rawc_model_load(const char* path, double* values, size_t max_stations, size_t* stations);
+
+/* 8. Creates `path` holding the scan of workload 8. */
+int rawc_scan_write(const char* path);
+/* Opens `path`, reads the root attributes, and for every image its shape and "exposure"; with
+ * `read_values` also every image's values into a new buffer (all kept until the end, as a loaded model
+ * keeps them). *checksum: temperature + frames + sum of (exposure + rows * columns) [+ last value]. */
+int rawc_scan_load(const char* path, int read_values, double* checksum);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,10 @@
 #include "h5kit/model/detail/walk.hpp"
 #include "h5kit/model/detail/checks.hpp"
 
+#include <hdf5.h>
+
+#include "detail/checked.hpp"
+
 namespace h5kit::detail::model {
 
 namespace {
@@ -219,6 +223,20 @@ std::string LoadRun::stored_name(const FieldSchema& field) const {
 
 std::optional<Object> LoadRun::child(const Group& parent, const FieldSchema& field, ObjectKind expected) {
   const std::string name = stored_name(field);
+  // The usual case in one name lookup: the member is there and opens. contains(), object_kind() and
+  // open() would each look the name up again (a B-tree search in a large group: three per element of
+  // a list of many small models). Only a failed open takes the slow path, which says why.
+  if (!name.empty() && name != "." && name.find('/') == std::string::npos) {
+    silence_hdf5_errors();
+    if (const hid_t id = H5Oopen(parent.id(), name.c_str(), H5P_DEFAULT); id >= 0) {
+      Object object{Handle(id)};
+      const ObjectKind found = object.kind();
+      if (found == expected) return object;
+      problem(field, std::string("must be a ") + to_string(expected) + ", found a " + to_string(found));
+      return std::nullopt;
+    }
+    H5Eclear2(H5E_DEFAULT);
+  }
   if (!parent.contains(name)) {
     const bool fine = field.optional ||
                       (migrations_ != nullptr && migrations_->may_be_missing(relative_path(field.name), file_version_));

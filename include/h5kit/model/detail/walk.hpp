@@ -231,8 +231,15 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     if (run.problems().size() == before) m = std::move(value);
   } else if constexpr (K == FieldKind::attribute) {
     const std::string name = run.stored_name(f);
-    if (!run.has_attribute(owner, f, name)) return;
-    const Attribute a = owner.attrs().open(name);
+    // Open first, test existence only when that fails: with dense attribute storage (more than 8 on
+    // an object, libver latest) each test is a B-tree search costing as much as the open itself.
+    Attribute a;
+    try {
+      a = owner.attrs().open(name);
+    } catch (const NotFoundError&) {
+      run.has_attribute(owner, f, name);  // a problem unless it may be missing
+      return;
+    }
     bool units_ok = true;
     const std::optional<UnitConverter> convert = f.unit.empty() ? std::nullopt : run.unit_conversion(f, nullptr, units_ok);
     if (!units_ok) return;
