@@ -35,6 +35,18 @@ Object Group::open(std::string_view path) const {
   return Object(Handle(checked(H5Oopen(id(), p.c_str(), H5P_DEFAULT), "open object", where, ErrorKind::not_found)));
 }
 
+std::optional<Object> Group::try_open(std::string_view path) const {
+  require_valid("open object");
+  const std::string p = detail::checked_path(path, id(), "open object");
+  detail::silence_hdf5_errors();
+  const hid_t object = H5Oopen(id(), p.c_str(), H5P_DEFAULT);
+  if (object < 0) {
+    H5Eclear2(H5E_DEFAULT);
+    return std::nullopt;
+  }
+  return Object(Handle(object));
+}
+
 Group Group::group(std::string_view path) const { return open(path).as_group(); }
 Dataset Group::dataset(std::string_view path) const { return dataset(path, DatasetAccess{}); }
 
@@ -42,8 +54,8 @@ Group Group::create_group(std::string_view path, const GroupOptions& options) co
   require_valid("create group");
   const std::string p = detail::checked_path(path, id(), "create group");
   detail::silence_hdf5_errors();
-  const hid_t g = H5Gcreate2(id(), p.c_str(), detail::link_creation_plist(),
-                             detail::group_creation_plist(options.track_order), H5P_DEFAULT);
+  const hid_t g = H5Gcreate2(id(), p.c_str(), detail::link_creation_plist(), detail::group_creation_plist(options),
+                             H5P_DEFAULT);
   if (g < 0) detail::fail_creation("create group", Where{id(), p});
   return Group(Handle(g));
 }

@@ -1,6 +1,7 @@
 #include "h5kit/group.hpp"
 
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include "h5kit/h5kit.hpp"
 #include "support/temp_dir.hpp"
@@ -141,6 +142,50 @@ TEST_F(GroupTest, ClosedGroupRefusesUse) {
   EXPECT_THROW(g.keys(), ClosedObjectError);
   EXPECT_THROW(g.attrs(), ClosedObjectError);
   EXPECT_TRUE(f.contains("g"));
+}
+
+}  // namespace
+}  // namespace h5kit
+
+namespace h5kit {
+namespace {
+
+// Bytes of the fractal heap that dense attribute storage uses (0 while attributes are compact).
+hsize_t dense_attribute_heap(const Object& object) {
+  H5O_info_t info{};
+  EXPECT_GE(H5Oget_info2(object.id(), &info, H5O_INFO_META_SIZE), 0);
+  return info.meta_size.attr.heap_size;
+}
+
+TEST(GroupOptionsTest, MaxCompactAttributesKeepsManyAttributesInTheObjectHeader) {
+  test::TempDir dir;
+  File f(dir / "a.h5", "w");
+  const Group plain = f.create_group("plain");
+  const Group compact = f.create_group("compact", GroupOptions{.max_compact_attributes = 20});
+  for (int i = 0; i < 20; ++i) {
+    plain.attrs().set("a" + std::to_string(i), i);
+    compact.attrs().set("a" + std::to_string(i), i);
+  }
+  EXPECT_GT(dense_attribute_heap(plain), 0u);  // past HDF5's 8 with libver latest
+  EXPECT_EQ(dense_attribute_heap(compact), 0u);
+  EXPECT_EQ(compact.attrs().get<int>("a19"), 19);
+  compact.attrs().set("a20", 20);  // one more than asked for: dense from here on
+  EXPECT_GT(dense_attribute_heap(compact), 0u);
+  const Group tracked = f.create_group("tracked", GroupOptions{.track_order = true, .max_compact_attributes = 12});
+  EXPECT_TRUE(tracked.tracks_creation_order());
+}
+
+TEST(GroupOptionsTest, TryOpenFindsObjectsAndReturnsNothingForMissingOrDangling) {
+  test::TempDir dir;
+  File f(dir / "a.h5", "w");
+  f.create_group("g/h");
+  f["soft"] = SoftLink{"/nowhere"};
+  ASSERT_TRUE(f.try_open("g/h").has_value());
+  EXPECT_EQ(f.try_open("g/h")->kind(), ObjectKind::group);
+  EXPECT_FALSE(f.try_open("missing").has_value());
+  EXPECT_FALSE(f.try_open("soft").has_value());
+  EXPECT_FALSE(f.try_open("g/missing/deeper").has_value());
+  EXPECT_THROW(f.try_open(""), InvalidArgumentError);
 }
 
 }  // namespace

@@ -19,6 +19,11 @@ class Entry;
 
 struct GroupOptions {
   bool track_order = false;  // remember creation order of links and attributes
+  // Keep up to this many attributes in the group's object header (0: HDF5's default, 8). Files
+  // written with libver latest move more than 8 attributes to dense storage (a fractal heap and a
+  // B-tree per group): for groups that hold many small attributes, compact storage is faster to
+  // write and read and makes smaller files. H5Pset_attr_phase_change.
+  unsigned max_compact_attributes = 0;
 };
 
 enum class IterationOrder {
@@ -37,6 +42,9 @@ class Group : public Object {
 
   // Opens the object at a path (absolute or relative to this group).
   Object open(std::string_view path) const;
+  // The object at `path`, or nullopt when nothing opens there (missing, dangling): one lookup where
+  // contains() then open() make two. Other errors (a closed group, a bad path) still throw.
+  std::optional<Object> try_open(std::string_view path) const;
   Group group(std::string_view path) const;
   Dataset dataset(std::string_view path) const;
   // Opens a dataset with access options (its chunk cache): dataset("x", DatasetAccess{}.chunk_cache({...})).

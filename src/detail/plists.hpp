@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include "h5kit/detail/handle.hpp"
+#include "h5kit/group.hpp"
 
 namespace h5kit::detail {
 
@@ -10,6 +11,9 @@ namespace h5kit::detail {
 hid_t link_creation_plist();
 // Group creation: HDF5's default, or tracking link and attribute creation order.
 hid_t group_creation_plist(bool track_order);
+// The plist for `options`: shared constants for the common cases, one built per distinct
+// max_compact_attributes (kept for the process, there are few).
+hid_t group_creation_plist(const GroupOptions& options);
 // Attribute creation: UTF-8 names, like h5py.
 hid_t attribute_creation_plist();
 // Transfer properties whose conversion callback refuses out-of-range values (defined in io.cpp).

@@ -7,10 +7,6 @@
 #include "h5kit/model/detail/walk.hpp"
 #include "h5kit/model/detail/checks.hpp"
 
-#include <hdf5.h>
-
-#include "detail/checked.hpp"
-
 namespace h5kit::detail::model {
 
 namespace {
@@ -116,6 +112,14 @@ DatasetOptions storage_options(const FieldSchema& field) {
   if (field.gzip >= 0) options.gzip(field.gzip);
   if (field.shuffle) options.shuffle();
   if (!field.chunks.empty()) options.chunks(Shape(field.chunks.begin(), field.chunks.end()));
+  return options;
+}
+
+GroupOptions group_options(const ModelSchema& model) {
+  unsigned attributes = 0;
+  for (const FieldSchema& f : model.fields) attributes += f.kind == FieldKind::attribute ? 1 : 0;
+  GroupOptions options;
+  if (attributes > 8) options.max_compact_attributes = attributes;
   return options;
 }
 
@@ -226,16 +230,11 @@ std::optional<Object> LoadRun::child(const Group& parent, const FieldSchema& fie
   // The usual case in one name lookup: the member is there and opens. contains(), object_kind() and
   // open() would each look the name up again (a B-tree search in a large group: three per element of
   // a list of many small models). Only a failed open takes the slow path, which says why.
-  if (!name.empty() && name != "." && name.find('/') == std::string::npos) {
-    silence_hdf5_errors();
-    if (const hid_t id = H5Oopen(parent.id(), name.c_str(), H5P_DEFAULT); id >= 0) {
-      Object object{Handle(id)};
-      const ObjectKind found = object.kind();
-      if (found == expected) return object;
-      problem(field, std::string("must be a ") + to_string(expected) + ", found a " + to_string(found));
-      return std::nullopt;
-    }
-    H5Eclear2(H5E_DEFAULT);
+  if (std::optional<Object> object = parent.try_open(name)) {
+    const ObjectKind found = object->kind();
+    if (found == expected) return object;
+    problem(field, std::string("must be a ") + to_string(expected) + ", found a " + to_string(found));
+    return std::nullopt;
   }
   if (!parent.contains(name)) {
     const bool fine = field.optional ||

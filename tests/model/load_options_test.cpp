@@ -1,5 +1,6 @@
 // load(): lazy datasets, strict members, variants, maps, lists with gaps, dump into a group.
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include "h5kit/model.hpp"
 #include "model/test_models.hpp"
@@ -254,6 +255,32 @@ TEST(ModelDumpLoad, EveryScalarKindPlacementAndStorageOption) {
   ASSERT_EQ(frame_ds.filters().size(), 2u);
   EXPECT_EQ(f.dataset("spectrum").attrs().get<std::string>(kUnitsAttribute), "keV");
   EXPECT_EQ(load<Everything>(dir / "e.h5"), e);
+}
+
+}  // namespace
+}  // namespace h5kit::test
+
+namespace h5kit::test {
+namespace {
+
+struct Wide {
+  double f0 = 0, f1 = 1, f2 = 2, f3 = 3, f4 = 4, f5 = 5, f6 = 6, f7 = 7, f8 = 8, f9 = 9;
+};
+BOOST_DESCRIBE_STRUCT(Wide, (), (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9))
+struct HoldsWide {
+  Wide wide;
+};
+BOOST_DESCRIBE_STRUCT(HoldsWide, (), (wide))
+
+TEST(ModelDumpLoad, AModelGroupKeepsItsAttributeFieldsCompact) {
+  TempDir dir;
+  dump(HoldsWide{}, dir / "w.h5");
+  const File f(dir / "w.h5");
+  H5O_info_t info{};
+  ASSERT_GE(H5Oget_info2(f.group("wide").id(), &info, H5O_INFO_META_SIZE | H5O_INFO_NUM_ATTRS), 0);
+  EXPECT_EQ(info.num_attrs, 10u);
+  EXPECT_EQ(info.meta_size.attr.heap_size, 0u);  // no dense storage for 10 attributes
+  EXPECT_EQ(load<HoldsWide>(dir / "w.h5").wide.f9, 9);
 }
 
 }  // namespace

@@ -60,6 +60,9 @@ class Scope {
 DatasetOptions storage_options(const FieldSchema& field);
 void write_dataset_notes(const Dataset& dataset, const FieldSchema& field);  // `units`, `description`
 void write_model_notes(const Group& root, const ModelSchema& schema);       // h5kit_model, _version, _schema
+// A model's group keeps all its attribute fields in its object header (see
+// GroupOptions::max_compact_attributes): most models have more than HDF5's 8.
+GroupOptions group_options(const ModelSchema& model);
 // The dataset-model check the type system cannot make: a dataset model's fields are attributes.
 void require_attribute_fields(const ModelSchema& dataset_model);
 

@@ -118,7 +118,7 @@ void dump_node(const V& value, const FieldSchema& f, const ModelSchema& schema, 
     write_dataset_notes(ds, f);
     dump_members(value, schema, ds, nullptr, run);
   } else {
-    const Group g = parent.create_group(name);
+    const Group g = parent.create_group(name, group_options(schema));
     dump_members(value, schema, g, &g, run);
   }
 }
