@@ -2,6 +2,7 @@
 // What the h5kit and raw C benchmarks share: the scratch directory, the input data (made once, outside
 // any timed region) and the expected checksums.
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,16 @@
 #include "workloads.h"
 
 namespace bench {
+
+// Runs one benchmark function; an exception (in setup or in the timed loop) ends it with its message.
+template <void (*Fn)(benchmark::State&)>
+void guarded(benchmark::State& state) {
+  try {
+    Fn(state);
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());
+  }
+}
 
 // The scratch directory: a fresh directory made by main() under $H5KIT_BENCH_TMPDIR (or $TMPDIR, or /tmp)
 // and removed with everything in it when the run ends.

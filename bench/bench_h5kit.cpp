@@ -18,15 +18,6 @@ namespace {
 
 constexpr const char* kImpl = "h5kit";
 
-// Runs one benchmark function; an h5kit exception (in setup or in the timed loop) ends it with its message.
-template <void (*Fn)(benchmark::State&)>
-void guarded(benchmark::State& state) {
-  try {
-    Fn(state);
-  } catch (const std::exception& e) {
-    state.SkipWithError(e.what());
-  }
-}
 
 template <class Body>
 void run(benchmark::State& state, Body&& body) {

@@ -44,21 +44,13 @@ BOOST_DESCRIBE_STRUCT(Scan, (), (temperature, frames, images))
 namespace bench {
 namespace {
 
+constexpr const char* kImpl = "h5kit";
+
 using bench_models::Image;
 using bench_models::Network;
 using bench_models::Scan;
 using bench_models::Station;
 
-constexpr const char* kImpl = "h5kit";
-
-template <void (*Fn)(benchmark::State&)>
-void guarded(benchmark::State& state) {
-  try {
-    Fn(state);
-  } catch (const std::exception& e) {
-    state.SkipWithError(e.what());
-  }
-}
 
 // The model of workload 7, built outside any timed region.
 const Network& network() {

@@ -281,8 +281,8 @@ def main():
                    "`std::vector<Station>`; raw C reads into a preallocated array, h5py builds a list of dicts. "
                    "7d/7e are raw C only: with libver latest, an object with more than 8 attributes moves them to "
                    "dense storage (a fractal heap and a v2 B-tree per group); raising the group's max_compact "
-                   "keeps them in the object header. They show what h5kit could gain by creating model groups "
-                   "that way.\n")
+                   "keeps them in the object header. h5kit's model groups are created that way "
+                   "(GroupOptions::max_compact_attributes), so 7d/7e are the like-for-like raw C rows for 7a/7b.\n")
 
     # Targets
     out.append("## Targets\n")

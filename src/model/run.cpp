@@ -135,16 +135,6 @@ void write_model_notes(const Group& root, const ModelSchema& schema) {
   attrs.set(kSchemaAttribute, schema_to_json(schema));
 }
 
-void require_attribute_fields(const ModelSchema& dataset_model) {
-  for (const FieldSchema& f : dataset_model.fields) {
-    if (f.kind != FieldKind::attribute) {
-      throw_error(ErrorKind::invalid_argument, "dump model", "", dataset_model.name,
-                  "field '" + f.member + "' of a dataset model is a " + to_string(f.kind) +
-                      ": a dataset can only carry attribute fields");
-    }
-  }
-}
-
 void refuse_invalid(std::vector<Problem> problems, const char* operation, const std::string& file) {
   if (!problems.empty()) throw ValidationError(operation, file, std::move(problems));
 }

@@ -37,21 +37,6 @@ constexpr char kScript[] = "h5py_model.py";
 
 // ---- models -------------------------------------------------------------------------------------
 
-struct Station {
-  Beam beam;
-};
-BOOST_DESCRIBE_STRUCT(Station, (), (beam))
-
-// Issue case 5: a dataset that carries an attribute field of its own.
-struct Baseline : DatasetOf<std::int32_t, 3, 5> {
-  std::int64_t metadata = 0;
-};
-BOOST_DESCRIBE_STRUCT(Baseline, (), (metadata))
-
-struct WithBaseline {
-  Baseline baseline;
-};
-BOOST_DESCRIBE_STRUCT(WithBaseline, (), (baseline))
 
 struct Reading {
   double value = 0;

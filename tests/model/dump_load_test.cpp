@@ -41,15 +41,6 @@ struct Readings {
 };
 BOOST_DESCRIBE_STRUCT(Readings, (), (readings))
 
-struct Baseline : DatasetOf<std::int32_t, 3, 5> {
-  std::int64_t metadata = 0;
-};
-BOOST_DESCRIBE_STRUCT(Baseline, (), (metadata))
-
-struct WithBaseline {
-  Baseline baseline;
-};
-BOOST_DESCRIBE_STRUCT(WithBaseline, (), (baseline))
 
 struct Titled {
   DatasetOf<std::string> title;
@@ -76,10 +67,6 @@ struct WithOptional {
 };
 BOOST_DESCRIBE_STRUCT(WithOptional, (), (count))
 
-struct Station {
-  Beam beam;
-};
-BOOST_DESCRIBE_STRUCT(Station, (), (beam))
 
 Experiment scenario() {
   Experiment e;

@@ -45,4 +45,21 @@ constexpr auto h5kit_model(const Beam*) {
                field(&Beam::distance).doc("Distance from sample to detector").unit("mm").ge(0));
 }
 
+// A model holding a Beam: /beam with attributes energy and distance.
+struct Station {
+  Beam beam;
+};
+BOOST_DESCRIBE_STRUCT(Station, (), (beam))
+
+// Issue case 5: a dataset that carries an attribute field of its own.
+struct Baseline : DatasetOf<std::int32_t, 3, 5> {
+  std::int64_t metadata = 0;
+};
+BOOST_DESCRIBE_STRUCT(Baseline, (), (metadata))
+
+struct WithBaseline {
+  Baseline baseline;
+};
+BOOST_DESCRIBE_STRUCT(WithBaseline, (), (baseline))
+
 }  // namespace h5kit::test::models

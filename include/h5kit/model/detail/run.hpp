@@ -63,8 +63,6 @@ void write_model_notes(const Group& root, const ModelSchema& schema);       // h
 // A model's group keeps all its attribute fields in its object header (see
 // GroupOptions::max_compact_attributes): most models have more than HDF5's 8.
 GroupOptions group_options(const ModelSchema& model);
-// The dataset-model check the type system cannot make: a dataset model's fields are attributes.
-void require_attribute_fields(const ModelSchema& dataset_model);
 
 class LoadRun : public Walk {
  public:

@@ -107,51 +107,50 @@ void validate_members(const T& object, const ModelSchema& schema, ValidateRun& r
 // ---------------------------------------------------------------- dump
 
 template <class T>
-void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group, Walk& run);
+void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group);
 
 template <class V>
 void dump_node(const V& value, const FieldSchema& f, const ModelSchema& schema, const Group& parent,
-               const std::string& name, Walk& run) {
+               const std::string& name) {
   if constexpr (is_dataset_model<V>) {
     if (!value.has_value()) return;  // a partial dump (validate() refused it otherwise)
     const Dataset ds = parent.create_dataset(name, value.values(), storage_options(f));
     write_dataset_notes(ds, f);
-    dump_members(value, schema, ds, nullptr, run);
+    dump_members(value, schema, ds, nullptr);
   } else {
     const Group g = parent.create_group(name, group_options(schema));
-    dump_members(value, schema, g, &g, run);
+    dump_members(value, schema, g, &g);
   }
 }
 
 template <FieldKind K, class M>
-void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group, Walk& run) {
+void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group) {
   using V = typename optional_of<M>::type;
   if constexpr (optional_of<M>::value) {
-    if (m) dump_field<K>(*m, f, owner, group, run);
+    if (m) dump_field<K>(*m, f, owner, group);
   } else if constexpr (K == FieldKind::attribute) {
     owner.attrs().set(f.name, m);  // a described struct placed as an attribute is a compound
   } else if constexpr (K == FieldKind::dataset && !is_dataset_model<V>) {  // a plain container placed as a dataset
     const Dataset ds = group->create_dataset(f.name, m, storage_options(f));
     write_dataset_notes(ds, f);
   } else if constexpr (is_group_model<V> || is_dataset_model<V>) {
-    dump_node(m, f, f.models[0], *group, f.name, run);
+    dump_node(m, f, f.models[0], *group, f.name);
   } else if constexpr (variant_of<V>::value) {
-    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name, run); }, m);
+    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name); }, m);
   } else {  // list or map
     const Group g = group->create_group(f.name);
     std::size_t i = 0;
     for (const auto& element : m) {
-      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++), run);
-      else dump_node(element.second, f, f.models[0], g, element.first, run);
+      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++));
+      else dump_node(element.second, f, f.models[0], g, element.first);
     }
   }
 }
 
 template <class T>
-void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group, Walk& run) {
-  if constexpr (is_dataset_model<T>) require_attribute_fields(schema);
+void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group) {
   for_each_field<T>(schema, [&](auto d, const FieldSchema& f, auto kind) {
-    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group, run);
+    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group);
   });
 }
 
@@ -353,9 +352,8 @@ namespace detail::model {
 template <class T>
 void dump_validated(const T& model, const Group& group, const DumpOptions& options) {
   const ModelSchema& schema = schema_of<T>();
-  Walk run(group.path(), schema.name);
   if (options.self_describing) write_model_notes(group, schema);
-  dump_members(model, schema, group, &group, run);
+  dump_members(model, schema, group, &group);
 }
 }  // namespace detail::model
 
