@@ -42,8 +42,9 @@ class Group : public Object {
 
   // Opens the object at a path (absolute or relative to this group).
   Object open(std::string_view path) const;
-  // The object at `path`, or nullopt when nothing opens there (missing, dangling): one lookup where
-  // contains() then open() make two. Other errors (a closed group, a bad path) still throw.
+  // The object at `path`, or nullopt when HDF5 cannot open one there (missing, dangling, or
+  // unreadable: open() says which). One lookup where contains() then open() make two. A closed group
+  // or an invalid path still throws.
   std::optional<Object> try_open(std::string_view path) const;
   Group group(std::string_view path) const;
   Dataset dataset(std::string_view path) const;

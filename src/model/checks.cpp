@@ -151,6 +151,12 @@ std::string check_text(const FieldSchema& field, std::string_view value) {
            "\"";
   }
   if (!c.pattern.empty()) {
+    // libstdc++'s std::regex recurses once per character matched: a long enough string overflows the
+    // stack. Longer strings are refused rather than risked.
+    if (value.size() > kMaxPatternChecked) {
+      return "is " + std::to_string(value.size()) + " characters long, longer than the " +
+             std::to_string(kMaxPatternChecked) + " a pattern is checked on";
+    }
     const std::regex* re = compiled(c.pattern);
     if (re == nullptr) return "has a pattern that is not a valid ECMAScript regex: /" + c.pattern + "/";
     if (!std::regex_match(value.begin(), value.end(), *re)) {

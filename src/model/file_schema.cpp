@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <set>
+#include <span>
+#include <type_traits>
 
 #include "h5kit/attribute.hpp"
 #include "h5kit/dataset.hpp"
@@ -187,7 +190,14 @@ class Validator {
     if (array) element.constraints.min_length = element.constraints.max_length = std::nullopt;
     ElementFailures failures;
     if (is_number(v) && (c.ge || c.gt || c.le || c.lt || !c.allowed_numbers.empty())) {
-      const NDArray<double> data = s.template read<NDArray<double>>();
+      NDArray<double> data = s.template read<NDArray<double>>();
+      // Bounds are in the declared unit: a dataset stored in another one is converted first, as
+      // load() does (a `units` attribute that is not a convertible unit is reported by units()).
+      if constexpr (std::is_same_v<Stored, Dataset>) {
+        if (const std::optional<UnitConverter> convert = stored_unit_conversion(s, f)) {
+          convert->convert(std::span<double>(data.data(), data.size()));
+        }
+      }
       for (std::size_t i = 0; i < data.size(); ++i) failures.add(i, array, check_number(element, data.data()[i]));
     } else if (is_text(v) && (element.constraints.min_length || element.constraints.max_length ||
                               !c.pattern.empty() || !c.allowed.empty())) {
@@ -257,6 +267,19 @@ class Validator {
     if (!stored(d, path, f.name, f, m.value, mp)) return;
     units(d, here, f, mp);
     model(d, here, m, mp, false);
+  }
+
+  static std::optional<UnitConverter> stored_unit_conversion(const Dataset& d, const FieldSchema& f) {
+    if (f.unit.empty() || !d.attrs().contains(kUnitsAttribute)) return std::nullopt;
+    const Attribute a = d.attrs().open(kUnitsAttribute);
+    if (a.dtype().type_class() != TypeClass::string || a.is_empty() || !a.shape().empty()) return std::nullopt;
+    try {
+      UnitConverter convert = unit_converter(a.read<std::string>(), f.unit);
+      if (convert.is_identity()) return std::nullopt;
+      return convert;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
   }
 
   void units(const Dataset& d, const std::string& here, const FieldSchema& f, const std::string& mp) {

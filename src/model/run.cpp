@@ -67,7 +67,7 @@ Walk::Walk(std::string root_path, std::string model_name)
     : root_path_(root_path.empty() ? "/" : std::move(root_path)), object_path_(root_path_),
       model_path_(std::move(model_name)) {}
 
-void Walk::enter(std::string_view name, std::string_view member) {
+void Walk::enter(std::string_view name, std::string_view member, std::string_view model_name) {
   marks_.emplace_back(object_path_.size(), model_path_.size());
   if (object_path_.back() != '/') object_path_ += '/';
   object_path_ += name;
@@ -79,7 +79,7 @@ void Walk::enter(std::string_view name, std::string_view member) {
     model_path_ += '.';
     model_path_ += member;
   }
-  names_.emplace_back(name);
+  names_.emplace_back(model_name.empty() ? name : model_name);
 }
 
 void Walk::leave() noexcept {
@@ -129,10 +129,30 @@ void write_dataset_notes(const Dataset& dataset, const FieldSchema& field) {
 }
 
 void write_model_notes(const Group& root, const ModelSchema& schema) {
+  const std::string json = schema_to_json(schema);  // may refuse the schema: before writing anything
   const AttributeManager attrs = root.attrs();
   attrs.set(kModelNameAttribute, schema.name);
   attrs.set(kModelVersionAttribute, static_cast<std::int32_t>(schema.version));
-  attrs.set(kSchemaAttribute, schema_to_json(schema));
+  attrs.set(kSchemaAttribute, json);
+}
+
+void refuse_taken_names(const Group& group, const ModelSchema& schema, bool self_describing) {
+  std::vector<std::string> taken;
+  const AttributeManager attrs = group.attrs();
+  for (const FieldSchema& f : schema.fields) {
+    if (f.kind == FieldKind::attribute ? attrs.contains(f.name) : group.has_link(f.name)) taken.push_back(f.name);
+  }
+  if (self_describing) {
+    for (const char* note : {kModelNameAttribute, kModelVersionAttribute, kSchemaAttribute}) {
+      if (attrs.contains(note)) taken.push_back(note);
+    }
+  }
+  if (taken.empty()) return;
+  std::string names;
+  for (const std::string& n : taken) names += (names.empty() ? "'" : ", '") + n + "'";
+  throw_error(ErrorKind::already_exists, "dump model", group.file_name(), group.path(),
+              "the group already has " + names + ": model " + schema.name +
+                  " is dumped into a group only where its names are free (nothing was written)");
 }
 
 void refuse_invalid(std::vector<Problem> problems, const char* operation, const std::string& file) {
@@ -141,11 +161,12 @@ void refuse_invalid(std::vector<Problem> problems, const char* operation, const 
 
 std::string file_name_of(const Group& group) { return group.file_name(); }
 
-std::string integral_after_conversion(double converted, double lowest, double highest) {
-  if (!std::isfinite(converted) || converted < lowest - 0.5 || converted > highest + 0.5) {
+std::string integral_after_conversion(double converted, double lowest, double upper_exclusive) {
+  const double whole = std::round(converted);
+  if (!std::isfinite(converted) || whole < lowest || whole >= upper_exclusive) {
     return number_text(converted) + " does not fit the field's integer type";
   }
-  if (std::fabs(converted - std::round(converted)) > 1e-9 * std::max(1.0, std::fabs(converted))) {
+  if (std::fabs(converted - whole) > 1e-9 * std::max(1.0, std::fabs(converted))) {
     return number_text(converted) + " is not a whole number";
   }
   return {};
@@ -253,7 +274,14 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
   if (field.unit.empty()) return std::nullopt;
   std::string stored;
   if (dataset != nullptr && dataset->attrs().contains(kUnitsAttribute)) {
-    stored = dataset->attrs().get<std::string>(kUnitsAttribute);
+    const Attribute units = dataset->attrs().open(kUnitsAttribute);
+    if (units.dtype().type_class() != TypeClass::string || units.is_empty() || !units.shape().empty()) {
+      ok = false;
+      problem(field, std::string("has a ") + kUnitsAttribute + " attribute that should be a scalar string, found " +
+                         describe_found(units.dtype(), units.shape()));
+      return std::nullopt;
+    }
+    stored = units.read<std::string>();
   } else {
     // The schema the file was written with knows; else the migrations say what older versions used.
     const std::string path = relative_path(field.name);
@@ -309,11 +337,13 @@ void LoadRun::check_no_attributes(const Group& holder) {
 std::vector<std::string> LoadRun::list_members(const Group& list) {
   std::vector<std::pair<std::size_t, std::string>> numbered;
   for (std::string& name : list.keys()) {
-    if (!is_index(name)) {
+    std::size_t index = 0;
+    const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), index);
+    if (!is_index(name) || error != std::errc() || end != name.data() + name.size()) {
       problem(name, "", "is not a list index (a list holds members named 0, 1, 2, ...)");
       continue;
     }
-    numbered.emplace_back(std::stoull(name), std::move(name));
+    numbered.emplace_back(index, std::move(name));
   }
   std::sort(numbered.begin(), numbered.end());
   std::vector<std::string> names;

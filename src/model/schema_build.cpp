@@ -67,6 +67,11 @@ ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
   return m;
 }
 
+void throw_recursive_model(const std::string& type_name) {
+  throw_error(ErrorKind::invalid_argument, "describe model", "", type_name,
+              "the model contains itself (through its fields): recursive models are not supported");
+}
+
 void check_unique_names(const ModelSchema& schema) {
   // Names h5kit writes itself: on the root group of a dump (any model can be the root), and on a
   // dataset with a unit or doc. A field stored under one would collide with them on dump.

@@ -52,7 +52,7 @@ def write_bad(path):
         del f["calibration/position"]
         f.create_dataset("calibration/position", data=[1.0, 2.0, 3.0, 4.0])
         f["calibration/baseline"].attrs["units"] = "s"
-        f["readings/0/trace"][1] = 2000.0
+        f["readings/0/trace"][1] = 2.0e6  # uV: 2000 mV, over the schema's 1000 mV
         f.copy("readings/0", "readings/2")
         del f["image"]
         f.create_dataset("image", data=np.zeros((2, 2)))

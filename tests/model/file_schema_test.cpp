@@ -46,7 +46,7 @@ void write_rich(const File& f) {
   baseline.attrs().set("gain", 2.0);
   Group reading = f.create_group("readings/0");
   reading.attrs().set("when", std::int64_t{12});
-  reading.create_dataset("trace", std::vector<float>{1.5f, -2.5f}).attrs().set(kUnitsAttribute, std::string("V"));
+  reading.create_dataset("trace", std::vector<float>{0.5f, -0.25f}).attrs().set(kUnitsAttribute, std::string("V"));
   f.create_dataset("image", std::vector<std::vector<std::uint8_t>>{{1, 2}, {3, 4}});
 }
 
@@ -151,7 +151,7 @@ TEST_F(FileSchema, ValuesOutOfBoundsOrNotAllowed) {
              "/: offsets must have at most 10 elements, found 12");
   expect_one([](const File& f) { f.dataset("calibration/baseline").attrs().set("gain", 3.0); },
              "/calibration/baseline: gain must be one of {1, 2, 4.5}, found 3");
-  expect_one([](const File& f) { f.dataset("readings/0/trace").write(std::vector<float>{1, 2000}); },
+  expect_one([](const File& f) { f.dataset("readings/0/trace").write(std::vector<float>{0.5f, 2}); },
              "/readings/0: trace element 1: must be < 1000 mV, found 2000");
 }
 

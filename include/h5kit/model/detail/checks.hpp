@@ -19,6 +19,8 @@ std::string check_stored(const ValueSchema& expected, const Datatype& found_type
 std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank, const Shape& found);
 
 std::string check_number(const FieldSchema& field, double value);
+// The longest string checked against a pattern (a longer one is a problem).
+inline constexpr std::size_t kMaxPatternChecked = 4096;
 std::string check_text(const FieldSchema& field, std::string_view value);
 // Element count of an array or list, or length of a string.
 std::string check_length(const FieldSchema& field, std::size_t length);

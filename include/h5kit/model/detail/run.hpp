@@ -22,7 +22,10 @@ class Walk {
  public:
   Walk(std::string root_path, std::string model_name);
 
-  void enter(std::string_view name, std::string_view member);
+  // Into the object called `name` in the file, member `member` of the model. `model_name` is its
+  // name in the current model when a migration renamed it (migrations and embedded schemas are
+  // looked up by model names; problems name what is in the file).
+  void enter(std::string_view name, std::string_view member, std::string_view model_name = {});
   void leave() noexcept;
 
   // "/calibration/position"
@@ -47,7 +50,9 @@ class Walk {
 // enter() for one scope.
 class Scope {
  public:
-  Scope(Walk& walk, std::string_view name, std::string_view member) : walk_(walk) { walk.enter(name, member); }
+  Scope(Walk& walk, std::string_view name, std::string_view member, std::string_view model_name = {}) : walk_(walk) {
+    walk.enter(name, member, model_name);
+  }
   ~Scope() { walk_.leave(); }
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
@@ -108,8 +113,11 @@ class LoadRun : public Walk {
   std::optional<ModelSchema> embedded_;
 };
 
-// Values that cannot hold the converted number (an int field given 250.5 mm) are problems.
-std::string integral_after_conversion(double converted, double lowest, double highest);
+// Why `converted` cannot go into an integer field whose values are [lowest, upper_exclusive) (not
+// whole, out of range), or empty when it can: std::round(converted) then converts exactly.
+std::string integral_after_conversion(double converted, double lowest, double upper_exclusive);
+// AlreadyExistsError naming every attribute and link of `group` that dumping `schema` would write.
+void refuse_taken_names(const Group& group, const ModelSchema& schema, bool self_describing);
 // Why a map key cannot be one link name (empty, ".", or holding '/'), or empty when it can.
 std::string check_member_name(std::string_view key);
 // A message for an enumerator value that the enum does not name.

@@ -40,8 +40,19 @@ ValueSchema value_schema() {
 template <class T>
 ModelSchema build_schema();
 
+// InvalidArgumentError: a model that contains itself (directly or through other models).
+[[noreturn]] void throw_recursive_model(const std::string& type_name);
+
 template <class T>
 const ModelSchema& cached_schema() {
+  // Checked before the static: entering its initialisation again from inside it would be a
+  // recursive_init_error that terminates the program.
+  thread_local bool building = false;
+  if (building) throw_recursive_model(boost::core::type_name<T>());
+  building = true;
+  struct Done {
+    ~Done() { building = false; }
+  } done;
   static const ModelSchema schema = build_schema<T>();
   return schema;
 }

@@ -42,8 +42,15 @@ std::string check_one(const V& v, const FieldSchema& f) {
 // Constraints (and enum membership) of an in-memory value; arrays element by element, reporting the
 // first element that fails.
 template <class V>
+constexpr bool holds_enums() {
+  if constexpr (std::is_enum_v<V>) return true;
+  else if constexpr (element_range<V>) return std::is_enum_v<std::remove_cvref_t<decltype(*std::begin(std::declval<const V&>()))>>;
+  else return false;
+}
+
+template <class V>
 void check_values(const V& v, const FieldSchema& f, Walk& walk) {
-  constexpr bool enum_like = std::is_enum_v<V>;
+  constexpr bool enum_like = holds_enums<V>();  // a value the enum does not name is always checked
   if (f.constraints.empty() && !enum_like) return;
   if constexpr (element_range<V>) {
     if (std::string m = check_length(f, static_cast<std::size_t>(v.size())); !m.empty()) walk.problem(f, m);
@@ -66,13 +73,16 @@ template <class N>
 bool convert_number(double stored, N& out, const UnitConverter& convert, const FieldSchema& f, Walk& walk) {
   const double y = convert(stored);
   if constexpr (std::is_integral_v<N>) {
-    const std::string m = integral_after_conversion(y, static_cast<double>(std::numeric_limits<N>::lowest()),
-                                                    static_cast<double>(std::numeric_limits<N>::max()));
+    // Bounds as exact powers of two: max() + 1 is 2^digits, which a double holds exactly (max() itself
+    // it may not).
+    constexpr int digits = std::numeric_limits<N>::digits;
+    const std::string m = integral_after_conversion(y, std::is_signed_v<N> ? -std::ldexp(1.0, digits) : 0.0,
+                                                    std::ldexp(1.0, digits));
     if (!m.empty()) {
       walk.problem(f, "stored in " + convert.from() + ": " + m + " in " + convert.to());
       return false;
     }
-    out = static_cast<N>(std::llround(y));
+    out = static_cast<N>(std::round(y));
   } else {
     out = static_cast<N>(y);
   }

@@ -190,7 +190,7 @@ void load_dataset_node(V& value, const FieldSchema& f, const ModelSchema& schema
   if (!dataset_matches(ds, f, schema, run)) return;
   load_dataset_values<typename V::value_type>(value, f, ds, run);
   if (name.empty()) return load_members(value, schema, ds, nullptr, run);
-  Scope in(run, name, f.member);
+  Scope in(run, name, f.member, f.name);
   load_members(value, schema, ds, nullptr, run);
 }
 
@@ -202,7 +202,7 @@ void load_node(V& value, const FieldSchema& f, const ModelSchema& schema, const 
   } else {
     const Group g = object.as_group();
     if (name.empty()) return load_members(value, schema, g, &g, run);
-    Scope in(run, name, f.member);
+    Scope in(run, name, f.member, f.name);
     load_members(value, schema, g, &g, run);
   }
 }
@@ -211,7 +211,7 @@ template <class V, std::size_t... I>
 bool load_alternative(V& value, const FieldSchema& f, const Dataset& ds, LoadRun& run, std::index_sequence<I...>) {
   // The first alternative whose type and shape fit, as pydantic's Union tries them in order.
   return ((dataset_fits(ds, f.models[I]) &&
-           (load_dataset_node(value.template emplace<I>(), f, f.models[I], ds, f.name, run), true)) ||
+           (load_dataset_node(value.template emplace<I>(), f, f.models[I], ds, run.stored_name(f), run), true)) ||
           ...);
 }
 void no_alternative_fits(const Dataset& ds, const FieldSchema& f, Walk& run);
@@ -277,9 +277,13 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     if (const auto convert = run.unit_conversion(f, &ds, units_ok)) convert_values(m, *convert, f, run);
     check_values(m, f, run);
   } else if constexpr (K == FieldKind::dataset) {
-    if (const auto object = run.child(*group, f, ObjectKind::dataset)) load_node(m, f, f.models[0], *object, f.name, run);
+    if (const auto object = run.child(*group, f, ObjectKind::dataset)) {
+      load_node(m, f, f.models[0], *object, run.stored_name(f), run);
+    }
   } else if constexpr (K == FieldKind::group) {
-    if (const auto object = run.child(*group, f, ObjectKind::group)) load_node(m, f, f.models[0], *object, f.name, run);
+    if (const auto object = run.child(*group, f, ObjectKind::group)) {
+      load_node(m, f, f.models[0], *object, run.stored_name(f), run);
+    }
   } else if constexpr (K == FieldKind::one_of) {
     if (const auto object = run.child(*group, f, ObjectKind::dataset)) {
       const Dataset ds = object->as_dataset();
@@ -291,7 +295,7 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     const auto object = run.child(*group, f, ObjectKind::group);
     if (!object) return;
     const Group g = object->as_group();
-    Scope in(run, f.name, f.member);
+    Scope in(run, run.stored_name(f), f.member, f.name);
     run.check_no_attributes(g);
     using Element = typename element_of<V>::type;
     const ObjectKind kind = is_dataset_model<Element> ? ObjectKind::dataset : ObjectKind::group;
@@ -362,6 +366,7 @@ void dump(const T& model, const Group& group, const DumpOptions& options) {
   static_assert(detail::model::is_group_model<T>, "h5kit: dump() takes a model struct (a group), not a dataset");
   detail::model::refuse_invalid(validate(model, ValidateOptions{options.partial}), "dump model",
                                 detail::model::file_name_of(group));
+  detail::model::refuse_taken_names(group, schema_of<T>(), options.self_describing);
   detail::model::dump_validated(model, group, options);
 }
 

@@ -1,0 +1,207 @@
+// Bad input that must become problems or h5kit errors, never a crash, a foreign exception or a
+// silently changed value.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "h5kit/model.hpp"
+#include "model/test_models.hpp"
+#include "support/temp_dir.hpp"
+
+namespace h5kit::test {
+namespace {
+
+struct Item {
+  std::int32_t v = 0;
+};
+BOOST_DESCRIBE_STRUCT(Item, (), (v))
+struct Bag {
+  std::vector<Item> items;
+};
+BOOST_DESCRIBE_STRUCT(Bag, (), (items))
+
+TEST(ModelBadInput, AListMemberNameTooBigForAnIndexIsAProblem) {
+  TempDir dir;
+  {
+    File f(dir / "b.h5", "w");
+    f.create_group("items/0").attrs().set("v", 1);
+    f.create_group("items/99999999999999999999999").attrs().set("v", 2);
+  }
+  try {
+    load<Bag>(dir / "b.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_EQ(e.problems()[0].field, "99999999999999999999999");
+  }
+}
+
+enum class Color : std::uint8_t { red, green };
+BOOST_DESCRIBE_ENUM(Color, red, green)
+struct Paint {
+  std::vector<Color> colors;
+};
+BOOST_DESCRIBE_STRUCT(Paint, (), (colors))
+
+TEST(ModelBadInput, EveryElementOfAnEnumArrayMustNameAnEnumerator) {
+  const auto problems = validate(Paint{{Color::green, static_cast<Color>(7)}});
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].message.find("element 1 is not a member of enum"), std::string::npos) << problems[0].message;
+  TempDir dir;
+  EXPECT_THROW(dump(Paint{{static_cast<Color>(7)}}, dir / "p.h5"), ValidationError);
+  EXPECT_FALSE(std::filesystem::exists(dir / "p.h5"));
+}
+
+struct Counts {
+  std::vector<std::uint64_t> counts;
+  DatasetOf<double, kAnyExtent> level;
+};
+BOOST_DESCRIBE_STRUCT(Counts, (), (counts, level))
+constexpr auto h5kit_model(const Counts*) {
+  return model("Counts", 1, field(&Counts::counts).dataset().unit("mm"), field(&Counts::level).unit("mm").ge(100));
+}
+
+TEST(ModelBadInput, ConversionIntoWideIntegersIsExactOrAProblem) {
+  TempDir dir;
+  {
+    File f(dir / "c.h5", "w");
+    f.create_dataset("counts", std::vector<std::uint64_t>{10'000'000'000'000'000ull}).attrs().set("units", std::string("um"));
+    f.create_dataset("level", std::vector<double>{0.5}).attrs().set("units", std::string("m"));
+  }
+  const Counts c = load<Counts>(dir / "c.h5");  // 1e16 um is 1e13 mm
+  EXPECT_EQ(c.counts, std::vector<std::uint64_t>{10'000'000'000'000ull});
+  {
+    File f(dir / "c.h5", "r+");
+    f.erase("counts");
+    f.create_dataset("counts", std::vector<std::uint64_t>{10'000'000'000'000'000ull}).attrs().set("units", std::string("m"));
+  }
+  // 1e16 m is 1e19 mm: fits uint64 (max 1.8e19), and exactly.
+  EXPECT_EQ(load<Counts>(dir / "c.h5").counts, std::vector<std::uint64_t>{10'000'000'000'000'000'000ull});
+  {
+    File f(dir / "c.h5", "r+");
+    f.erase("counts");
+    f.create_dataset("counts", std::vector<std::uint64_t>{100'000'000'000'000'000ull}).attrs().set("units", std::string("m"));
+  }
+  try {  // 1e20 mm does not fit
+    load<Counts>(dir / "c.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_NE(e.problems()[0].message.find("does not fit"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ModelBadInput, AUnitsAttributeThatIsNoStringIsAProblemAndTheRestIsStillChecked) {
+  TempDir dir;
+  {
+    File f(dir / "c.h5", "w");
+    f.create_dataset("counts", std::vector<std::uint64_t>{1}).attrs().set("units", 5);
+    f.create_dataset("level", std::vector<double>{1.0});  // no units: taken as mm, below 100
+  }
+  try {
+    load<Counts>(dir / "c.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 2u) << e.what();
+    EXPECT_EQ(e.problems()[0].to_string(),
+              "/: counts has a units attribute that should be a scalar string, found int32 scalar");
+    EXPECT_EQ(e.problems()[1].to_string(), "/: level element 0 must be >= 100 mm, found 1");
+  }
+}
+
+TEST(ModelBadInput, ValidateFileChecksBoundsInTheDeclaredUnit) {
+  TempDir dir;
+  {
+    File f(dir / "c.h5", "w");
+    f.create_dataset("counts", std::vector<std::uint64_t>{1});
+    f.create_dataset("level", std::vector<double>{0.25}).attrs().set("units", std::string("m"));
+  }
+  const File f(dir / "c.h5");
+  EXPECT_TRUE(validate_file(f, schema_of<Counts>()).empty());  // 250 mm >= 100 mm
+  EXPECT_EQ(load<Counts>(dir / "c.h5").level.values()(0), 250.0);
+}
+
+TEST(ModelBadInput, DumpIntoAGroupRefusesNamesThatAreTakenAndWritesNothing) {
+  TempDir dir;
+  File f(dir / "g.h5", "w");
+  const Group g = f.create_group("g");
+  g.attrs().set("energy", 5.0);
+  g.attrs().set(kModelNameAttribute, std::string("SomethingElse"));
+  try {
+    dump(models::Beam{1.0, 2}, g);
+    FAIL();
+  } catch (const AlreadyExistsError& e) {
+    EXPECT_NE(std::string(e.what()).find("'energy', 'h5kit_model'"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(g.attrs().get<double>("energy"), 5.0);
+  EXPECT_EQ(g.attrs().get<std::string>(kModelNameAttribute), "SomethingElse");
+  EXPECT_EQ(g.attrs().size(), 2u);
+}
+
+struct Named {
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(Named, (), (name))
+constexpr auto h5kit_model(const Named*) { return model("Named", 1, field(&Named::name).pattern("[a-z]*")); }
+
+TEST(ModelBadInput, AVeryLongStringAgainstAPatternIsAProblemNotACrash) {
+  const Named huge{std::string(200'000, 'a')};
+  const auto problems = validate(huge);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message, "is 200000 characters long, longer than the 4096 a pattern is checked on");
+  EXPECT_TRUE(validate(Named{std::string(4096, 'a')}).empty());
+}
+
+struct Node {
+  std::int32_t v = 0;
+  std::vector<Node> children;
+};
+BOOST_DESCRIBE_STRUCT(Node, (), (v, children))
+
+TEST(ModelBadInput, ARecursiveModelIsAClearError) {
+  try {
+    schema_of<Node>();
+    FAIL();
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("recursive models are not supported"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(schema_of<Node>(), InvalidArgumentError);  // every time, not only the first
+}
+
+namespace renamed {
+struct Inner {
+  double value = 0;
+};
+BOOST_DESCRIBE_STRUCT(Inner, (), (value))
+struct Outer {
+  Inner settings;
+};
+BOOST_DESCRIBE_STRUCT(Outer, (), (settings))
+constexpr auto h5kit_model(const Outer*) { return model("Outer", 2); }
+inline Migrations h5kit_migrations(const Outer*) { return Migrations().since(2).rename("config", "settings"); }
+}  // namespace renamed
+
+TEST(ModelBadInput, ProblemsInARenamedGroupNameTheGroupAsTheFileHasIt) {
+  TempDir dir;
+  {
+    File f(dir / "o.h5", "w");
+    f.attrs().set(kModelVersionAttribute, std::int32_t{1});
+    f.create_group("config").attrs().set("value", std::string("high"));
+  }
+  try {
+    load<renamed::Outer>(dir / "o.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_EQ(e.problems()[0].path, "/config");
+    EXPECT_EQ(e.problems()[0].model_path, "Outer.settings.value");
+  }
+  {
+    File f(dir / "o.h5", "r+");
+    f.group("config").attrs().set("value", 2.5);
+  }
+  EXPECT_EQ(load<renamed::Outer>(dir / "o.h5").settings.value, 2.5);
+}
+
+}  // namespace
+}  // namespace h5kit::test
