@@ -107,11 +107,19 @@ void Walk::problem(std::string field_name, std::string model_member, std::string
 
 // ---------------------------------------------------------------- dump
 
-DatasetOptions storage_options(const FieldSchema& field) {
+DatasetOptions storage_options(const FieldSchema& field, const Shape& data_shape) {
   DatasetOptions options;
   if (field.gzip >= 0) options.gzip(field.gzip);
   if (field.shuffle) options.shuffle();
-  if (!field.chunks.empty()) options.chunks(Shape(field.chunks.begin(), field.chunks.end()));
+  if (!field.chunks.empty()) {
+    // A declared chunk is clamped to data that is smaller along a wildcard axis (HDF5 refuses chunks
+    // larger than a fixed-size dataset); fixed axes were checked at compile time.
+    Shape chunks(field.chunks.begin(), field.chunks.end());
+    for (std::size_t i = 0; i < chunks.size() && i < data_shape.size(); ++i) {
+      chunks[i] = std::min(chunks[i], std::max<std::size_t>(data_shape[i], 1));
+    }
+    options.chunks(std::move(chunks));
+  }
   return options;
 }
 

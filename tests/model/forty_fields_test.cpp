@@ -20,6 +20,7 @@ struct DatasetOf {};  // a stand-in of the same spelling, so the struct is uncha
 }  // namespace h5kit
 #else
 #include "h5kit/model.hpp"
+#include "support/temp_dir.hpp"
 #endif
 
 namespace h5kit_forty_fields_test {
@@ -194,6 +195,41 @@ TEST(FortyFields, SampledFieldsCarryTheirMetadata) {
   EXPECT_EQ(m.find_member("mode_0")->value.enum_names, (std::vector<std::string>{"idle", "scan", "fly"}));
   EXPECT_EQ(m.find_member("label_2")->constraints.pattern, "[a-z_]+");
   EXPECT_EQ(m.find_member("position_1")->value.shape, (std::vector<std::int64_t>{3}));
+}
+
+// Instantiates dump(), load() and validate() for the 40 fields: the compile-time figures in
+// docs/model_declaring.md include them.
+TEST(FortyFields, DumpsAndLoadsBack) {
+  h5kit::test::TempDir dir;
+  Forty f;
+  f.energy_3 = 12.5;
+  f.count_4 = 7;
+  f.label_0 = f.label_1 = f.label_3 = "a";
+  f.label_2 = "sample_a";
+  f.position_1 = {1, 2, 3};
+  f.mode_2 = Mode::fly;
+  for (auto* image : {&f.image_0, &f.image_1, &f.image_2, &f.image_3}) image->assign(h5kit::NDArray<std::uint16_t>(h5kit::Shape{2, 512}, 9));
+  f.gain_1 = 4;
+  f.scans.resize(3);
+  f.run_id = 42;
+  f.shape = std::string(kShapes[0]);
+  f.temperature = 100;
+  const auto problems = h5kit::validate(f);
+  ASSERT_TRUE(problems.empty()) << problems.front().to_string();
+  h5kit::dump(f, dir / "forty.h5");
+  // The declared (16, 512) chunk is clamped to the 2 rows the wildcard axis holds.
+  EXPECT_EQ(h5kit::File(dir / "forty.h5").dataset("image_0").chunks(), (std::optional<h5kit::Shape>{h5kit::Shape{2, 512}}));
+  const Forty back = h5kit::load<Forty>(dir / "forty.h5");
+  EXPECT_EQ(back.energy_3, 12.5);
+  EXPECT_EQ(back.count_4, 7);
+  EXPECT_EQ(back.label_2, "sample_a");
+  EXPECT_EQ(back.position_1, f.position_1);
+  EXPECT_EQ(back.mode_2, Mode::fly);
+  EXPECT_EQ(back.image_3.values(), f.image_3.values());
+  EXPECT_EQ(back.gain_1, 4.0);
+  EXPECT_FALSE(back.gain_0.has_value());
+  EXPECT_EQ(back.scans.size(), 3u);
+  EXPECT_EQ(back.run_id, 42);
 }
 #endif
 

@@ -62,7 +62,7 @@ class Scope {
 };
 
 // Dumping.
-DatasetOptions storage_options(const FieldSchema& field);
+DatasetOptions storage_options(const FieldSchema& field, const Shape& data_shape);
 void write_dataset_notes(const Dataset& dataset, const FieldSchema& field);  // `units`, `description`
 void write_model_notes(const Group& root, const ModelSchema& schema);       // h5kit_model, _version, _schema
 // A model's group keeps all its attribute fields in its object header (see

@@ -114,7 +114,7 @@ void dump_node(const V& value, const FieldSchema& f, const ModelSchema& schema, 
                const std::string& name) {
   if constexpr (is_dataset_model<V>) {
     if (!value.has_value()) return;  // a partial dump (validate() refused it otherwise)
-    const Dataset ds = parent.create_dataset(name, value.values(), storage_options(f));
+    const Dataset ds = parent.create_dataset(name, value.values(), storage_options(f, value.shape()));
     write_dataset_notes(ds, f);
     dump_members(value, schema, ds, nullptr);
   } else {
@@ -131,7 +131,9 @@ void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Gro
   } else if constexpr (K == FieldKind::attribute) {
     owner.attrs().set(f.name, m);  // a described struct placed as an attribute is a compound
   } else if constexpr (K == FieldKind::dataset && !is_dataset_model<V>) {  // a plain container placed as a dataset
-    const Dataset ds = group->create_dataset(f.name, m, storage_options(f));
+    Shape shape;
+    inspector<M>::shape(m, shape);
+    const Dataset ds = group->create_dataset(f.name, m, storage_options(f, shape));
     write_dataset_notes(ds, f);
   } else if constexpr (is_group_model<V> || is_dataset_model<V>) {
     dump_node(m, f, f.models[0], *group, f.name);
