@@ -103,6 +103,18 @@ TEST_F(Elementwise, IntegerArraysKeepExactTypesWhereNumpyDoes) {
   for (std::size_t i = 0; i < 12; ++i) EXPECT_EQ(a.read().data()[i], (values.data()[i] + 10) % 7);
 }
 
+TEST_F(Elementwise, UnsignedAndBoolArrays) {
+  const H5Array<std::uint16_t> u(f.create_dataset("u", NDArray<std::uint16_t>(Shape{5}, {0, 1, 2, 3, 65535})));
+  const ScopedMemoryCap cap(2 * sizeof(std::uint16_t));
+  EXPECT_EQ(abs(u, Into{f, "abs"}).read(), u.read());
+  EXPECT_EQ(sign(u, Into{f, "sign"}).read(), (NDArray<std::uint16_t>(Shape{5}, {0, 1, 1, 1, 1})));
+  EXPECT_EQ(mod(u, 2, Into{f, "mod"}).read(), (NDArray<int>(Shape{5}, {0, 1, 0, 1, 1})));  // uint16 op int: int
+  EXPECT_EQ(floor_divide(u, std::uint16_t{2}, Into{f, "fd"}).read(), (NDArray<std::uint16_t>(Shape{5}, {0, 0, 1, 1, 32767})));
+  const H5Array<bool> b(f.create_dataset("b", NDArray<bool>(Shape{4}, {true, false, true, true})));
+  EXPECT_EQ(negative(b, Into{f, "not"}).read(), (NDArray<bool>(Shape{4}, {false, true, false, false})));
+  EXPECT_EQ(add(b, b, Into{f, "bb"}).read(), (NDArray<bool>(Shape{4}, {true, false, true, true})));
+}
+
 TEST_F(Elementwise, TwoArraysAndComparisons) {
   const NDArray<double> x = ramp({5, 3}, 1.0), y = ramp({5, 3}, -0.5);
   const H5Array<double> a(f.create_dataset("a", x, DatasetOptions{}.chunks({2, 3})));

@@ -125,6 +125,35 @@ TEST_F(Reductions, EveryReductionMatchesMemoryOverAllAndOneAxis) {
   }
 }
 
+TEST_F(Reductions, BoolAndUnsignedArraysSumAsNumpy) {
+  const H5Array<bool> b(f.create_dataset("b", NDArray<bool>(Shape{2, 3}, {true, false, true, true, true, false})));
+  const H5Array<std::uint8_t> u(f.create_dataset("u", NDArray<std::uint8_t>(Shape{3}, {200, 200, 200})));
+  const ScopedMemoryCap cap(2);
+  static_assert(std::is_same_v<decltype(sum(b)), std::int64_t>);
+  static_assert(std::is_same_v<decltype(sum(u)), std::uint64_t>);
+  EXPECT_EQ(sum(b), 4);
+  EXPECT_EQ(sum(b, 1), (NDArray<std::int64_t>(Shape{2}, {2, 2})));
+  EXPECT_EQ(sum(u), 600u);  // no uint8 overflow
+  EXPECT_EQ(argmax(b), 0u);
+  EXPECT_EQ(argmin(b, 1), (NDArray<std::size_t>(Shape{2}, {1, 2})));
+  EXPECT_EQ(any_of(b, 0), (NDArray<bool>(Shape{3}, {true, true, true})));
+  EXPECT_EQ(all_of(b, 0), (NDArray<bool>(Shape{3}, {true, false, false})));
+  EXPECT_EQ(max(u), 200);
+}
+
+TEST_F(Reductions, NanPropagatesLikeNumpy) {
+  const double nan = std::nan("");
+  const H5Array<double> a(f.create_dataset("a", NDArray<double>(Shape{2, 3}, {1.0, nan, -4.0, 2.0, 3.0, nan})));
+  const ScopedMemoryCap cap(2 * sizeof(double));
+  EXPECT_TRUE(std::isnan(min(a)));
+  EXPECT_TRUE(std::isnan(max(a)));
+  EXPECT_EQ(argmin(a), 1u);  // the first NaN
+  EXPECT_EQ(argmax(a), 1u);
+  EXPECT_EQ(argmin(a, 0), (NDArray<std::size_t>(Shape{3}, {0, 0, 1})));
+  EXPECT_TRUE(std::isnan(sum(a)));
+  EXPECT_EQ(max(a, {.where = NDArray<bool>(Shape{2, 3}, {true, false, true, true, true, false})}), 3.0);
+}
+
 TEST_F(Reductions, WhereMasksFromMemoryAndFromTheFile) {
   const NDArray<std::int32_t> values = arange<std::int32_t>({3, 4, 5});
   const H5Array<std::int32_t> a(f.create_dataset("a", values));

@@ -81,10 +81,16 @@ R unary_value(Unary op, T v) {
     case Unary::sqrt: return static_cast<R>(std::sqrt(x));
     case Unary::cbrt: return static_cast<R>(std::cbrt(x));
     // These stay in the element type: exact for integers.
-    case Unary::negative: return static_cast<R>(-v);
+    case Unary::negative:
+      if constexpr (std::is_same_v<T, bool>) return static_cast<R>(!v);  // numpy refuses; logical not here
+      else return static_cast<R>(-v);                                   // unsigned wraps, as numpy
     case Unary::square: return static_cast<R>(v * v);
-    case Unary::abs: return static_cast<R>(v < T{} ? -v : v);
-    case Unary::sign: return static_cast<R>(v != v ? v : (v > T{}) - (v < T{}));
+    case Unary::abs:
+      if constexpr (std::is_unsigned_v<T>) return static_cast<R>(v);
+      else return static_cast<R>(v < T{} ? -v : v);
+    case Unary::sign:
+      if constexpr (std::is_unsigned_v<T>) return static_cast<R>(v != T{});
+      else return static_cast<R>(v != v ? v : (v > T{}) - (v < T{}));
     case Unary::isfinite: return static_cast<R>(std::isfinite(x));
     case Unary::isinf: return static_cast<R>(std::isinf(x));
     case Unary::isnan: return static_cast<R>(std::isnan(x));
@@ -107,7 +113,8 @@ R binary_value(Binary op, A a, B b) {
       if constexpr (std::is_integral_v<C>) {
         if (y == 0) return R{};  // numpy gives 0 (with a warning)
         const C q = static_cast<C>(x / y);
-        return static_cast<R>((x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q);
+        if constexpr (std::is_unsigned_v<C>) return static_cast<R>(q);
+        else return static_cast<R>((x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q);
       } else {
         return static_cast<R>(std::floor(x / y));
       }
@@ -115,7 +122,8 @@ R binary_value(Binary op, A a, B b) {
       if constexpr (std::is_integral_v<C>) {
         if (y == 0) return R{};
         const C r = static_cast<C>(x % y);
-        return static_cast<R>((r != 0 && ((r < 0) != (y < 0))) ? r + y : r);
+        if constexpr (std::is_unsigned_v<C>) return static_cast<R>(r);
+        else return static_cast<R>((r != 0 && ((r < 0) != (y < 0))) ? r + y : r);
       } else {
         C r = std::fmod(x, y);
         if (r != 0 && ((r < 0) != (y < 0))) r += y;
