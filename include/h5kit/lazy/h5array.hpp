@@ -1,14 +1,38 @@
 #pragma once
 // A dataset seen as an N-d array that stays on disk (ch5mpy's H5Array): operations run chunk by
 // chunk within the memory cap (lazy/memory_cap.hpp), in the order of a ChunkPlan.
+//
+//     H5Array<double> a(f["x"].as_dataset());
+//     H5Array<double> top = a.view(s(0, 10), all);   // lazy: rows 0..9, still on disk
+//     NDArray<double> row = a.select(3, all);        // in memory
+//     a += 1;                                        // chunk by chunk (lazy/elementwise.hpp)
+//
+// An H5Array is a handle: copies share the dataset, and writes through any copy land in the file.
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "h5kit/dataset.hpp"
+#include "h5kit/dataset_selection.hpp"
+#include "h5kit/error.hpp"
+#include "h5kit/group.hpp"
 #include "h5kit/lazy/chunk_plan.hpp"
 #include "h5kit/lazy/memory_cap.hpp"
 #include "h5kit/ndarray.hpp"
+#include "h5kit/selection.hpp"
 
 namespace h5kit::lazy {
+
+namespace detail {
+// Errors of the lazy layer naming the dataset's file and path (src/lazy/reductions.cpp).
+[[noreturn]] void reject(ErrorKind kind, std::string_view operation, const Dataset& dataset, std::string detail);
+// The region of `extent` that a view index selects: integers, slices of step 1, all and ellipsis.
+Block view_region(const Dataset& dataset, const Shape& extent, std::span<const Index> index);
+// `index` on a view at `region`, rewritten as an index on the whole dataset.
+std::vector<Index> absolute_index(const Dataset& dataset, const Block& region, std::span<const Index> index);
+}  // namespace detail
 
 template <class T>
 class H5Array {
@@ -19,21 +43,106 @@ class H5Array {
   explicit H5Array(Dataset dataset) : dataset_(std::move(dataset)) {}
 
   const Dataset& dataset() const noexcept { return dataset_; }
-  Shape shape() const { return dataset_.shape(); }
+  // The part of the dataset this array covers: all of it, or a view's block.
+  Block region() const { return region_ ? *region_ : Block{Shape(dataset_.rank(), 0), dataset_.shape()}; }
+  bool is_view() const noexcept { return region_.has_value(); }
+  Shape shape() const { return region_ ? region_->count : dataset_.shape(); }
   std::size_t rank() const { return shape().size(); }
   std::size_t size() const { return element_count(shape()); }
   Datatype dtype() const { return dataset_.dtype(); }
 
   // The whole array in memory (ignores the cap: the caller asked for all of it).
-  NDArray<T> read() const { return dataset_.read<NDArray<T>>(); }
-  // One block in memory.
-  NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(block.offset, block.count); }
+  NDArray<T> read() const {
+    if (!region_) return dataset_.read<NDArray<T>>();
+    return dataset_.read_block<NDArray<T>>(region_->offset, region_->count);
+  }
+  explicit operator NDArray<T>() const { return read(); }
+  // One block in memory; offsets are relative to this array (a view's own origin).
+  NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count); }
+  // Writes `values` (the shape of the block) at `offset`, relative to this array.
+  void write(const NDArray<T>& values, const Shape& offset) const { dataset_.write_block(values, absolute(offset)); }
 
-  // The plan that visits this array within the cap in force on this thread.
-  ChunkPlan plan() const { return ChunkPlan(shape(), elements_within_cap(sizeof(T)), dataset_.chunks()); }
+  // The plan that visits this array within the cap in force on this thread; an operation that holds
+  // more than the element per position (a mask, an output) passes the bytes it holds per position.
+  ChunkPlan plan(std::size_t bytes_per_element = sizeof(T)) const {
+    // Storage chunks align slabs only when the view starts on a chunk boundary.
+    std::optional<Shape> chunks = dataset_.chunks();
+    if (region_ && chunks) {
+      for (std::size_t i = 0; i < chunks->size(); ++i)
+        if (region_->offset[i] % (*chunks)[i] != 0) chunks.reset();
+    }
+    return ChunkPlan(shape(), elements_within_cap(bytes_per_element), chunks);
+  }
+
+  // Elements in memory by a numpy-style index (selection.hpp): a.select(s(0, 4), all, 2).
+  template <class... I>
+  NDArray<T> select(const I&... index) const {
+    const std::vector<Index> list{Index(index)...};
+    return select_index(list);
+  }
+  NDArray<T> select_index(std::span<const Index> index) const {
+    if (!region_) return dataset_.select_index(index).template read<NDArray<T>>();
+    const std::vector<Index> absolute_list = detail::absolute_index(dataset_, *region_, index);
+    return dataset_.select_index(absolute_list).template read<NDArray<T>>();
+  }
+
+  // A lazy sub-array, still on disk: a.view(s(2, 5), all). A view is one block, so it takes slices
+  // of step 1, all and ellipsis; an integer keeps its axis with extent 1 (unlike numpy, which drops
+  // it). InvalidArgumentError for other steps and index lists.
+  template <class... I>
+  H5Array view(const I&... index) const {
+    const std::vector<Index> list{Index(index)...};
+    return view_index(list);
+  }
+  H5Array view_index(std::span<const Index> index) const {
+    const Block inner = detail::view_region(dataset_, shape(), index);
+    return view(inner);
+  }
+  // The sub-array at `block` (relative to this array).
+  H5Array view(const Block& block) const {
+    H5Array out(dataset_);
+    out.region_ = Block{absolute(block.offset), block.count};
+    return out;
+  }
 
  private:
+  Shape absolute(const Shape& offset) const {
+    if (!region_) return offset;
+    Shape out = offset;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] += region_->offset[i];
+    return out;
+  }
+
   Dataset dataset_;
+  std::optional<Block> region_;
 };
+
+// Where an operation that makes a new array puts it: a dataset `name` created in `group` with
+// `options` (chunks, compression; the element type is the operation's).
+struct Into {
+  Group group;
+  std::string name;
+  DatasetOptions options = {};
+};
+// Where an operation stores its result back into its first operand.
+struct InPlace {};
+inline constexpr InPlace in_place{};
+
+namespace detail {
+// Creates the output dataset, runs `fill(result)`, and removes the dataset if anything fails:
+// a failed operation leaves no half-written result behind.
+template <class R, class F>
+H5Array<R> into_new(const Into& into, const Shape& shape, F&& fill) {
+  Dataset out = into.group.create_dataset(into.name, shape, dtype<R>(), into.options);
+  try {
+    H5Array<R> result(out);
+    fill(result);
+    return result;
+  } catch (...) {
+    into.group.erase(into.name);
+    throw;
+  }
+}
+}  // namespace detail
 
 }  // namespace h5kit::lazy

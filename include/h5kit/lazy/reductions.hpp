@@ -1,0 +1,275 @@
+#pragma once
+// numpy's reductions over an H5Array, block by block within the memory cap (ch5mpy's H5Array
+// functions): sum, prod, mean, min, max, all_of, any_of (numpy's all/any), var, std_, argmin,
+// argmax; and diff.
+//
+//     double total = sum(a);                                  // a scalar over every element
+//     NDArray<double> cols = sum(a, 0);                       // along axis 0 (negative axes count from the end)
+//     NDArray<double> kept = sum(a, all_axes, {.keepdims = true});  // shape (1, 1)
+//     auto n = sum<std::int64_t>(a, {.initial = 1, .where = mask});
+//     double s = std_(a, {.ddof = 1});
+//
+// The result of an axis reduction is an NDArray in memory: the reduced shape must fit in memory
+// (it is not counted against the cap, which bounds the blocks read from the file).
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "h5kit/group.hpp"
+#include "h5kit/lazy/h5array.hpp"
+
+namespace h5kit::lazy {
+
+// Reduce over every axis, keeping an NDArray result (numpy's axis=None with keepdims).
+struct AllAxes {};
+inline constexpr AllAxes all_axes{};
+
+// A boolean mask of the array's shape (numpy's where=): only elements where it is true take part.
+// It refers to the caller's mask, which must outlive the call.
+class Where {
+ public:
+  Where() = default;
+  Where(const H5Array<bool>& mask) : lazy_(&mask) {}
+  Where(const NDArray<bool>& mask) : memory_(&mask) {}
+  bool active() const noexcept { return lazy_ || memory_; }
+  Shape shape() const { return lazy_ ? lazy_->shape() : memory_->shape(); }
+  NDArray<bool> block(const Block& block) const;  // the mask over one block of the array
+
+ private:
+  const H5Array<bool>* lazy_ = nullptr;
+  const NDArray<bool>* memory_ = nullptr;
+};
+
+// Options of a reduction; R is the result type. `initial` takes part in sum, prod, min and max
+// (it makes min/max of nothing well defined); `ddof` is var/std's delta degrees of freedom.
+template <class R>
+struct Reduce {
+  bool keepdims = false;
+  std::optional<R> initial = std::nullopt;
+  Where where = {};
+  int ddof = 0;
+};
+
+enum class Reduction { sum, prod, min, max, all, any, mean, var, std, argmin, argmax };
+
+// Picks numpy's result type when the caller leaves the first template argument at `numpy_default`.
+struct numpy_default {};
+
+namespace detail {
+
+const char* to_string(Reduction r) noexcept;
+std::size_t normalize_axis(const Dataset& dataset, std::string_view operation, int axis, std::size_t rank);
+void check_where(const Dataset& dataset, std::string_view operation, const Shape& shape, const Where& where);
+[[noreturn]] void throw_empty_reduction(const Dataset& dataset, Reduction r, const Shape& shape);
+// The flat (row-major) index of `index` in `shape`.
+std::size_t flat_index(const Shape& shape, const Shape& index) noexcept;
+// A block's elements seen as [outer][length][inner] around the reduced axis, with the flat output
+// index of each (outer, inner) pair.
+struct AxisMap {
+  std::size_t outer = 1, length = 1, inner = 1, start = 0;
+  std::vector<std::size_t> out;
+};
+AxisMap axis_map(const Shape& shape, std::size_t axis, const Block& block);
+Shape reduced_shape(const Shape& shape, std::optional<std::size_t> axis, bool keepdims);
+
+template <class T>
+using sum_type = std::conditional_t<
+    std::is_same_v<T, bool> || (std::is_integral_v<T> && std::is_signed_v<T> && sizeof(T) < 8), std::int64_t,
+    std::conditional_t<std::is_integral_v<T> && std::is_unsigned_v<T> && sizeof(T) < 8, std::uint64_t, T>>;
+
+template <Reduction K, class T>
+using numpy_result = std::conditional_t<
+    K == Reduction::sum || K == Reduction::prod, sum_type<T>,
+    std::conditional_t<K == Reduction::all || K == Reduction::any, bool,
+                       std::conditional_t<K == Reduction::argmin || K == Reduction::argmax, std::size_t,
+                                          std::conditional_t<K == Reduction::min || K == Reduction::max, T, double>>>>;
+
+template <Reduction K, class R, class T>
+using result = std::conditional_t<std::is_same_v<R, numpy_default>, numpy_result<K, T>, R>;
+
+// Calls f(output index, position, value) for every element the mask lets through. `position` is
+// the flat index over the whole array (no axis) or the index along the reduced axis.
+template <class T, class F>
+void for_each_element(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, F&& f) {
+  const Shape shape = a.shape();
+  for (const Block& b : a.plan(sizeof(T) + (where.active() ? sizeof(bool) + sizeof(std::size_t) : sizeof(std::size_t)))) {
+    const NDArray<T> values = a.read(b);
+    const NDArray<bool> mask = where.active() ? where.block(b) : NDArray<bool>();
+    const T* v = values.data();
+    const bool* m = where.active() ? mask.data() : nullptr;
+    if (!axis) {
+      const std::size_t first = flat_index(shape, b.offset);  // a plan's blocks are contiguous runs
+      for (std::size_t j = 0; j < values.size(); ++j)
+        if (!m || m[j]) f(std::size_t{0}, first + j, v[j]);
+      continue;
+    }
+    const AxisMap map = axis_map(shape, *axis, b);
+    std::size_t j = 0;
+    for (std::size_t o = 0; o < map.outer; ++o)
+      for (std::size_t k = 0; k < map.length; ++k)
+        for (std::size_t i = 0; i < map.inner; ++i, ++j)
+          if (!m || m[j]) f(map.out[o * map.inner + i], map.start + k, v[j]);
+  }
+}
+
+template <Reduction K, class R, class T>
+NDArray<R> reduce(const H5Array<T>& a, std::optional<int> axis_arg, const Reduce<R>& opt) {
+  const Dataset& ds = a.dataset();
+  const Shape shape = a.shape();
+  std::optional<std::size_t> axis;
+  if (axis_arg) axis = normalize_axis(ds, to_string(K), *axis_arg, shape.size());
+  if (opt.where.active()) check_where(ds, to_string(K), shape, opt.where);
+  const Shape out_shape = reduced_shape(shape, axis, opt.keepdims);
+  const std::size_t n = element_count(out_shape);
+  NDArray<R> out(out_shape);
+  R* r = out.data();
+
+  if constexpr (K == Reduction::sum || K == Reduction::prod) {
+    const R identity = opt.initial ? *opt.initial : static_cast<R>(K == Reduction::sum ? 0 : 1);
+    std::fill_n(r, n, identity);
+    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
+      if constexpr (K == Reduction::sum) r[o] += static_cast<R>(v);
+      else r[o] *= static_cast<R>(v);
+    });
+  } else if constexpr (K == Reduction::all || K == Reduction::any) {
+    std::fill_n(r, n, static_cast<R>(K == Reduction::all));
+    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
+      if constexpr (K == Reduction::all) r[o] = r[o] && static_cast<bool>(v);
+      else r[o] = r[o] || static_cast<bool>(v);
+    });
+  } else if constexpr (K == Reduction::min || K == Reduction::max) {
+    std::vector<char> seen(n, opt.initial.has_value());
+    if (opt.initial) std::fill_n(r, n, *opt.initial);
+    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
+      const R x = static_cast<R>(v);
+      if (seen[o] && r[o] != r[o]) return;  // NaN wins, as in numpy's min/max
+      if (!seen[o] || (K == Reduction::min ? x < r[o] : x > r[o]) || x != x) {
+        r[o] = x;
+        seen[o] = 1;
+      }
+    });
+    for (char s : seen)
+      if (!s) throw_empty_reduction(ds, K, shape);
+  } else if constexpr (K == Reduction::argmin || K == Reduction::argmax) {
+    std::vector<T> best(n);
+    std::vector<char> seen(n, 0);
+    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t pos, const T& v) {
+      if (seen[o] && best[o] != best[o]) return;  // the first NaN stays, as in numpy
+      if (!seen[o] || (K == Reduction::argmin ? v < best[o] : v > best[o]) || v != v) {
+        best[o] = v;
+        r[o] = static_cast<R>(pos);
+        seen[o] = 1;
+      }
+    });
+    for (char s : seen)
+      if (!s) throw_empty_reduction(ds, K, shape);
+  } else {  // mean, var, std: a sum pass, then (var, std) a pass over squared deviations
+    std::vector<double> total(n, 0.0);
+    std::vector<std::size_t> count(n, 0);
+    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
+      total[o] += static_cast<double>(v);
+      ++count[o];
+    });
+    for (std::size_t i = 0; i < n; ++i) total[i] = count[i] ? total[i] / static_cast<double>(count[i]) : NAN;
+    if constexpr (K == Reduction::mean) {
+      for (std::size_t i = 0; i < n; ++i) r[i] = static_cast<R>(total[i]);
+    } else {
+      std::vector<double> squares(n, 0.0);
+      for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
+        const double d = static_cast<double>(v) - total[o];
+        squares[o] += d * d;
+      });
+      for (std::size_t i = 0; i < n; ++i) {
+        const double dof = static_cast<double>(count[i]) - opt.ddof;
+        const double var = dof > 0 ? squares[i] / dof : NAN;
+        r[i] = static_cast<R>(K == Reduction::std ? std::sqrt(var) : var);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+// Three forms per reduction: f(a, opts) a scalar over every element; f(a, axis, opts) an NDArray
+// with that axis reduced; f(a, all_axes, opts) an NDArray over every axis (shape () or, with
+// keepdims, all ones). The first template argument sets the result type.
+#define H5KIT_LAZY_REDUCTION(name, kind)                                                                        \
+  template <class R = numpy_default, class T>                                                                  \
+  detail::result<Reduction::kind, R, T> name(const H5Array<T>& a,                                               \
+                                             const Reduce<detail::result<Reduction::kind, R, T>>& opt = {}) {   \
+    return detail::reduce<Reduction::kind>(a, std::nullopt, opt).data()[0];                                    \
+  }                                                                                                            \
+  template <class R = numpy_default, class T>                                                                  \
+  NDArray<detail::result<Reduction::kind, R, T>> name(                                                          \
+      const H5Array<T>& a, int axis, const Reduce<detail::result<Reduction::kind, R, T>>& opt = {}) {           \
+    return detail::reduce<Reduction::kind>(a, axis, opt);                                                      \
+  }                                                                                                            \
+  template <class R = numpy_default, class T>                                                                  \
+  NDArray<detail::result<Reduction::kind, R, T>> name(                                                          \
+      const H5Array<T>& a, AllAxes, const Reduce<detail::result<Reduction::kind, R, T>>& opt = {}) {            \
+    return detail::reduce<Reduction::kind>(a, std::nullopt, opt);                                              \
+  }
+H5KIT_LAZY_REDUCTION(sum, sum)
+H5KIT_LAZY_REDUCTION(prod, prod)
+H5KIT_LAZY_REDUCTION(min, min)
+H5KIT_LAZY_REDUCTION(max, max)
+H5KIT_LAZY_REDUCTION(all_of, all)  // numpy's all/any: `all` is h5kit's whole-axis index
+H5KIT_LAZY_REDUCTION(any_of, any)
+H5KIT_LAZY_REDUCTION(mean, mean)
+H5KIT_LAZY_REDUCTION(var, var)
+H5KIT_LAZY_REDUCTION(std_, std)  // std_: `std` is the standard library's namespace
+H5KIT_LAZY_REDUCTION(argmin, argmin)
+H5KIT_LAZY_REDUCTION(argmax, argmax)
+#undef H5KIT_LAZY_REDUCTION
+
+// numpy's diff: the n-th discrete difference along `axis`, written block by block into a new
+// dataset `name` in `group` (the axis shrinks by n, to 0 at least). Each block read holds n extra
+// positions along the axis beyond the block written. On failure the new dataset is removed.
+template <class T>
+H5Array<T> diff(const H5Array<T>& a, const Group& group, std::string_view name, std::size_t n = 1, int axis = -1,
+                const DatasetOptions& options = {}) {
+  const Shape shape = a.shape();
+  const std::size_t ax = detail::normalize_axis(a.dataset(), "diff", axis, shape.size());
+  Shape out_shape = shape;
+  out_shape[ax] = shape[ax] > n ? shape[ax] - n : 0;
+  Dataset out = group.create_dataset(name, out_shape, dtype<T>(), options);
+  try {
+    const H5Array<T> result(out);
+    // Input and output blocks are both held: half the cap each.
+    const ChunkPlan plan(out_shape, std::max<std::size_t>(1, elements_within_cap(sizeof(T)) / 2), out.chunks());
+    for (const Block& b : plan) {
+      Block in = b;
+      in.count[ax] += n;
+      NDArray<T> values = a.read(in);
+      const detail::AxisMap map = detail::axis_map(shape, ax, in);
+      std::size_t length = map.length;
+      for (std::size_t step = 0; step < n; ++step, --length) {  // in place: [o][k][i] <- [o][k+1][i] - [o][k][i]
+        T* v = values.data();
+        for (std::size_t o = 0; o < map.outer; ++o)
+          for (std::size_t k = 0; k + 1 < length; ++k)
+            for (std::size_t i = 0; i < map.inner; ++i) {
+              const std::size_t here = (o * map.length + k) * map.inner + i;
+              v[here] = static_cast<T>(v[here + map.inner] - v[here]);
+            }
+      }
+      NDArray<T> piece(b.count);
+      T* p = piece.data();
+      const T* v = values.data();
+      for (std::size_t o = 0; o < map.outer; ++o)
+        for (std::size_t k = 0; k < b.count[ax]; ++k)
+          for (std::size_t i = 0; i < map.inner; ++i) *p++ = v[(o * map.length + k) * map.inner + i];
+      result.write(piece, b.offset);
+    }
+    return result;
+  } catch (...) {
+    group.erase(name);
+    throw;
+  }
+}
+
+}  // namespace h5kit::lazy
