@@ -3,7 +3,7 @@ __h5_type__ / __h5_class__ attributes, members "0".."n-1", the "__ATTRIBUTE_None
 import h5py
 import numpy as np
 
-from interop_common import Checker, run
+from interop_common import COLOR, Checker, run
 
 NONE = "__ATTRIBUTE_None__"
 
@@ -30,6 +30,8 @@ def check_dict_and_list(path):
         c.equal("attr none", text(root.attrs["none"]), NONE)
         c.equal("attr one", root.attrs["one"], 1)
         c.equal("attr abc", text(root.attrs["abc"]), "abc")
+        c.equal("attr color", root.attrs["color"], COLOR["blue"])
+        c.equal("attr color enum", h5py.check_enum_dtype(root.attrs.get_id("color").dtype), COLOR)
 
         lst = f["list"]
         c.equal("list __h5_type__", text(lst.attrs["__h5_type__"]), "list")

@@ -25,6 +25,7 @@ TEST(interop_lazy_containers, H5pyReadsDictListObjectAndNone) {
     root.attributes().set("none", lazy::none);
     root.attributes().set("one", 1);
     root.attributes().set("abc", std::string("abc"));
+    root.attributes().set("color", Color::blue);
     lazy::write_object(f, "list", lazy::List{1.0, 2, std::vector<int>{1, 2, 3}, "4.", Point{3, 4, "p"}});
     lazy::write_object(f, "nothing", lazy::none);
   }

@@ -7,6 +7,18 @@
 #include "support/temp_dir.hpp"
 
 namespace h5kit::test {
+// Its write fails, like a value that cannot be stored.
+struct Unstorable {};
+}  // namespace h5kit::test
+
+template <>
+struct h5kit::lazy::object_traits<h5kit::test::Unstorable> {
+  static constexpr const char* tag = "h5kit.test.Unstorable";
+  static void write(const Group&, const h5kit::test::Unstorable&) { throw std::runtime_error("cannot store"); }
+  static h5kit::test::Unstorable read(const Group&) { return {}; }
+};
+
+namespace h5kit::test {
 namespace {
 
 using lazy::H5List;
@@ -88,6 +100,22 @@ TEST_F(LazyList, GroupsWithoutTheTagOrWithGapsAreRejected) {
   EXPECT_THROW(H5List{plain}, TypeMismatchError);
   file_.group("l").erase("1");
   EXPECT_THROW(H5List(file_.group("l")), TypeMismatchError);
+}
+
+TEST_F(LazyList, OutOfRangeNamesTheSizeAndAFailedInsertMovesNothing) {
+  try {
+    l()[5];
+    FAIL() << "expected InvalidArgumentError";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("index 5 is out of range for a list of 5 elements"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(l().insert(0, Unstorable{}), std::runtime_error);
+  ASSERT_EQ(l().size(), 5u);
+  EXPECT_EQ(l()[0].get<double>(), 1.0);
+  EXPECT_EQ(l()[-1].read<Point>(), kPoint);
+  EXPECT_EQ(file_.group("l").size(), 5u);  // no staged member left behind
+  EXPECT_EQ(H5List(file_.group("l")).size(), 5u);
 }
 
 }  // namespace
