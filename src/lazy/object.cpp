@@ -1,0 +1,143 @@
+// The non-template half of write_object / read_object: tags, staging, list numbering, errors.
+#include "h5kit/lazy/object.hpp"
+
+#include <hdf5.h>
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+#include "detail/checked.hpp"
+
+namespace h5kit::lazy::impl {
+namespace {
+
+using h5kit::detail::reject;
+using h5kit::detail::Where;
+
+std::string string_attribute(const Object& object, const char* name) {
+  const AttributeManager attrs = object.attrs();
+  if (!attrs.contains(name)) return {};
+  const Attribute a = attrs.open(name);
+  if (a.dtype().type_class() != TypeClass::string || !a.shape().empty()) return {};
+  return a.read<std::string>();
+}
+
+std::mutex tags_mutex;
+std::set<std::string>& tags() {
+  static std::set<std::string> known;
+  return known;
+}
+
+}  // namespace
+
+std::string h5_type_of(const Object& object) { return string_attribute(object, kTypeAttribute); }
+
+std::string class_tag_of(const Object& object) { return string_attribute(object, kClassAttribute); }
+
+bool is_none_dataset(const Object& object) {
+  return object.kind() == ObjectKind::dataset && object.as_dataset().is_empty();
+}
+
+std::optional<Dataset> comparable_dataset(const std::optional<Object>& existing, const Datatype& type,
+                                          const Shape& shape) {
+  if (!existing || existing->kind() != ObjectKind::dataset) return std::nullopt;
+  Dataset ds = existing->as_dataset();
+  if (ds.is_empty() || ds.shape() != shape || !(ds.dtype() == type)) return std::nullopt;
+  return ds;
+}
+
+Group create_container(const Group& parent, std::string_view name, const char* h5_type, const char* class_tag) {
+  Group g = parent.create_group(name, GroupOptions{.track_order = true});
+  if (h5_type) g.attrs().set(kTypeAttribute, std::string(h5_type));
+  if (class_tag) g.attrs().set(kClassAttribute, std::string(class_tag));
+  return g;
+}
+
+void write_none(const Group& parent, std::string_view name) { parent.create_dataset(name, Empty{Datatype::int8()}); }
+
+bool keep_only(const Group& group, const std::vector<std::string>& keep) {
+  bool removed = false;
+  for (const std::string& key : group.keys()) {
+    if (std::find(keep.begin(), keep.end(), key) != keep.end()) continue;
+    group.erase(key);
+    removed = true;
+  }
+  return removed;
+}
+
+std::size_t list_size(const Group& group) {
+  const std::vector<std::string> keys = group.keys(IterationOrder::name);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!group.has_link(std::to_string(i)))
+      reject(ErrorKind::type_mismatch, "open list", Where{group.id()},
+             "a list's members are named 0.." + std::to_string(keys.size() - 1) + ", but \"" + std::to_string(i) +
+                 "\" is missing");
+  }
+  return keys.size();
+}
+
+bool truncate_list(const Group& group, std::size_t n) {
+  bool removed = false;
+  for (std::size_t i = n; group.has_link(std::to_string(i)); ++i) {
+    group.erase(std::to_string(i));
+    removed = true;
+  }
+  return removed;
+}
+
+std::string staged_name(std::string_view name) { return "__h5kit_staged__" + std::string(name); }
+
+void discard(const Group& parent, std::string_view name) noexcept {
+  const std::string n(name);
+  h5kit::detail::silence_hdf5_errors();
+  H5Ldelete(parent.id(), n.c_str(), H5P_DEFAULT);
+  H5Eclear2(H5E_DEFAULT);
+}
+
+void commit_staged(const Group& parent, std::string_view name, std::string_view staged) {
+  parent.erase(name);
+  parent.move(staged, name);
+}
+
+void register_tag(const char* tag) {
+  const std::lock_guard lock(tags_mutex);
+  tags().insert(tag);
+}
+
+void wrong_kind(const Object& object, const char* operation, std::string expected) {
+  reject(ErrorKind::type_mismatch, operation, Where{object.id()}, "expected " + expected);
+}
+
+void wrong_tag(const Object& object, const char* expected, const std::string& found) {
+  std::string known;
+  {
+    const std::lock_guard lock(tags_mutex);
+    for (const std::string& t : tags()) known += (known.empty() ? "" : ", ") + ("'" + t + "'");
+  }
+  reject(ErrorKind::type_mismatch, "read object", Where{object.id()},
+         std::string("expected an object tagged '") + expected + "' in " + kClassAttribute + ", found '" + found +
+             "'; tags known: " + (known.empty() ? "none" : known));
+}
+
+void set_variant_index(const Object& object, std::size_t index) {
+  object.attrs().set(kVariantAttribute, static_cast<std::uint64_t>(index));
+}
+
+std::size_t variant_index(const Object& object, std::size_t alternatives) {
+  const AttributeManager attrs = object.attrs();
+  if (!attrs.contains(kVariantAttribute)) return alternatives;  // an invalid index: "none recorded"
+  return static_cast<std::size_t>(attrs.get<std::uint64_t>(kVariantAttribute));
+}
+
+Group expect_group(const Object& object, const char* operation, const char* h5_type) {
+  if (object.kind() != ObjectKind::group)
+    wrong_kind(object, operation, std::string("a group, found a ") + to_string(object.kind()));
+  const std::string found = h5_type_of(object);
+  if (found != h5_type)
+    wrong_kind(object, operation,
+               std::string("a group with ") + kTypeAttribute + " = '" + h5_type + "', found '" + found + "'");
+  return object.as_group();
+}
+
+}  // namespace h5kit::lazy::impl
