@@ -1,0 +1,186 @@
+// In-place and copying array routines on datasets, checked against the same operation done in
+// memory, with caps of a few elements so every block edge is crossed.
+#include "h5kit/lazy/routines.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "h5kit/error.hpp"
+#include "h5kit/file.hpp"
+#include "support/temp_dir.hpp"
+
+namespace h5kit::lazy {
+namespace {
+
+using test::TempDir;
+
+std::vector<int> values(const H5Array<int>& a) { return a.dataset().read<std::vector<int>>(); }
+
+H5Array<int> growable(const File& f, std::string_view path, const std::vector<int>& data, std::size_t chunk = 2) {
+  return H5Array<int>(f.create_dataset(path, data, DatasetOptions{}.chunks({chunk}).maxshape({unlimited})));
+}
+
+// A (rows, cols) array holding 0, 1, 2, ... row-major, chunked, growable on both axes.
+H5Array<int> grid(const File& f, std::string_view path, std::size_t rows, std::size_t cols) {
+  NDArray<int> m(Shape{rows, cols});
+  std::iota(m.begin(), m.end(), 0);
+  return H5Array<int>(f.create_dataset(path, m, DatasetOptions{}.chunks({2, 3}).maxshape({unlimited, unlimited})));
+}
+
+TEST(LazyInsert, IssueCaseEightInsertThenDeleteInTheFile) {
+  TempDir dir;
+  {
+    File f(dir / "a.h5", "w");
+    auto a = growable(f, "a", {1, 2, 3, 4, 5});
+    ScopedMemoryCap cap(2 * sizeof(int));
+    insert(a, 2, 0);
+    EXPECT_EQ(values(a), (std::vector<int>{1, 2, 0, 3, 4, 5}));
+  }
+  {
+    File f(dir / "a.h5", "r+");
+    H5Array<int> a(f.dataset("a"));
+    EXPECT_EQ(values(a), (std::vector<int>{1, 2, 0, 3, 4, 5}));  // persisted
+    ScopedMemoryCap cap(2 * sizeof(int));
+    erase(a, 2);
+    erase(a, 2);
+  }
+  File f(dir / "a.h5", "r");
+  EXPECT_EQ(f.dataset("a").read<std::vector<int>>(), (std::vector<int>{1, 2, 4, 5}));
+}
+
+TEST(LazyInsert, EveryIndexCountAndCapMatchesTheInMemoryResult) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  std::vector<int> base(23);
+  std::iota(base.begin(), base.end(), 100);
+  int name = 0;
+  for (std::size_t cap : {1u, 2u, 3u, 7u, 100u})
+    for (std::size_t index : {0u, 1u, 5u, 22u, 23u})
+      for (std::size_t k : {1u, 2u, 5u}) {
+        auto a = growable(f, "a" + std::to_string(name++), base, 4);
+        NDArray<int> inserted(Shape{k});
+        std::iota(inserted.begin(), inserted.end(), -50);
+        {
+          ScopedMemoryCap scoped(cap * sizeof(int));
+          insert(a, index, inserted);
+        }
+        std::vector<int> expected = base;
+        expected.insert(expected.begin() + static_cast<std::ptrdiff_t>(index), inserted.begin(), inserted.end());
+        ASSERT_EQ(values(a), expected) << "cap " << cap << " index " << index << " k " << k;
+        {
+          ScopedMemoryCap scoped(cap * sizeof(int));
+          erase(a, Range{index, index + k});
+        }
+        ASSERT_EQ(values(a), base) << "cap " << cap << " index " << index << " k " << k;
+      }
+}
+
+TEST(LazyInsert, AlongEitherAxisOfAGrid) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  for (std::size_t cap : {1u, 4u, 7u, 1000u}) {
+    ScopedMemoryCap scoped(cap * sizeof(int));
+    auto rows = grid(f, "rows" + std::to_string(cap), 5, 4);
+    insert(rows, 3, NDArray<int>(Shape{2, 4}, -1), 0);  // two rows
+    NDArray<int> got = rows.read();
+    ASSERT_EQ(got.shape(), (Shape{7, 4}));
+    for (std::size_t i = 0; i < 7; ++i)
+      for (std::size_t j = 0; j < 4; ++j) {
+        const int expected = i < 3 ? int(i * 4 + j) : i < 5 ? -1 : int((i - 2) * 4 + j);
+        ASSERT_EQ(got(i, j), expected) << "cap " << cap << " at " << i << "," << j;
+      }
+    auto cols = grid(f, "cols" + std::to_string(cap), 5, 4);
+    insert(cols, 1, -7, 1);  // one column of -7
+    got = cols.read();
+    ASSERT_EQ(got.shape(), (Shape{5, 5}));
+    for (std::size_t i = 0; i < 5; ++i)
+      for (std::size_t j = 0; j < 5; ++j) {
+        const int expected = j < 1 ? int(i * 4 + j) : j == 1 ? -7 : int(i * 4 + j - 1);
+        ASSERT_EQ(got(i, j), expected) << "cap " << cap << " at " << i << "," << j;
+      }
+    erase(cols, Range{1, 3}, 1);  // the inserted column and the original column 1
+    got = cols.read();
+    ASSERT_EQ(got.shape(), (Shape{5, 3}));
+    for (std::size_t i = 0; i < 5; ++i)
+      for (std::size_t j = 0; j < 3; ++j) ASSERT_EQ(got(i, j), int(i * 4 + j + (j >= 1 ? 1 : 0))) << "cap " << cap;
+  }
+}
+
+TEST(LazyResize, IssueCaseSevenExpandAndContract) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  auto a = grid(f, "a", 10, 10);
+  expand(a, 2, 0);
+  EXPECT_EQ(a.shape(), (Shape{12, 10}));
+  contract(a, 2, 0);
+  contract(a, 1, 1);
+  EXPECT_EQ(a.shape(), (Shape{10, 9}));
+  const NDArray<int> got = a.read();
+  for (std::size_t i = 0; i < 10; ++i)
+    for (std::size_t j = 0; j < 9; ++j) ASSERT_EQ(got(i, j), int(i * 10 + j));
+}
+
+template <class E, class F>
+E expect_error(F&& f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error";
+  return E(ErrorKind::invalid_argument, "", "", "", "");
+}
+
+TEST(LazyInsert, AContiguousDatasetIsRefusedNamingFileAndPathAndLeftAsItWas) {
+  TempDir dir;
+  File f(dir / "fixed.h5", "w");
+  H5Array<int> a(f.create_dataset("g/fixed", std::vector<int>{1, 2, 3}));
+  auto e = expect_error<InvalidArgumentError>([&] { insert(a, 1, 9); });
+  EXPECT_NE(e.file().find("fixed.h5"), std::string::npos);
+  EXPECT_EQ(e.object(), "/g/fixed");
+  EXPECT_NE(e.detail().find("chunked"), std::string::npos) << e.detail();
+  EXPECT_EQ(values(a), (std::vector<int>{1, 2, 3}));
+  EXPECT_THROW(erase(a, 0), InvalidArgumentError);
+  EXPECT_THROW(expand(a, 1), InvalidArgumentError);
+  EXPECT_EQ(values(a), (std::vector<int>{1, 2, 3}));
+}
+
+TEST(LazyInsert, AFullMaxshapeIsRefusedAndNothingMoves) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  H5Array<int> a(f.create_dataset("a", std::vector<int>{1, 2, 3}, DatasetOptions{}.chunks({2}).maxshape({4})));
+  insert(a, 0, 0);  // 4 fits
+  auto e = expect_error<InvalidArgumentError>([&] { insert(a, 1, 9); });
+  EXPECT_NE(e.detail().find("maxshape (4,)"), std::string::npos) << e.detail();
+  EXPECT_EQ(values(a), (std::vector<int>{0, 1, 2, 3}));
+}
+
+TEST(LazyInsert, ABadIndexShapeOrAxisIsRefusedAndNothingMoves) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  auto a = growable(f, "a", {1, 2, 3});
+  EXPECT_THROW(insert(a, 4, 9), InvalidArgumentError);
+  EXPECT_THROW(insert(a, 0, 9, 1), InvalidArgumentError);
+  EXPECT_THROW(insert(a, 0, NDArray<int>(Shape{2, 2})), ShapeMismatchError);
+  EXPECT_THROW(erase(a, 3), InvalidArgumentError);
+  EXPECT_THROW(erase(a, Range{2, 1}), InvalidArgumentError);
+  EXPECT_THROW(contract(a, 4), InvalidArgumentError);
+  auto g = grid(f, "g", 3, 3);
+  auto e = expect_error<ShapeMismatchError>([&] { insert(g, 0, NDArray<int>(Shape{1, 2}), 0); });
+  EXPECT_NE(e.detail().find("(1, 3)"), std::string::npos) << e.detail();
+  EXPECT_EQ(values(a), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(g.shape(), (Shape{3, 3}));
+}
+
+TEST(LazyInsert, AReadOnlyFileIsRefusedAndLeftAsItWas) {
+  TempDir dir;
+  { File f(dir / "a.h5", "w"); growable(f, "a", {1, 2, 3}); }
+  File f(dir / "a.h5", "r");
+  H5Array<int> a(f.dataset("a"));
+  EXPECT_THROW(insert(a, 1, 9), Error);
+  EXPECT_EQ(values(a), (std::vector<int>{1, 2, 3}));
+}
+
+}  // namespace
+}  // namespace h5kit::lazy
