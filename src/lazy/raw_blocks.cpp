@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include "detail/checked.hpp"
+#include "detail/plists.hpp"
 
 namespace h5kit::lazy::detail {
 
@@ -38,7 +39,7 @@ void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
   Handle memory = memory_space(n, operation, ds);
-  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), H5P_DEFAULT, out), operation, Where{ds.id()});
+  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
 }
 
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
@@ -57,7 +58,7 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
   std::vector<hsize_t> coords(coordinates.begin(), coordinates.end());
   checked(H5Sselect_elements(file.get(), H5S_SELECT_SET, coords.size(), coords.data()), operation, Where{ds.id()});
   Handle memory = memory_space(coords.size(), operation, ds);
-  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), H5P_DEFAULT, out), operation, Where{ds.id()});
+  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
 }
 
 void invalid(const Dataset& ds, std::string_view operation, std::string detail) {

@@ -16,6 +16,8 @@ namespace h5kit::lazy::detail {
 // memory HDF5 would have to reclaim, so they cannot be moved as plain bytes).
 Datatype fixed_size_type(const Dataset& ds, std::string_view operation);
 
+// Reads convert range-checked, as h5kit's own reads: a value that does not fit the memory type
+// fails the read instead of being clamped.
 void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, void* out, std::string_view operation);
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
                std::string_view operation);

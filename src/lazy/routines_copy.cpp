@@ -200,8 +200,17 @@ void copyto(const Dataset& destination, const Dataset& source) {
   if (destination.shape() != source.shape())
     mismatch(destination, op, "the source's shape " + to_string(source.shape()) + "; found " +
                                   to_string(destination.shape()));
-  fixed_size_type(source, op);
+  const Datatype stored = fixed_size_type(source, op);
   const Datatype type = fixed_size_type(destination, op);
+  if (!(stored == type)) {
+    // A value that does not convert fails its read; reading everything once first means such a
+    // failure leaves the destination untouched rather than half overwritten.
+    std::vector<std::byte> buffer;
+    for (const Block& b : ChunkPlan(source.shape(), elements_within_cap(type.size()), source.chunks())) {
+      buffer.resize(element_count(b.count) * type.size());
+      read_raw(source, type, b, buffer.data(), op);
+    }
+  }
   copy_blocks(source, destination, type, op, [](const Block& b) { return b; });
 }
 

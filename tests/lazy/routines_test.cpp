@@ -305,6 +305,11 @@ TEST(LazyCopyto, ConvertsIntoTheDestinationsTypeAndChecksShapes) {
   H5Array<double> wrong(f.create_dataset("wrong", NDArray<double>(Shape{9}, -1.0)));
   EXPECT_THROW(copyto(wrong, src), ShapeMismatchError);
   EXPECT_EQ(values(wrong), std::vector<double>(9, -1.0));
+  // 300 does not fit int8: refused before anything is written, not clamped to 127.
+  H5Array<int> big(f.create_dataset("big", std::vector<int>{1, 2, 300, 4}));
+  H5Array<std::int8_t> small(f.create_dataset("small", std::vector<std::int8_t>{0, 0, 0, 0}));
+  EXPECT_THROW(copyto(small, big), Error);
+  EXPECT_EQ(values(small), (std::vector<std::int8_t>{0, 0, 0, 0}));
 }
 
 TEST(LazyAstype, ANewDatasetOfAnotherType) {
@@ -317,6 +322,9 @@ TEST(LazyAstype, ANewDatasetOfAnotherType) {
   EXPECT_EQ(values(i), (std::vector<int>{1, -2, 3, 100}));
   const auto back = astype<float>(i, f, "f", DatasetOptions{}.chunks({2}));
   EXPECT_EQ(back.dataset().read<std::vector<float>>(), (std::vector<float>{1, -2, 3, 100}));
+  H5Array<int> big(f.create_dataset("big", std::vector<int>{1, 300}));
+  EXPECT_THROW(astype<std::int8_t>(big, f, "small"), Error);
+  EXPECT_FALSE(f.contains("small"));
 }
 
 }  // namespace
