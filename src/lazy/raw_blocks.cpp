@@ -39,7 +39,15 @@ void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
   Handle memory = memory_space(n, operation, ds);
-  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
+  // Asked before the read: any HDF5 call after a failure would clear the stack the error reports.
+  const bool converting = !(ds.dtype() == memory_type);
+  h5kit::detail::silence_hdf5_errors();
+  if (H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out) < 0) {
+    if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
+    h5kit::detail::fail(ErrorKind::type_mismatch, operation, Where{ds.id()},
+                        "expected every value to fit the target type " + memory_type.name() +
+                            "; found one that does not (h5kit refuses where HDF5 would clamp)");
+  }
 }
 
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
@@ -62,11 +70,11 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
 }
 
 void invalid(const Dataset& ds, std::string_view operation, std::string detail) {
-  h5kit::detail::reject(ErrorKind::invalid_argument, operation, Where{ds.id()}, std::move(detail));
+  h5kit::detail::reject(ErrorKind::invalid_argument, operation, Where{ds.id()}, "expected " + detail);
 }
 
 void mismatch(const Dataset& ds, std::string_view operation, std::string detail) {
-  h5kit::detail::reject(ErrorKind::shape_mismatch, operation, Where{ds.id()}, std::move(detail));
+  h5kit::detail::reject(ErrorKind::shape_mismatch, operation, Where{ds.id()}, "expected " + detail);
 }
 
 void require_axis(const Dataset& ds, std::size_t axis, std::string_view operation) {

@@ -25,7 +25,8 @@ void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& bloc
 void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,
                  void* out, std::string_view operation);
 
-// Throws InvalidArgumentError naming the dataset.
+// Throw InvalidArgumentError / ShapeMismatchError naming the file and dataset; `detail` is
+// "<what was expected>; found <what was found>" and gets "expected " in front.
 [[noreturn]] void invalid(const Dataset& ds, std::string_view operation, std::string detail);
 [[noreturn]] void mismatch(const Dataset& ds, std::string_view operation, std::string detail);
 void require_axis(const Dataset& ds, std::size_t axis, std::string_view operation);

@@ -36,7 +36,7 @@ void require_inputs(const std::vector<Dataset>& inputs, const Group& where, std:
                     std::string_view operation) {
   if (inputs.empty())
     h5kit::detail::reject(ErrorKind::invalid_argument, operation, h5kit::detail::Where{where.id(), path},
-                          "at least one array; found none");
+                          "expected at least one array; found none");
 }
 
 }  // namespace
