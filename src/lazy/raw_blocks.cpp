@@ -1,0 +1,88 @@
+#include "lazy/raw_blocks.hpp"
+
+#include <hdf5.h>
+
+#include "detail/checked.hpp"
+#include "detail/plists.hpp"
+
+namespace h5kit::lazy::detail {
+
+using h5kit::detail::checked;
+using h5kit::detail::Handle;
+using h5kit::detail::Where;
+
+namespace {
+Handle select_block(const Dataset& ds, const Block& block, std::string_view operation) {
+  Handle space(checked(H5Dget_space(ds.id()), operation, Where{ds.id()}));
+  std::vector<hsize_t> start(block.offset.begin(), block.offset.end()), count(block.count.begin(), block.count.end());
+  checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr), operation,
+          Where{ds.id()});
+  return space;
+}
+
+Handle memory_space(std::size_t elements, std::string_view operation, const Dataset& ds) {
+  const hsize_t n = elements;
+  return Handle(checked(H5Screate_simple(1, &n, nullptr), operation, Where{ds.id()}));
+}
+}  // namespace
+
+Datatype fixed_size_type(const Dataset& ds, std::string_view operation) {
+  Datatype type = ds.dtype();
+  if (checked(H5Tdetect_class(type.id(), H5T_VLEN), operation, Where{ds.id()}) > 0 ||
+      checked(H5Tis_variable_str(type.id()), operation, Where{ds.id()}) > 0)
+    invalid(ds, operation, "fixed-size elements; found variable-length ones, which cannot be moved as bytes");
+  return type;
+}
+
+void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, void* out, std::string_view operation) {
+  const std::size_t n = element_count(block.count);
+  if (n == 0) return;
+  Handle file = select_block(ds, block, operation);
+  Handle memory = memory_space(n, operation, ds);
+  // Asked before the read: any HDF5 call after a failure would clear the stack the error reports.
+  const bool converting = !(ds.dtype() == memory_type);
+  h5kit::detail::silence_hdf5_errors();
+  if (H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out) < 0) {
+    if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
+    h5kit::detail::fail(ErrorKind::type_mismatch, operation, Where{ds.id()},
+                        "expected every value to fit the target type " + memory_type.name() +
+                            "; found one that does not (h5kit refuses where HDF5 would clamp)");
+  }
+}
+
+void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
+               std::string_view operation) {
+  const std::size_t n = element_count(block.count);
+  if (n == 0) return;
+  Handle file = select_block(ds, block, operation);
+  Handle memory = memory_space(n, operation, ds);
+  checked(H5Dwrite(ds.id(), memory_type.id(), memory.get(), file.get(), H5P_DEFAULT, in), operation, Where{ds.id()});
+}
+
+void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,
+                 void* out, std::string_view operation) {
+  if (coordinates.empty()) return;
+  Handle file(checked(H5Dget_space(ds.id()), operation, Where{ds.id()}));
+  std::vector<hsize_t> coords(coordinates.begin(), coordinates.end());
+  checked(H5Sselect_elements(file.get(), H5S_SELECT_SET, coords.size(), coords.data()), operation, Where{ds.id()});
+  Handle memory = memory_space(coords.size(), operation, ds);
+  checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
+}
+
+void invalid(const Dataset& ds, std::string_view operation, std::string detail) {
+  h5kit::detail::reject(ErrorKind::invalid_argument, operation, Where{ds.id()}, "expected " + detail);
+}
+
+void mismatch(const Dataset& ds, std::string_view operation, std::string detail) {
+  h5kit::detail::reject(ErrorKind::shape_mismatch, operation, Where{ds.id()}, "expected " + detail);
+}
+
+void require_axis(const Dataset& ds, std::size_t axis, std::string_view operation) {
+  const std::size_t rank = ds.rank();
+  if (axis >= rank)
+    invalid(ds, operation,
+            "an axis below the rank " + std::to_string(rank) + "; found axis " + std::to_string(axis) + " for shape " +
+                to_string(ds.shape()));
+}
+
+}  // namespace h5kit::lazy::detail

@@ -1,0 +1,228 @@
+// Routines that write their result into a new dataset: concatenate, stack, repeat, take,
+// transpose, copyto, astype. The new dataset is removed again when filling it fails.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "detail/checked.hpp"
+#include "h5kit/lazy/routines.hpp"
+#include "lazy/raw_blocks.hpp"
+
+namespace h5kit::lazy::detail {
+
+namespace {
+
+template <class Fill>
+Dataset create_filled(const Group& where, std::string_view path, const Shape& shape, const Datatype& type,
+                      const DatasetOptions& options, Fill fill) {
+  Dataset out = where.create_dataset(path, shape, type, options);
+  try {
+    fill(out);
+  } catch (...) {
+    where.erase(path);  // no half-filled result stays behind
+    throw;
+  }
+  return out;
+}
+
+Shape without(Shape shape, std::size_t axis) {
+  shape.erase(shape.begin() + static_cast<std::ptrdiff_t>(axis));
+  return shape;
+}
+
+void require_inputs(const std::vector<Dataset>& inputs, const Group& where, std::string_view path,
+                    std::string_view operation) {
+  if (inputs.empty())
+    h5kit::detail::reject(ErrorKind::invalid_argument, operation, h5kit::detail::Where{where.id(), path},
+                          "expected at least one array; found none");
+}
+
+}  // namespace
+
+Dataset concatenate(const std::vector<Dataset>& inputs, std::size_t axis, const Group& where, std::string_view path,
+                    const DatasetOptions& options) {
+  constexpr std::string_view op = "concatenate arrays";
+  require_inputs(inputs, where, path, op);
+  require_axis(inputs[0], axis, op);
+  const Datatype type = fixed_size_type(inputs[0], op);
+  Shape shape = inputs[0].shape();
+  std::size_t total = 0;
+  for (const Dataset& in : inputs) {
+    const Shape s = in.shape();
+    if (s.size() != shape.size() || without(s, axis) != without(shape, axis))
+      mismatch(in, op,
+               "the shape of the first array " + to_string(shape) + " except along axis " + std::to_string(axis) +
+                   "; found " + to_string(s));
+    total += s[axis];
+  }
+  shape[axis] = total;
+  return create_filled(where, path, shape, type, options, [&](const Dataset& out) {
+    std::size_t offset = 0;
+    for (const Dataset& in : inputs) {
+      copy_blocks(in, out, type, op, [&](Block b) {
+        b.offset[axis] += offset;
+        return b;
+      });
+      offset += in.shape()[axis];
+    }
+  });
+}
+
+Dataset stack(const std::vector<Dataset>& inputs, std::size_t axis, const Group& where, std::string_view path,
+              const DatasetOptions& options) {
+  constexpr std::string_view op = "stack arrays";
+  require_inputs(inputs, where, path, op);
+  const Shape shape = inputs[0].shape();
+  if (axis > shape.size())
+    invalid(inputs[0], op,
+            "a new axis in [0, " + std::to_string(shape.size()) + "]; found " + std::to_string(axis));
+  const Datatype type = fixed_size_type(inputs[0], op);
+  for (const Dataset& in : inputs)
+    if (in.shape() != shape)
+      mismatch(in, op, "the shape of the first array " + to_string(shape) + "; found " + to_string(in.shape()));
+  Shape stacked = shape;
+  stacked.insert(stacked.begin() + static_cast<std::ptrdiff_t>(axis), inputs.size());
+  return create_filled(where, path, stacked, type, options, [&](const Dataset& out) {
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      copy_blocks(inputs[i], out, type, op, [&](Block b) {
+        b.offset.insert(b.offset.begin() + static_cast<std::ptrdiff_t>(axis), i);
+        b.count.insert(b.count.begin() + static_cast<std::ptrdiff_t>(axis), 1);
+        return b;
+      });
+  });
+}
+
+Dataset repeat(const Dataset& ds, std::size_t repeats, std::size_t axis, const Group& where, std::string_view path,
+               const DatasetOptions& options) {
+  constexpr std::string_view op = "repeat array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  const std::size_t element_size = type.size();
+  const Shape shape = ds.shape();
+  Shape out_shape = shape;
+  out_shape[axis] *= repeats;
+  return create_filled(where, path, out_shape, type, options, [&](const Dataset& out) {
+    if (repeats == 0) return;
+    // Source and repeated copy share the cap: 1 + repeats element images per source element.
+    const std::size_t per_block = std::max<std::size_t>(1, elements_within_cap(element_size) / (repeats + 1));
+    std::vector<std::byte> in, expanded;
+    for (Block b : ChunkPlan(shape, per_block, ds.chunks())) {
+      const std::size_t n = element_count(b.count);
+      in.resize(n * element_size);
+      expanded.resize(n * repeats * element_size);
+      read_raw(ds, type, b, in.data(), op);
+      std::size_t outer = 1, inner = element_size;
+      for (std::size_t d = 0; d < axis; ++d) outer *= b.count[d];
+      for (std::size_t d = axis + 1; d < b.count.size(); ++d) inner *= b.count[d];
+      const std::byte* from = in.data();
+      std::byte* to = expanded.data();
+      for (std::size_t o = 0; o < outer; ++o)
+        for (std::size_t j = 0; j < b.count[axis]; ++j, from += inner)
+          for (std::size_t r = 0; r < repeats; ++r, to += inner) std::memcpy(to, from, inner);
+      b.offset[axis] *= repeats;
+      b.count[axis] *= repeats;
+      write_raw(out, type, b, expanded.data(), op);
+    }
+  });
+}
+
+Dataset take(const Dataset& ds, std::span<const std::size_t> indices, std::size_t axis, const Group& where,
+             std::string_view path, const DatasetOptions& options) {
+  constexpr std::string_view op = "take from array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  const std::size_t element_size = type.size();
+  const Shape shape = ds.shape();
+  for (std::size_t i : indices)
+    if (i >= shape[axis])
+      invalid(ds, op,
+              "indices below " + std::to_string(shape[axis]) + " along axis " + std::to_string(axis) + "; found " +
+                  std::to_string(i));
+  Shape out_shape = shape;
+  out_shape[axis] = indices.size();
+  return create_filled(where, path, out_shape, type, options, [&](const Dataset& out) {
+    std::vector<std::byte> buffer;
+    if (shape.size() == 1) {  // a point selection per cap-sized batch of indices
+      const std::size_t batch = elements_within_cap(element_size);
+      for (std::size_t start = 0; start < indices.size(); start += batch) {
+        const std::size_t n = std::min(batch, indices.size() - start);
+        const std::vector<unsigned long long> points(indices.begin() + static_cast<std::ptrdiff_t>(start),
+                                                     indices.begin() + static_cast<std::ptrdiff_t>(start + n));
+        buffer.resize(n * element_size);
+        read_points(ds, type, points, buffer.data(), op);
+        write_raw(out, type, Block{{start}, {n}}, buffer.data(), op);
+      }
+      return;
+    }
+    Shape slice = shape;
+    slice[axis] = 1;
+    const ChunkPlan plan(slice, elements_within_cap(element_size), ds.chunks());
+    for (std::size_t j = 0; j < indices.size(); ++j)
+      for (Block b : plan) {
+        buffer.resize(element_count(b.count) * element_size);
+        b.offset[axis] = indices[j];
+        read_raw(ds, type, b, buffer.data(), op);
+        b.offset[axis] = j;
+        write_raw(out, type, b, buffer.data(), op);
+      }
+  });
+}
+
+Dataset transpose(const Dataset& ds, const Group& where, std::string_view path, const DatasetOptions& options) {
+  constexpr std::string_view op = "transpose array";
+  const Shape shape = ds.shape();
+  if (shape.size() != 2) invalid(ds, op, "a 2-D array; found shape " + to_string(shape));
+  const Datatype type = fixed_size_type(ds, op);
+  const std::size_t element_size = type.size();
+  return create_filled(where, path, Shape{shape[1], shape[0]}, type, options, [&](const Dataset& out) {
+    // Square tiles, so reads and writes are both short runs; the tile and its transpose share the cap.
+    const auto side = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::sqrt(static_cast<double>(elements_within_cap(element_size) / 2))));
+    std::vector<std::byte> tile, flipped;
+    for (std::size_t r = 0; r < shape[0]; r += side)
+      for (std::size_t c = 0; c < shape[1]; c += side) {
+        const std::size_t rows = std::min(side, shape[0] - r), cols = std::min(side, shape[1] - c);
+        tile.resize(rows * cols * element_size);
+        flipped.resize(tile.size());
+        read_raw(ds, type, Block{{r, c}, {rows, cols}}, tile.data(), op);
+        for (std::size_t i = 0; i < rows; ++i)
+          for (std::size_t j = 0; j < cols; ++j)
+            std::memcpy(&flipped[(j * rows + i) * element_size], &tile[(i * cols + j) * element_size], element_size);
+        write_raw(out, type, Block{{c, r}, {cols, rows}}, flipped.data(), op);
+      }
+  });
+}
+
+void copyto(const Dataset& destination, const Dataset& source) {
+  constexpr std::string_view op = "copy to array";
+  if (destination.shape() != source.shape())
+    mismatch(destination, op, "the source's shape " + to_string(source.shape()) + "; found " +
+                                  to_string(destination.shape()));
+  const Datatype stored = fixed_size_type(source, op);
+  const Datatype type = fixed_size_type(destination, op);
+  if (!(stored == type)) {
+    // A value that does not convert fails its read; reading everything once first means such a
+    // failure leaves the destination untouched rather than half overwritten.
+    std::vector<std::byte> buffer;
+    for (const Block& b : ChunkPlan(source.shape(), elements_within_cap(type.size()), source.chunks())) {
+      buffer.resize(element_count(b.count) * type.size());
+      read_raw(source, type, b, buffer.data(), op);
+    }
+  }
+  copy_blocks(source, destination, type, op, [](const Block& b) { return b; });
+}
+
+Dataset astype(const Dataset& ds, const Datatype& type, const Group& where, std::string_view path,
+               const DatasetOptions& options) {
+  constexpr std::string_view op = "convert array";
+  fixed_size_type(ds, op);
+  if (H5Tdetect_class(type.id(), H5T_VLEN) > 0 || H5Tis_variable_str(type.id()) > 0)
+    invalid(ds, op, "a fixed-size target type; found a variable-length one");
+  return create_filled(where, path, ds.shape(), type, options, [&](const Dataset& out) {
+    copy_blocks(ds, out, type, op, [](const Block& b) { return b; });
+  });
+}
+
+}  // namespace h5kit::lazy::detail

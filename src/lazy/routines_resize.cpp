@@ -1,0 +1,138 @@
+// In-place routines that change a dataset's extent: expand, contract, insert, erase. Each checks
+// everything it can before the first change, so a refusal leaves the data as it was.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "h5kit/lazy/routines.hpp"
+#include "lazy/raw_blocks.hpp"
+
+namespace h5kit::lazy::detail {
+
+namespace {
+
+std::string axis_text(std::size_t axis) { return "axis " + std::to_string(axis); }
+
+// Resizing needs chunked storage; growing also needs room in maxshape.
+void require_resizable(const Dataset& ds, const Shape& new_shape, std::size_t axis, std::string_view operation) {
+  if (!ds.chunks())
+    invalid(ds, operation,
+            "a chunked dataset that can be resized (create it with DatasetOptions{}.maxshape(...)); found " +
+                std::string(ds.layout() == Layout::compact ? "compact" : "contiguous") + " storage of shape " +
+                to_string(ds.shape()));
+  const Shape max = ds.maxshape();
+  if (max[axis] != unlimited && new_shape[axis] > max[axis])
+    invalid(ds, operation,
+            "room to grow " + axis_text(axis) + " to " + std::to_string(new_shape[axis]) + "; found maxshape " +
+                to_string(max));
+}
+
+// Moves the entries [from, to) along `axis` so they start at `destination`, one block at a time.
+// Blocks are visited away from the direction of travel (last first when moving up), so no block is
+// overwritten before it has been read: the plan cuts the axis into disjoint ranges.
+void move_along_axis(const Dataset& ds, const Datatype& type, std::size_t axis, std::size_t from, std::size_t to,
+                     std::size_t destination, std::string_view operation) {
+  if (to <= from || destination == from) return;
+  Shape region = ds.shape();
+  region[axis] = to - from;
+  const std::size_t element_size = type.size();
+  std::vector<Block> blocks = ChunkPlan(region, elements_within_cap(element_size), ds.chunks()).blocks();
+  const bool up = destination > from;
+  std::stable_sort(blocks.begin(), blocks.end(), [&](const Block& a, const Block& b) {
+    return up ? a.offset[axis] > b.offset[axis] : a.offset[axis] < b.offset[axis];
+  });
+  std::vector<std::byte> buffer;
+  for (Block b : blocks) {
+    buffer.resize(element_count(b.count) * element_size);
+    b.offset[axis] += from;
+    read_raw(ds, type, b, buffer.data(), operation);
+    b.offset[axis] += destination - from;  // wraps and comes back when moving down: unsigned arithmetic
+    write_raw(ds, type, b, buffer.data(), operation);
+  }
+}
+
+}  // namespace
+
+void expand(const Dataset& ds, std::size_t n, std::size_t axis) {
+  constexpr std::string_view op = "expand array";
+  require_axis(ds, axis, op);
+  Shape shape = ds.shape();
+  shape[axis] += n;
+  require_resizable(ds, shape, axis, op);
+  if (n > 0) ds.resize(shape);
+}
+
+void contract(const Dataset& ds, std::size_t n, std::size_t axis) {
+  constexpr std::string_view op = "contract array";
+  require_axis(ds, axis, op);
+  Shape shape = ds.shape();
+  if (n > shape[axis])
+    invalid(ds, op,
+            "at most " + std::to_string(shape[axis]) + " entries to drop along " + axis_text(axis) + "; found " +
+                std::to_string(n));
+  shape[axis] -= n;
+  require_resizable(ds, shape, axis, op);
+  if (n > 0) ds.resize(shape);
+}
+
+void insert(const Dataset& ds, std::size_t index, const void* values, const Datatype& values_type,
+            const Shape& values_shape, std::size_t axis) {
+  constexpr std::string_view op = "insert into array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  const Shape shape = ds.shape();
+  const std::size_t n = shape[axis];
+  if (index > n)
+    invalid(ds, op,
+            "an index in [0, " + std::to_string(n) + "] along " + axis_text(axis) + "; found " + std::to_string(index));
+  Shape slice = shape;
+  slice[axis] = 1;
+  Shape without_axis = shape;
+  without_axis.erase(without_axis.begin() + static_cast<std::ptrdiff_t>(axis));
+  std::size_t k = 0;
+  if (values_shape.size() == shape.size()) {
+    Shape expected = shape;
+    expected[axis] = values_shape[axis];
+    if (values_shape != expected)
+      mismatch(ds, op,
+               "values of shape " + to_string(expected) + " (the array's shape, any extent along " + axis_text(axis) +
+                   "); found " + to_string(values_shape));
+    k = values_shape[axis];
+  } else if (values_shape == without_axis) {
+    k = 1;
+  } else {
+    mismatch(ds, op,
+             "values of the array's shape " + to_string(shape) + " except along " + axis_text(axis) +
+                 ", or one entry of shape " + to_string(without_axis) + "; found " + to_string(values_shape));
+  }
+  if (k == 0) return;
+  Shape grown = shape;
+  grown[axis] += k;
+  require_resizable(ds, grown, axis, op);
+  ds.resize(grown);
+  move_along_axis(ds, type, axis, index, n, index + k, op);
+  Block target{Shape(shape.size(), 0), shape};
+  target.offset[axis] = index;
+  target.count[axis] = k;
+  write_raw(ds, values_type, target, values, op);
+}
+
+void erase(const Dataset& ds, Range range, std::size_t axis) {
+  constexpr std::string_view op = "delete from array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  Shape shape = ds.shape();
+  const std::size_t n = shape[axis];
+  if (range.start > range.stop || range.stop > n)
+    invalid(ds, op,
+            "entries within [0, " + std::to_string(n) + ") along " + axis_text(axis) + "; found [" +
+                std::to_string(range.start) + ", " + std::to_string(range.stop) + ")");
+  const std::size_t k = range.stop - range.start;
+  if (k == 0) return;
+  shape[axis] -= k;
+  require_resizable(ds, shape, axis, op);
+  move_along_axis(ds, type, axis, range.stop, n, range.start, op);
+  ds.resize(shape);
+}
+
+}  // namespace h5kit::lazy::detail
