@@ -14,19 +14,6 @@ namespace h5kit::lazy::detail {
 
 namespace {
 
-template <class Fill>
-Dataset create_filled(const Group& where, std::string_view path, const Shape& shape, const Datatype& type,
-                      const DatasetOptions& options, Fill fill) {
-  Dataset out = where.create_dataset(path, shape, type, options);
-  try {
-    fill(out);
-  } catch (...) {
-    where.erase(path);  // no half-filled result stays behind
-    throw;
-  }
-  return out;
-}
-
 Shape without(Shape shape, std::size_t axis) {
   shape.erase(shape.begin() + static_cast<std::ptrdiff_t>(axis));
   return shape;

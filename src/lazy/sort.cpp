@@ -127,18 +127,6 @@ void require_one_dimensional(const Dataset& ds, std::string_view op) {
   if (ds.rank() != 1) invalid(ds, op, "a 1-D array; found shape " + to_string(ds.shape()));
 }
 
-template <class Fill>
-Dataset create_filled(const Group& where, std::string_view path, const Shape& shape, const Datatype& type,
-                      const DatasetOptions& options, Fill fill) {
-  Dataset out = where.create_dataset(path, shape, type, options);
-  try {
-    fill(out);
-  } catch (...) {
-    where.erase(path);
-    throw;
-  }
-  return out;
-}
 
 }  // namespace
 
