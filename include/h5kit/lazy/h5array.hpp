@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,13 @@ namespace detail {
 Block view_region(const Dataset& dataset, const Shape& extent, std::span<const Index> index);
 // `index` on a view at `region`, rewritten as an index on the whole dataset.
 std::vector<Index> absolute_index(const Dataset& dataset, const Block& region, std::span<const Index> index);
+// InvalidArgumentError unless `index` names one element of an array of `extent` (src/lazy/strings.cpp).
+void check_element_index(const Dataset& dataset, const Shape& extent, const Shape& index, std::string_view operation);
+// Writes one string at `index` (absolute) and returns the dataset now at its path: a new one when a
+// fixed-length type had to be widened to hold `value` (lazy/strings.hpp).
+Dataset set_string(const Dataset& dataset, const Shape& index, std::string_view value);
+// Rewrites a fixed-length string dataset with a type of `width` bytes (never narrower) and returns it.
+Dataset widen_strings(const Dataset& dataset, std::size_t width);
 }  // namespace detail
 
 template <class T>
@@ -61,6 +69,30 @@ class H5Array {
   NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count); }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
   void write(const NDArray<T>& values, const Shape& offset) const { dataset_.write_block(values, absolute(offset)); }
+
+  // One element, by its index relative to this array: a.at({2, 3}).
+  T at(const Shape& index) const {
+    detail::check_element_index(dataset_, shape(), index, "read array element");
+    return read(Block{index, Shape(index.size(), 1)}).data()[0];
+  }
+  // Writes one element. For std::string over a fixed-length type, a value longer than the width
+  // rewrites the dataset with a wider type and this array follows it (lazy/strings.hpp); copies of
+  // the array made before still hold the old, unlinked dataset.
+  void set(const Shape& index, const T& value) {
+    detail::check_element_index(dataset_, shape(), index, "write array element");
+    if constexpr (std::is_same_v<T, std::string>) {
+      dataset_ = detail::set_string(dataset_, absolute(index), value);
+    } else {
+      dataset_.write_block(NDArray<T>(Shape(index.size(), 1), value), absolute(index));
+    }
+  }
+
+  // Rewrites a fixed-length string dataset with a type of at least `width` bytes (lazy/strings.hpp).
+  void widen(std::size_t width)
+    requires std::is_same_v<T, std::string>
+  {
+    dataset_ = detail::widen_strings(dataset_, width);
+  }
 
   // The plan that visits this array within the cap in force on this thread; an operation that holds
   // more than the element per position (a mask, an output) passes the bytes it holds per position.
@@ -106,6 +138,7 @@ class H5Array {
   }
 
  private:
+
   Shape absolute(const Shape& offset) const {
     if (!region_) return offset;
     Shape out = offset;
