@@ -100,8 +100,12 @@ class H5Array {
     // Storage chunks align slabs only when the view starts on a chunk boundary.
     std::optional<Shape> chunks = dataset_.chunks();
     if (region_ && chunks) {
-      for (std::size_t i = 0; i < chunks->size(); ++i)
-        if (region_->offset[i] % (*chunks)[i] != 0) chunks.reset();
+      for (std::size_t i = 0; i < chunks->size(); ++i) {
+        if (region_->offset[i] % (*chunks)[i] != 0) {
+          chunks.reset();
+          break;
+        }
+      }
     }
     return ChunkPlan(shape(), elements_within_cap(bytes_per_element), chunks);
   }
