@@ -529,7 +529,9 @@ int rawc_lazy_make_input(const char* path) {
     TRY(H5Dwrite(dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
   }
   TRY(H5Dclose(dset));
+  dset = -1;
   TRY(H5Fclose(file));
+  file = -1;
   status = 0;
 fail:
   CLOSE(H5Sclose, mem_space);
@@ -572,7 +574,9 @@ int rawc_lazy_reduce(const char* path, int moments, double* sum, double* mean, d
     count = merged;
   }
   TRY(H5Dclose(dset));
+  dset = -1;
   TRY(H5Fclose(file));
+  file = -1;
   *sum = total;
   if (moments) {
     *mean = running_mean;
@@ -607,7 +611,9 @@ int rawc_lazy_sin(const char* in_path, const char* out_path) {
     TRY(H5Dwrite(out_dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
   }
   TRY(H5Dclose(out_dset));
+  out_dset = -1;
   TRY(H5Fclose(out));
+  out = -1;
   status = 0;
 fail:
   CLOSE(H5Sclose, mem_space);
