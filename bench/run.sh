@@ -10,7 +10,7 @@
 # H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
 # H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
 # H5KIT_BENCH_LAZY_REPETITIONS (default 3: the lazy workloads pass over 2 GiB, seconds per repetition),
-# H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan'),
+# H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan', '^lazy_'),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
 
