@@ -3,6 +3,7 @@
 // any timed region) and the expected checksums.
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,11 @@ benchmark::internal::Benchmark* add(const std::string& workload, const std::stri
 void register_rawc();
 void register_h5kit();
 void register_rawc_model();
+// 9, 10 (bench_lazy.cpp): the lazy layer, h5kit and raw C.
+void register_lazy();
+// h5kit_bench --lazy-make-input PATH | --lazy-once WORKLOAD/IMPL (bench_lazy.cpp): the exit status, or
+// nothing when the arguments are not one of these commands.
+std::optional<int> run_lazy_command(int argc, char** argv);
 void register_h5kit_model();
 
 }  // namespace bench

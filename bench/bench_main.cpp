@@ -10,6 +10,8 @@
 #include "bench_common.hpp"
 
 int main(int argc, char** argv) {
+  // Before anything else: --lazy-once measures this process's peak memory.
+  if (const auto status = bench::run_lazy_command(argc, argv)) return *status;
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
 
@@ -37,6 +39,14 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("expected_scan_checksum_eager", std::to_string(bench::expected_scan_checksum(true)));
   benchmark::AddCustomContext("expected_scan_checksum_lazy", std::to_string(bench::expected_scan_checksum(false)));
 
+  {
+    double sum = 0, mean = 0, std_dev = 0;
+    bench_lazy_expected(&sum, &mean, &std_dev);
+    benchmark::AddCustomContext("lazy_bytes", std::to_string(std::size_t{BENCH_LAZY_ROWS} * BENCH_LAZY_COLUMNS * 8));
+    benchmark::AddCustomContext("lazy_cap_bytes", std::to_string(BENCH_LAZY_CAP));
+    benchmark::AddCustomContext("expected_lazy_checksum", std::to_string(sum));
+  }
+
   int status = 0;
   try {
     bench::make_scratch_dir();
@@ -44,6 +54,7 @@ int main(int argc, char** argv) {
     bench::register_rawc();
     bench::register_h5kit_model();
     bench::register_rawc_model();
+    bench::register_lazy();
     benchmark::RunSpecifiedBenchmarks();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "h5kit_bench: %s\n", e.what());

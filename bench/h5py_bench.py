@@ -45,6 +45,12 @@ SCAN_COLUMNS = 1024
 SCAN_LIST_NAME = "images"
 SCAN_TEMPERATURE = 293.5
 SCAN_FRAMES = 64
+LAZY_ROWS = 16384
+LAZY_COLUMNS = 16384
+LAZY_CHUNKS = (64, 2048)
+LAZY_BLOCK_ROWS = 256
+LAZY_PERIOD = 4096
+LAZY_OUTPUT_NAME = "sin"
 DATASET_NAME = "data"
 ATTR_GROUP_NAME = "attrs"
 
@@ -120,6 +126,31 @@ class Inputs:
         if self._gzip is None:
             self._gzip = make_gzip_data()
         return self._gzip
+
+
+def lazy_expected():
+    """(sum, mean, std) of the lazy workloads' input: bench_lazy_expected() of workloads.h."""
+    n, p = LAZY_ROWS * LAZY_COLUMNS, LAZY_PERIOD
+    mean = 0.25 * (p - 1) / 2
+    return mean * n, mean, 0.25 * ((p * p - 1) / 12) ** 0.5
+
+
+def check_lazy(total, mean=None, std=None):
+    e_sum, e_mean, e_std = lazy_expected()
+    if total != e_sum:
+        raise RuntimeError("h5py: sum %r, expected %r" % (total, e_sum))
+    for got, want in ((mean, e_mean), (std, e_std)):
+        if got is not None and abs(got - want) > 1e-9 * max(1.0, abs(want)):
+            raise RuntimeError("h5py: mean/std %r/%r, expected %r/%r" % (mean, std, e_mean, e_std))
+
+
+def make_lazy_input(path, libver):
+    """The lazy workloads' input (as rawc_lazy_make_input), when run.sh did not make one."""
+    with h5py.File(path, "w", libver=libver) as f:
+        ds = f.create_dataset(DATASET_NAME, shape=(LAZY_ROWS, LAZY_COLUMNS), dtype=np.float64, chunks=LAZY_CHUNKS)
+        for r in range(0, LAZY_ROWS, LAZY_BLOCK_ROWS):
+            i = np.arange(r * LAZY_COLUMNS, (r + LAZY_BLOCK_ROWS) * LAZY_COLUMNS, dtype=np.int64)
+            ds[r:r + LAZY_BLOCK_ROWS] = ((i % LAZY_PERIOD) * 0.25).reshape(LAZY_BLOCK_ROWS, LAZY_COLUMNS)
 
 
 def looks_like_gzip_data(a, inputs):
@@ -396,6 +427,66 @@ class Workloads:
     def gzip_write(self):
         return self.gzip_write_with(False)
 
+    # 9, 10. The lazy workloads' 2 GiB input, made once: by run.sh ($H5KIT_BENCH_LAZY_INPUT) or here.
+    def lazy_input(self):
+        given = os.environ.get("H5KIT_BENCH_LAZY_INPUT")
+        if given:
+            return given
+        return self.file_once("lazy_input", lambda p: make_lazy_input(p, self.libver))
+
+    # 9a/9b. What an h5py user does when the array fits in memory: load it whole, then numpy.
+    def lazy_reduce_once(self, moments):
+        with self.open(self.lazy_input(), "r") as f:
+            a = f[DATASET_NAME][()]
+        if not moments:
+            return (a.sum(),)
+        return a.sum(), a.mean(), a.std()
+
+    # 10. sin into a new dataset, block by block (the same blocks as raw C and h5kit's plan).
+    def lazy_sin_once(self, out_path):
+        with self.open(self.lazy_input(), "r") as fin, self.open(out_path, "w") as fout:
+            src = fin[DATASET_NAME]
+            dst = fout.create_dataset(LAZY_OUTPUT_NAME, shape=src.shape, dtype=np.float64, chunks=LAZY_CHUNKS)
+            for r in range(0, LAZY_ROWS, LAZY_BLOCK_ROWS):
+                block = src[r:r + LAZY_BLOCK_ROWS]
+                np.sin(block, out=block)
+                dst[r:r + LAZY_BLOCK_ROWS] = block
+
+    def check_lazy_sin(self, out_path):
+        with self.open(out_path, "r") as f:
+            ds = f[LAZY_OUTPUT_NAME]
+            for r in (0, LAZY_ROWS - 1):
+                i = np.arange(r * LAZY_COLUMNS, (r + 1) * LAZY_COLUMNS, dtype=np.int64)
+                if not np.allclose(ds[r], np.sin((i % LAZY_PERIOD) * 0.25), rtol=0, atol=1e-12):
+                    raise RuntimeError("h5py: sin: wrong values written")
+
+    def lazy_reduce_with(self, moments):
+        self.lazy_input()  # made (if at all) outside the timed region
+        self.lazy_reduce_once(moments)  # warm-up
+        t0 = now()
+        result = self.lazy_reduce_once(moments)
+        t1 = now()
+        check_lazy(*result)
+        return span(t0, t1), 1, float(result[0])
+
+    def lazy_sum(self):
+        return self.lazy_reduce_with(False)
+
+    def lazy_reduce(self):
+        return self.lazy_reduce_with(True)
+
+    def lazy_sin(self):
+        self.lazy_input()
+        out_path = self.path("lazy_sin")
+        self.lazy_sin_once(out_path)  # warm-up
+        os.remove(out_path)
+        t0 = now()
+        self.lazy_sin_once(out_path)
+        t1 = now()
+        self.check_lazy_sin(out_path)
+        os.remove(out_path)
+        return span(t0, t1), 1, 0
+
     def gzip_read(self):
         return self.gzip_read_with(False)
 
@@ -408,10 +499,32 @@ class Workloads:
 
 WORKLOADS = ["bulk_write", "bulk_read", "bulk_read_alloc", "point_read", "attrs_create", "attrs_read",
              "groups_create", "gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read",
-             "model_dump", "model_load", "scan_load_eager", "scan_load_lazy"]
+             "model_dump", "model_load", "scan_load_eager", "scan_load_lazy", "lazy_sum", "lazy_reduce", "lazy_sin"]
 # Compressing 256 MiB takes seconds: fewer repetitions, and not in the default-libver column (the data
 # path -- deflate -- is the same; only the chunk index format differs).
 GZIP_WORKLOADS = {"gzip_write", "gzip_read", "gzip_shuffle_write", "gzip_shuffle_read"}
+# A pass over 2 GiB takes seconds: fewer repetitions, and no default-libver column either.
+LAZY_WORKLOADS = {"lazy_sum", "lazy_reduce", "lazy_sin"}
+
+
+def run_once(workload, scratch):
+    """--once: one lazy workload in this fresh process; prints its peak RSS (what h5kit_bench --lazy-once does)."""
+    import resource
+    impl = Workloads("h5py", "latest", None, scratch)
+    with open("/proc/self/status") as f:
+        start_kib = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+    if workload in ("lazy_sum", "lazy_reduce"):
+        check_lazy(*impl.lazy_reduce_once(workload == "lazy_reduce"))
+    elif workload == "lazy_sin":
+        out_path = impl.path("lazy_sin_once")
+        impl.lazy_sin_once(out_path)
+        impl.check_lazy_sin(out_path)
+        os.remove(out_path)
+    else:
+        raise SystemExit("h5py_bench.py --once: unknown workload %r" % workload)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"workload": workload, "implementation": "h5py", "peak_rss_kib": peak_kib,
+                      "start_rss_kib": start_kib}))
 
 
 def main():
@@ -421,6 +534,10 @@ def main():
                         help="repetitions per workload for h5py's default libver (0 to skip that column)")
     parser.add_argument("--gzip-repetitions", type=int, default=0,
                         help="repetitions of the gzip workloads (0: as --repetitions)")
+    parser.add_argument("--lazy-repetitions", type=int, default=0,
+                        help="repetitions of the lazy workloads (0: as --repetitions)")
+    parser.add_argument("--once", metavar="WORKLOAD",
+                        help="run one lazy workload once and print this process's peak RSS as JSON")
     parser.add_argument("--filter", default="",
                         help="only workloads whose name matches this regular expression (re.search), as "
                              "--benchmark_filter does for the C++ side")
@@ -431,6 +548,12 @@ def main():
     load_at_start = os.getloadavg()
     base = os.environ.get("H5KIT_BENCH_TMPDIR") or None
     scratch = tempfile.mkdtemp(prefix="h5kit-bench-py-", dir=base)
+    if args.once:
+        try:
+            run_once(args.once, scratch)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     try:
         inputs = Inputs()
         impls = [(Workloads("h5py", "latest", inputs, scratch), args.repetitions)]
@@ -441,10 +564,12 @@ def main():
         # Every (implementation, workload, repetition) once, in a shuffled order, so that machine noise
         # falls on all of them alike (as --benchmark_enable_random_interleaving does for the C++ side).
         def reps_of(impl, reps, w):
-            if w not in GZIP_WORKLOADS:
+            if w not in GZIP_WORKLOADS and w not in LAZY_WORKLOADS:
                 return reps
             if impl.libver is None:
                 return 0
+            if w in LAZY_WORKLOADS:
+                return args.lazy_repetitions or reps
             return args.gzip_repetitions or reps
 
         runs = [(impl, w) for impl, reps in impls for w in workloads for _ in range(reps_of(impl, reps, w))]

@@ -486,3 +486,172 @@ fail:
   for (size_t k = 0; k < loaded; ++k) free(images[k]);
   return status;
 }
+
+/* ---- 9, 10: the lazy layer's workloads, block by block. ---- */
+
+#define LAZY_BLOCK_ELEMENTS ((size_t)BENCH_LAZY_BLOCK_ROWS * BENCH_LAZY_COLUMNS)
+
+/* The dataset "data" (or "sin") of the lazy workloads: its shape, chunked 64 x 2048. */
+static hid_t lazy_create_dataset(hid_t file, const char* name) {
+  const hsize_t dims[2] = {BENCH_LAZY_ROWS, BENCH_LAZY_COLUMNS};
+  const hsize_t chunk[2] = {BENCH_LAZY_CHUNK_ROWS, BENCH_LAZY_CHUNK_COLUMNS};
+  hid_t space = -1, dcpl = -1, dset = -1;
+  TRY(space = H5Screate_simple(2, dims, NULL));
+  TRY(dcpl = H5Pcreate(H5P_DATASET_CREATE));
+  TRY(H5Pset_chunk(dcpl, 2, chunk));
+  TRY(dset = H5Dcreate2(file, name, H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
+fail:
+  CLOSE(H5Pclose, dcpl);
+  CLOSE(H5Sclose, space);
+  return dset;
+}
+
+/* Selects rows [row, row + BENCH_LAZY_BLOCK_ROWS) of `file_space`. */
+static herr_t lazy_select_rows(hid_t file_space, size_t row) {
+  const hsize_t start[2] = {row, 0}, count[2] = {BENCH_LAZY_BLOCK_ROWS, BENCH_LAZY_COLUMNS};
+  return H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, count, NULL);
+}
+
+int rawc_lazy_make_input(const char* path) {
+  const hsize_t block_dims[2] = {BENCH_LAZY_BLOCK_ROWS, BENCH_LAZY_COLUMNS};
+  hid_t file = -1, dset = -1, file_space = -1, mem_space = -1;
+  int status = -1;
+  double* block = malloc(LAZY_BLOCK_ELEMENTS * sizeof(double));
+  if (block == NULL) return -1;
+  TRY(file = create_file(path));
+  TRY(dset = lazy_create_dataset(file, BENCH_DATASET_NAME));
+  TRY(file_space = H5Dget_space(dset));
+  TRY(mem_space = H5Screate_simple(2, block_dims, NULL));
+  for (size_t row = 0; row < BENCH_LAZY_ROWS; row += BENCH_LAZY_BLOCK_ROWS) {
+    const uint64_t first = (uint64_t)row * BENCH_LAZY_COLUMNS;
+    for (size_t i = 0; i < LAZY_BLOCK_ELEMENTS; ++i) block[i] = bench_lazy_value(first + i);
+    TRY(lazy_select_rows(file_space, row));
+    TRY(H5Dwrite(dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
+  }
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Fclose(file));
+  file = -1;
+  status = 0;
+fail:
+  CLOSE(H5Sclose, mem_space);
+  CLOSE(H5Sclose, file_space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Fclose, file);
+  free(block);
+  return status;
+}
+
+int rawc_lazy_reduce(const char* path, int moments, double* sum, double* mean, double* std_dev) {
+  const hsize_t block_dims[2] = {BENCH_LAZY_BLOCK_ROWS, BENCH_LAZY_COLUMNS};
+  hid_t file = -1, dset = -1, file_space = -1, mem_space = -1;
+  int status = -1;
+  double total = 0.0, count = 0.0, running_mean = 0.0, m2 = 0.0;
+  double* block = malloc(LAZY_BLOCK_ELEMENTS * sizeof(double));
+  if (block == NULL) return -1;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(dset = H5Dopen2(file, BENCH_DATASET_NAME, H5P_DEFAULT));
+  TRY(file_space = H5Dget_space(dset));
+  TRY(mem_space = H5Screate_simple(2, block_dims, NULL));
+  for (size_t row = 0; row < BENCH_LAZY_ROWS; row += BENCH_LAZY_BLOCK_ROWS) {
+    TRY(lazy_select_rows(file_space, row));
+    TRY(H5Dread(dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
+    double block_sum = 0.0;
+    for (size_t i = 0; i < LAZY_BLOCK_ELEMENTS; ++i) block_sum += block[i];
+    total += block_sum;
+    if (!moments) continue;
+    /* The block's own mean and squared deviations (two passes over memory), merged into the running
+     * ones: as exact as a two-pass std over the file, reading it once. */
+    const double n = (double)LAZY_BLOCK_ELEMENTS, block_mean = block_sum / n;
+    double block_m2 = 0.0;
+    for (size_t i = 0; i < LAZY_BLOCK_ELEMENTS; ++i) {
+      const double d = block[i] - block_mean;
+      block_m2 += d * d;
+    }
+    const double delta = block_mean - running_mean, merged = count + n;
+    running_mean += delta * n / merged;
+    m2 += block_m2 + delta * delta * count * n / merged;
+    count = merged;
+  }
+  TRY(H5Dclose(dset));
+  dset = -1;
+  TRY(H5Fclose(file));
+  file = -1;
+  *sum = total;
+  if (moments) {
+    *mean = running_mean;
+    *std_dev = sqrt(m2 / count);
+  }
+  status = 0;
+fail:
+  CLOSE(H5Sclose, mem_space);
+  CLOSE(H5Sclose, file_space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Fclose, file);
+  free(block);
+  return status;
+}
+
+int rawc_lazy_sin(const char* in_path, const char* out_path) {
+  const hsize_t block_dims[2] = {BENCH_LAZY_BLOCK_ROWS, BENCH_LAZY_COLUMNS};
+  hid_t in = -1, out = -1, in_dset = -1, out_dset = -1, file_space = -1, mem_space = -1;
+  int status = -1;
+  double* block = malloc(LAZY_BLOCK_ELEMENTS * sizeof(double));
+  if (block == NULL) return -1;
+  TRY(in = open_file(in_path, H5F_ACC_RDONLY));
+  TRY(in_dset = H5Dopen2(in, BENCH_DATASET_NAME, H5P_DEFAULT));
+  TRY(out = create_file(out_path));
+  TRY(out_dset = lazy_create_dataset(out, BENCH_LAZY_OUTPUT_NAME));
+  TRY(file_space = H5Dget_space(in_dset)); /* the same shape in both files */
+  TRY(mem_space = H5Screate_simple(2, block_dims, NULL));
+  for (size_t row = 0; row < BENCH_LAZY_ROWS; row += BENCH_LAZY_BLOCK_ROWS) {
+    TRY(lazy_select_rows(file_space, row));
+    TRY(H5Dread(in_dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
+    for (size_t i = 0; i < LAZY_BLOCK_ELEMENTS; ++i) block[i] = sin(block[i]); /* in place: one buffer */
+    TRY(H5Dwrite(out_dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, block));
+  }
+  TRY(H5Dclose(out_dset));
+  out_dset = -1;
+  TRY(H5Fclose(out));
+  out = -1;
+  status = 0;
+fail:
+  CLOSE(H5Sclose, mem_space);
+  CLOSE(H5Sclose, file_space);
+  CLOSE(H5Dclose, out_dset);
+  CLOSE(H5Dclose, in_dset);
+  CLOSE(H5Fclose, out);
+  CLOSE(H5Fclose, in);
+  free(block);
+  return status;
+}
+
+int rawc_lazy_check_sin(const char* path) {
+  const hsize_t row_dims[1] = {BENCH_LAZY_COLUMNS};
+  const size_t rows[2] = {0, BENCH_LAZY_ROWS - 1};
+  hid_t file = -1, dset = -1, file_space = -1, mem_space = -1;
+  int status = -1;
+  double* row_values = malloc(BENCH_LAZY_COLUMNS * sizeof(double));
+  if (row_values == NULL) return -1;
+  TRY(file = open_file(path, H5F_ACC_RDONLY));
+  TRY(dset = H5Dopen2(file, BENCH_LAZY_OUTPUT_NAME, H5P_DEFAULT));
+  TRY(file_space = H5Dget_space(dset));
+  TRY(mem_space = H5Screate_simple(1, row_dims, NULL));
+  for (int k = 0; k < 2; ++k) {
+    const hsize_t start[2] = {rows[k], 0}, count[2] = {1, BENCH_LAZY_COLUMNS};
+    TRY(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, count, NULL));
+    TRY(H5Dread(dset, H5T_NATIVE_DOUBLE, mem_space, file_space, H5P_DEFAULT, row_values));
+    for (size_t c = 0; c < BENCH_LAZY_COLUMNS; ++c) {
+      const double expected = sin(bench_lazy_value((uint64_t)rows[k] * BENCH_LAZY_COLUMNS + c));
+      if (fabs(row_values[c] - expected) > 1e-12) goto fail;
+    }
+  }
+  status = 0;
+fail:
+  CLOSE(H5Sclose, mem_space);
+  CLOSE(H5Sclose, file_space);
+  CLOSE(H5Dclose, dset);
+  CLOSE(H5Fclose, file);
+  free(row_values);
+  return status;
+}

@@ -48,7 +48,14 @@ MODEL_WORKLOADS = {
                         None),
     "scan_load_lazy": ("8b. the same lazily: attributes and shapes, no values (LoadOptions{.lazy = true})", None),
 }
-ALL_WORKLOADS = {**WORKLOADS, **EXTRA_WORKLOADS, **MODEL_WORKLOADS}
+# The lazy layer (include/h5kit/lazy/): its own section, with each implementation's peak memory.
+LAZY_WORKLOADS = {
+    "lazy_sum": ("9a. sum of a 2 GiB float64 dataset (16384 x 16384, 1 MiB chunks of 64 x 2048); h5kit capped "
+                 "at 64 MiB", None),
+    "lazy_reduce": ("9b. sum, mean and std of it (h5kit: three calls, 64 MiB cap; h5py: load whole + numpy)", None),
+    "lazy_sin": ("10. sin of it into a new dataset, same chunks, block by block (h5kit: sin(a, Into{...}))", None),
+}
+ALL_WORKLOADS = {**WORKLOADS, **EXTRA_WORKLOADS, **MODEL_WORKLOADS, **LAZY_WORKLOADS}
 UNIT_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 
 
@@ -176,7 +183,16 @@ def main():
     parser.add_argument("--h5py", required=True)
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"))
     parser.add_argument("--build-info", default="")
+    parser.add_argument("--rss", help="JSON lines of peak RSS per (workload, implementation), from run.sh")
     args = parser.parse_args()
+
+    rss = {}  # (workload, implementation) -> (peak KiB, KiB at the start of the workload)
+    if args.rss:
+        with open(args.rss) as f:
+            for line in f:
+                if line.strip():
+                    r = json.loads(line)
+                    rss[(r["workload"], r["implementation"])] = (r["peak_rss_kib"], r.get("start_rss_kib"))
 
     cpp_ctx, data = load_cpp(args.cpp)
     h5py_ctx, py = load_h5py(args.h5py)
@@ -284,6 +300,37 @@ def main():
                    "keeps them in the object header. h5kit's model groups are created that way "
                    "(GroupOptions::max_compact_attributes), so 7d/7e are the like-for-like raw C rows for 7a/7b.\n")
 
+    lazy_table = table(LAZY_WORKLOADS)
+    if len(lazy_table) > 2:
+        out.append("## Lazy arrays\n")
+        out.append("The lazy layer (`include/h5kit/lazy/`) on one 2 GiB float64 dataset (16384 x 16384, chunked "
+                   "64 x 2048 = 1 MiB, no filter; input written once before anything is timed). h5kit runs under "
+                   "`ScopedMemoryCap(64 MiB)`: its plan reads blocks of 256 whole rows (32 MiB). Raw C reads the "
+                   "same 256-row blocks into one buffer and computes sum, mean and std in a single pass (each "
+                   "block's mean and squared deviations, merged). h5py loads the whole array (`ds[()]`) and calls "
+                   "`.sum()`, `.mean()`, `.std()`; for sin it loops over the same 256-row blocks (read, `np.sin`, "
+                   "write). h5py runs with libver latest, no default-libver column (the data path is the same).\n")
+        out.extend(lazy_table)
+        out.append("")
+        if rss:
+            out.append("Peak memory: each implementation runs the workload once, alone in a fresh process "
+                       "(`h5kit_bench --lazy-once`, `h5py_bench.py --once`); peak RSS is the process's "
+                       "`ru_maxrss`, start is its RSS just before the workload (the h5py process has imported "
+                       "h5py and numpy).\n")
+            out.append("| workload | h5kit peak | raw C peak | h5py peak | h5kit start | raw C start | h5py start |\n"
+                       "|---|---:|---:|---:|---:|---:|---:|")
+
+            def mib(kib):
+                return "—" if kib is None else "%.0f MiB" % (kib / 1024)
+
+            for w in LAZY_WORKLOADS:
+                if not any((w, i) in rss for i in ("h5kit", "rawc", "h5py")):
+                    continue
+                cells = [mib(rss.get((w, i), (None, None))[0]) for i in ("h5kit", "rawc", "h5py")]
+                cells += [mib(rss.get((w, i), (None, None))[1]) for i in ("h5kit", "rawc", "h5py")]
+                out.append("| %s | %s |" % (w, " | ".join(cells)))
+            out.append("")
+
     # Targets
     out.append("## Targets\n")
     out.append("The last column is what hand-written C achieves on the same ratio (raw C in place of h5kit): "
@@ -322,6 +369,19 @@ def main():
     for w in ("model_dump", "model_load"):
         target("%s ≥ 10x faster than h5py, default libver (h5py/h5kit ≥ 10)" % w, w, "h5py_default", "h5kit", 10,
                True)
+    for w in ("lazy_sum", "lazy_reduce"):
+        target("%s at least 0.9x h5py's speed, load whole + numpy (h5py/h5kit ≥ 0.9)" % w, w, "h5py", "h5kit",
+               0.9, True)
+    target("lazy_sin at least 0.9x h5py's block loop (h5py/h5kit ≥ 0.9)", "lazy_sin", "h5py", "h5kit", 0.9, True)
+    for w in LAZY_WORKLOADS:
+        peak = rss.get((w, "h5kit"))
+        if peak is None:
+            continue
+        ok = peak[0] < 96 * 1024
+        verdicts.append(("%s h5kit peak RSS < 96 MiB" % w, "met" if ok else "**MISSED**"))
+        raw = rss.get((w, "rawc"))
+        out.append("| %s h5kit peak RSS < 96 MiB | %.0f MiB | — | %s | %s |" % (
+            w, peak[0] / 1024, "met" if ok else "**MISSED**", "%.0f MiB" % (raw[0] / 1024) if raw else "—"))
     out.append("")
 
     # Noise
@@ -373,7 +433,9 @@ def main():
                 "model_load": cpp_ctx.get("expected_station_checksum"),
                 "model_load_compact": cpp_ctx.get("expected_station_checksum"),
                 "scan_load_eager": cpp_ctx.get("expected_scan_checksum_eager"),
-                "scan_load_lazy": cpp_ctx.get("expected_scan_checksum_lazy")}
+                "scan_load_lazy": cpp_ctx.get("expected_scan_checksum_lazy"),
+                "lazy_sum": cpp_ctx.get("expected_lazy_checksum"),
+                "lazy_reduce": cpp_ctx.get("expected_lazy_checksum")}
     for w, exp in expected.items():
         if exp is None:
             continue
@@ -385,8 +447,8 @@ def main():
     if problems:
         out.extend("- **%s**" % p for p in problems)
     else:
-        out.append("- Every implementation read back the same values (checksums of workloads 3, 4b, 6b, 6d, 7b, 7e, 8a and "
-                   "8b match the "
+        out.append("- Every implementation read back the same values (checksums of workloads 3, 4b, 6b, 6d, 7b, 7e, 8a, "
+                   "8b, 9a and 9b match the "
                    "expected sums; bulk reads are checked on a sample of positions).")
     out.append("")
 
@@ -399,6 +461,9 @@ def main():
     print()
     if len(model_table) > 2:
         print("\n".join(model_table))
+        print()
+    if len(lazy_table) > 2:
+        print("\n".join(lazy_table))
         print()
     for label, verdict in verdicts:
         print("  %-75s %s" % (label, verdict))

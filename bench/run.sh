@@ -9,7 +9,8 @@
 # Environment: H5KIT_BENCH_BUILD_DIR (default <repo>/build-bench), H5KIT_BENCH_REPETITIONS (default 7),
 # H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
 # H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
-# H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan'),
+# H5KIT_BENCH_LAZY_REPETITIONS (default 3: the lazy workloads pass over 2 GiB, seconds per repetition),
+# H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan', '^lazy_'),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
 
@@ -19,6 +20,7 @@ build=${H5KIT_BENCH_BUILD_DIR:-$root/build-bench}
 reps=${H5KIT_BENCH_REPETITIONS:-7}
 default_reps=${H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS:-3}
 gzip_reps=${H5KIT_BENCH_GZIP_REPETITIONS:-3}
+lazy_reps=${H5KIT_BENCH_LAZY_REPETITIONS:-3}
 filter=${H5KIT_BENCH_FILTER:-}
 python=/usr/bin/python3   # Debian's python3 has h5py and numpy; the first python3 on PATH may not
 do_build=1
@@ -27,10 +29,10 @@ out=$here/RESULTS.md
 out_arg=
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --quick) reps=2; default_reps=0; gzip_reps=1; out=$build/RESULTS-quick.md ;;
+    --quick) reps=2; default_reps=0; gzip_reps=1; lazy_reps=1; out=$build/RESULTS-quick.md ;;
     --no-build) do_build=0 ;;
     --out) [[ $# -ge 2 ]] || { echo "run.sh: --out needs a file" >&2; exit 2; }; out_arg=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -54,8 +56,21 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/h5kit-bench-run-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 export H5KIT_BENCH_TMPDIR=$scratch
 export H5KIT_BENCH_GZIP_REPETITIONS=$gzip_reps
+export H5KIT_BENCH_LAZY_REPETITIONS=$lazy_reps
 results=$build/bench-results
 mkdir -p "$results"
+rm -f "$results/rss.jsonl"
+
+# 9, 10: the lazy workloads share one 2 GiB input, written once here (untimed) and removed with $scratch.
+lazy=()
+for w in lazy_sum lazy_reduce lazy_sin; do
+  if [[ -z $filter || $w/h5kit =~ $filter || $w/rawc =~ $filter ]]; then lazy+=("$w"); fi
+done
+if [[ ${#lazy[@]} -gt 0 ]]; then
+  echo "== lazy workloads: writing their 2 GiB input" >&2
+  export H5KIT_BENCH_LAZY_INPUT=$scratch/lazy_input.h5
+  "$bench_exe" --lazy-make-input "$H5KIT_BENCH_LAZY_INPUT"
+fi
 
 echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
 "$bench_exe" --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
@@ -65,13 +80,23 @@ echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
 
 echo "== h5py ($reps repetitions; default libver: $default_reps)" >&2
 "$python" "$here/h5py_bench.py" --repetitions "$reps" --default-libver-repetitions "$default_reps" \
-          --gzip-repetitions "$gzip_reps" \
+          --gzip-repetitions "$gzip_reps" --lazy-repetitions "$lazy_reps" \
           ${filter:+--filter "$filter"} --out "$results/h5py.json"
+
+# Peak memory of the lazy workloads: each implementation alone in a fresh process, once.
+for w in "${lazy[@]}"; do
+  echo "== peak RSS: $w" >&2
+  "$bench_exe" --lazy-once "$w/h5kit" >> "$results/rss.jsonl"
+  "$bench_exe" --lazy-once "$w/rawc" >> "$results/rss.jsonl"
+  "$python" "$here/h5py_bench.py" --once "$w" >> "$results/rss.jsonl"
+done
+rss_arg=()
+[[ -s $results/rss.jsonl ]] && rss_arg=(--rss "$results/rss.jsonl")
 
 compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
 compiler_version=$("${compiler:-c++}" --version 2>/dev/null | head -n 1 || true)
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
 
 echo "== report" >&2
-"$python" "$here/report.py" --cpp "$results/cpp.json" --h5py "$results/h5py.json" --out "$out" \
+"$python" "$here/report.py" --cpp "$results/cpp.json" --h5py "$results/h5py.json" --out "$out" "${rss_arg[@]}" \
           --build-info "${build_type:-?} build, $compiler_version; Google Benchmark $(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo '?')"

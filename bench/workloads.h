@@ -8,6 +8,7 @@
 #ifndef H5KIT_BENCH_WORKLOADS_H
 #define H5KIT_BENCH_WORKLOADS_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,6 +53,38 @@ extern "C" {
 #define BENCH_SCAN_LIST_NAME "images"
 #define BENCH_SCAN_TEMPERATURE 293.5
 #define BENCH_SCAN_FRAMES 64
+
+/* 9, 10: the lazy layer (include/h5kit/lazy/). One 2 GiB float64 dataset of BENCH_LAZY_ROWS x
+ * BENCH_LAZY_COLUMNS, chunked in BENCH_LAZY_CHUNK_ROWS x BENCH_LAZY_CHUNK_COLUMNS (1 MiB chunks, no filter),
+ * written once before anything is timed. Element (r, c) holds bench_lazy_value(r * columns + c).
+ * 9a: sum; 9b: sum, mean and std (numpy's ddof 0) -- h5kit with a BENCH_LAZY_CAP memory cap, raw C block by
+ * block, h5py loading the whole array then numpy. 10: sin of every element into a new dataset of the same
+ * chunking -- h5kit's lazy sin, raw C and h5py reading, computing and writing block by block.
+ * A block is BENCH_LAZY_BLOCK_ROWS whole rows (32 MiB of float64): what h5kit's plan picks under the cap
+ * for an operation that holds 16 bytes per element (a reduction's value + index, or sin's input + output). */
+#define BENCH_LAZY_ROWS 16384u
+#define BENCH_LAZY_COLUMNS 16384u /* 16384 x 16384 float64 = 2 GiB */
+#define BENCH_LAZY_CHUNK_ROWS 64u
+#define BENCH_LAZY_CHUNK_COLUMNS 2048u /* 64 x 2048 float64 = 1 MiB per chunk */
+#define BENCH_LAZY_CAP (64u << 20)     /* ScopedMemoryCap of the h5kit side: 64 MiB */
+#define BENCH_LAZY_BLOCK_ROWS 256u
+#define BENCH_LAZY_PERIOD 4096u
+#define BENCH_LAZY_OUTPUT_NAME "sin"
+
+/* A sawtooth of period BENCH_LAZY_PERIOD in steps of 0.25: every partial sum is exact in float64, so every
+ * implementation reports the same sum, and the mean and std have closed forms (bench_lazy_expected). */
+static inline double bench_lazy_value(uint64_t i) {
+  const double step = i % BENCH_LAZY_PERIOD;
+  return step * 0.25;
+}
+/* The exact sum, mean and population std of the whole dataset. */
+static inline void bench_lazy_expected(double* sum, double* mean, double* std_dev) {
+  const double rows = BENCH_LAZY_ROWS, p = BENCH_LAZY_PERIOD;
+  const double n = rows * BENCH_LAZY_COLUMNS;
+  *mean = 0.25 * (p - 1) / 2;
+  *sum = *mean * n;
+  *std_dev = 0.25 * sqrt((p * p - 1) / 12);
+}
 
 static inline double bench_station_value(size_t station, size_t field) {
   const double k = station * BENCH_MODEL_FIELDS + field;
@@ -135,6 +168,18 @@ int rawc_scan_write(const char* path);
  * `read_values` also every image's values into a new buffer (all kept until the end, as a loaded model
  * keeps them). *checksum: temperature + frames + sum of (exposure + rows * columns) [+ last value]. */
 int rawc_scan_load(const char* path, int read_values, double* checksum);
+
+/* 9, 10. Creates `path` (truncating) holding the lazy workloads' input "data", written slab by slab. */
+int rawc_lazy_make_input(const char* path);
+/* 9. Opens `path` and reduces "data" block by block (BENCH_LAZY_BLOCK_ROWS rows, one buffer): the sum and,
+ * with `moments`, the mean and population std in the same pass (each block's mean and squared deviations,
+ * merged with Chan et al.'s update). */
+int rawc_lazy_reduce(const char* path, int moments, double* sum, double* mean, double* std_dev);
+/* 10. Creates `out_path` (truncating) holding "sin": sin of every element of "data" in `in_path`, same
+ * shape and chunks, read, computed and written block by block. */
+int rawc_lazy_sin(const char* in_path, const char* out_path);
+/* 10. 0 when "sin" in `path` holds sin of the input at a sample of positions (first and last rows). */
+int rawc_lazy_check_sin(const char* path);
 
 #ifdef __cplusplus
 }
