@@ -9,6 +9,7 @@
 #include "h5kit/dataset.hpp"
 #include "h5kit/group.hpp"
 #include "h5kit/lazy/chunk_plan.hpp"
+#include "h5kit/lazy/h5array.hpp"  // detail::create_filled
 #include "h5kit/lazy/memory_cap.hpp"
 
 namespace h5kit::lazy::detail {
@@ -31,21 +32,6 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
 [[noreturn]] void invalid(const Dataset& ds, std::string_view operation, std::string detail);
 [[noreturn]] void mismatch(const Dataset& ds, std::string_view operation, std::string detail);
 void require_axis(const Dataset& ds, std::size_t axis, std::string_view operation);
-
-// A new dataset at `path`, filled by `fill(dataset)`; removed again when filling throws, so no
-// half-filled result stays behind.
-template <class Fill>
-Dataset create_filled(const Group& where, std::string_view path, const Shape& shape, const Datatype& type,
-                      const DatasetOptions& options, Fill fill) {
-  Dataset out = where.create_dataset(path, shape, type, options);
-  try {
-    fill(out);
-  } catch (...) {
-    where.erase(path);
-    throw;
-  }
-  return out;
-}
 
 // Copies every element of `source` (extent `source_shape`) into `destination`, block by block
 // within the cap; `place` maps each source block to its destination block (same element count,

@@ -90,6 +90,11 @@ std::string describe_found(const Datatype& type, const Shape& shape) {
   return type.name() + (shape.empty() ? std::string(" scalar") : " " + shape_text(shape));
 }
 
+std::string check_units_attribute(const Datatype& type, const Shape& shape, bool is_empty) {
+  if (type.type_class() == TypeClass::string && !is_empty && shape.empty()) return {};
+  return "should be a scalar string, found " + describe_found(type, shape);
+}
+
 std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank, const Shape& found) {
   if (any_rank) return {};
   bool ok = expected.size() == found.size();

@@ -272,7 +272,7 @@ class Validator {
   static std::optional<UnitConverter> stored_unit_conversion(const Dataset& d, const FieldSchema& f) {
     if (f.unit.empty() || !d.attrs().contains(kUnitsAttribute)) return std::nullopt;
     const Attribute a = d.attrs().open(kUnitsAttribute);
-    if (a.dtype().type_class() != TypeClass::string || a.is_empty() || !a.shape().empty()) return std::nullopt;
+    if (!detail::model::check_units_attribute(a.dtype(), a.shape(), a.is_empty()).empty()) return std::nullopt;
     try {
       UnitConverter convert = unit_converter(a.read<std::string>(), f.unit);
       if (convert.is_identity()) return std::nullopt;
@@ -287,9 +287,8 @@ class Validator {
     // write one); one that has it must name a unit convertible to the declared one.
     if (f.unit.empty() || !d.attrs().contains(kUnitsAttribute)) return;
     const Attribute a = d.attrs().open(kUnitsAttribute);
-    if (a.dtype().type_class() != TypeClass::string || a.is_empty() || !a.shape().empty()) {
-      add(here, kUnitsAttribute, "should be a scalar string, found " + detail::model::describe_found(a.dtype(), a.shape()),
-          mp);
+    if (std::string why = detail::model::check_units_attribute(a.dtype(), a.shape(), a.is_empty()); !why.empty()) {
+      add(here, kUnitsAttribute, std::move(why), mp);
       return;
     }
     const std::string found = a.read<std::string>();

@@ -283,10 +283,9 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
   std::string stored;
   if (dataset != nullptr && dataset->attrs().contains(kUnitsAttribute)) {
     const Attribute units = dataset->attrs().open(kUnitsAttribute);
-    if (units.dtype().type_class() != TypeClass::string || units.is_empty() || !units.shape().empty()) {
+    if (std::string why = check_units_attribute(units.dtype(), units.shape(), units.is_empty()); !why.empty()) {
       ok = false;
-      problem(field, std::string("has a ") + kUnitsAttribute + " attribute that should be a scalar string, found " +
-                         describe_found(units.dtype(), units.shape()));
+      problem(field, std::string("has a ") + kUnitsAttribute + " attribute that " + why);
       return std::nullopt;
     }
     stored = units.read<std::string>();

@@ -166,19 +166,26 @@ struct InPlace {};
 inline constexpr InPlace in_place{};
 
 namespace detail {
-// Creates the output dataset, runs `fill(result)`, and removes the dataset if anything fails:
-// a failed operation leaves no half-written result behind.
-template <class R, class F>
-H5Array<R> into_new(const Into& into, const Shape& shape, F&& fill) {
-  Dataset out = into.group.create_dataset(into.name, shape, dtype<R>(), into.options);
+// A new dataset at `path`, filled by `fill(dataset)`; removed again when filling throws, so a
+// failed operation leaves no half-written result behind.
+template <class Fill>
+Dataset create_filled(const Group& where, std::string_view path, const Shape& shape, const Datatype& type,
+                      const DatasetOptions& options, Fill&& fill) {
+  Dataset out = where.create_dataset(path, shape, type, options);
   try {
-    H5Array<R> result(out);
-    fill(result);
-    return result;
+    fill(out);
   } catch (...) {
-    into.group.erase(into.name);
+    where.erase(path);
     throw;
   }
+  return out;
+}
+
+// create_filled() for an operation's typed result.
+template <class R, class F>
+H5Array<R> into_new(const Into& into, const Shape& shape, F&& fill) {
+  return H5Array<R>(create_filled(into.group, into.name, shape, dtype<R>(), into.options,
+                                  [&](const Dataset& out) { fill(H5Array<R>(out)); }));
 }
 }  // namespace detail
 

@@ -25,6 +25,9 @@ std::string check_text(const FieldSchema& field, std::string_view value);
 // Element count of an array or list, or length of a string.
 std::string check_length(const FieldSchema& field, std::size_t length);
 
+// Why a `units` attribute cannot name a unit (it must be a scalar string), or empty when it can.
+std::string check_units_attribute(const Datatype& type, const Shape& shape, bool is_empty);
+
 // "int32 (3, 2)", "float64", "str (any)": how messages name an expected value.
 std::string describe(const ValueSchema& value);
 std::string describe_found(const Datatype& type, const Shape& shape);
