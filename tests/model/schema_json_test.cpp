@@ -218,3 +218,28 @@ TEST(SchemaJson, SchemasJsonCannotSayAreRejectedOnWrite) {
 
 }  // namespace
 }  // namespace h5kit::test
+
+namespace h5kit {
+namespace {
+
+struct Probe {
+  double energy = 0;
+};
+BOOST_DESCRIBE_STRUCT(Probe, (), (energy))
+constexpr auto h5kit_model(const Probe*) {
+  return model("Probe", 3, field(&Probe::energy).doc("X-ray beam energy").unit("J").ge(0));
+}
+
+TEST(SchemaOfType, JsonSchemaAndMarkdownComeFromTheCppType) {
+  const std::string json = json_schema<Probe>();
+  EXPECT_EQ(json, schema_to_json(schema_of<Probe>()));
+  EXPECT_EQ(schema_from_json(json), schema_of<Probe>());
+  EXPECT_NE(json.find("\"minimum\": 0"), std::string::npos) << json;
+  const std::string md = markdown<Probe>();
+  EXPECT_EQ(md, schema_to_markdown(schema_of<Probe>()));
+  EXPECT_NE(md.find("X-ray beam energy"), std::string::npos) << md;
+  EXPECT_NE(md.find("Probe"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace h5kit
