@@ -52,7 +52,7 @@ MODEL_WORKLOADS = {
 LAZY_WORKLOADS = {
     "lazy_sum": ("9a. sum of a 2 GiB float64 dataset (16384 x 16384, 1 MiB chunks of 64 x 2048); h5kit capped "
                  "at 64 MiB", None),
-    "lazy_reduce": ("9b. sum, mean and std of it (h5kit: three calls, 64 MiB cap; h5py: load whole + numpy)", None),
+    "lazy_reduce": ("9b. sum, mean and std of it (h5kit: describe(), one pass, 64 MiB cap; h5py: load whole + numpy)", None),
     "lazy_sin": ("10. sin of it into a new dataset, same chunks, block by block (h5kit: sin(a, Into{...}))", None),
 }
 ALL_WORKLOADS = {**WORKLOADS, **EXTRA_WORKLOADS, **MODEL_WORKLOADS, **LAZY_WORKLOADS}

@@ -108,8 +108,14 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   template <class T>
   T read_block(const Shape& offset, const Shape& count) const {
     T value{};
-    detail::read_value(block("read block", offset, count), value);
+    read_block(offset, count, value);
     return value;
+  }
+  // The same into `value`, which keeps its storage when it already has the block's shape: a loop over
+  // equal blocks then allocates (and page-faults) once.
+  template <class T>
+  void read_block(const Shape& offset, const Shape& count, T& value) const {
+    detail::read_value(block("read block", offset, count), value);
   }
   template <class T>
   void write_block(const T& value, const Shape& offset) const {

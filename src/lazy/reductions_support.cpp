@@ -6,6 +6,7 @@
 
 #include "detail/checked.hpp"
 #include "h5kit/lazy/h5array.hpp"
+#include "h5kit/lazy/describe.hpp"
 #include "h5kit/lazy/reductions.hpp"
 
 namespace h5kit::lazy::detail {
@@ -226,3 +227,29 @@ NDArray<bool> Where::block(const Block& block) const {
 }
 
 }  // namespace h5kit::lazy
+
+namespace h5kit::lazy::detail {
+
+void fold_block_moments(Moments& running, Moments& block, std::span<const std::size_t> touched) {
+  for (std::size_t o : touched) {
+    const std::size_t nb = block.count[o];
+    if (nb != 0) {
+      const std::size_t na = running.count[o];
+      const double n = static_cast<double>(na + nb);
+      const double delta = block.mean[o] - running.mean[o];
+      running.mean[o] += delta * static_cast<double>(nb) / n;
+      running.m2[o] += block.m2[o] + delta * delta * static_cast<double>(na) * static_cast<double>(nb) / n;
+      running.count[o] = na + nb;
+    }
+    block.count[o] = 0;
+    block.mean[o] = block.m2[o] = 0.0;
+  }
+}
+
+void throw_empty_description(const Dataset& dataset, const Shape& shape) {
+  reject(ErrorKind::invalid_argument, "describe", dataset,
+         "zero-size reduction over shape " + h5kit::to_string(shape) +
+             ": expected at least one element (selected by the where-mask) for every output, to give its min and max");
+}
+
+}  // namespace h5kit::lazy::detail

@@ -67,6 +67,9 @@ class H5Array {
   explicit operator NDArray<T>() const { return read(); }
   // One block in memory; offsets are relative to this array (a view's own origin).
   NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count); }
+  // The same into `buffer`, reusing its storage when it already has the block's shape (a plan's blocks
+  // mostly do): a pass over a plan then allocates once, not once per block.
+  void read(const Block& block, NDArray<T>& buffer) const { dataset_.read_block(absolute(block.offset), block.count, buffer); }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
   void write(const NDArray<T>& values, const Shape& offset) const { dataset_.write_block(values, absolute(offset)); }
 

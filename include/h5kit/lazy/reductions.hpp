@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -91,31 +92,92 @@ using numpy_result = std::conditional_t<
 template <Reduction K, class R, class T>
 using result = std::conditional_t<std::is_same_v<R, numpy_default>, numpy_result<K, T>, R>;
 
-// Calls f(output index, position, value) for every element the mask lets through. `position` is
-// the flat index over the whole array (no axis) or the index along the reduced axis.
+// Calls f(output index, position, value) for every element of one block (`values`, read at `b`)
+// that the mask lets through. `position` is the flat index over the whole array (no axis) or the
+// index along the reduced axis.
 template <class T, class F>
-void for_each_element(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, F&& f) {
+void for_each_in_block(const Shape& shape, const Block& b, std::optional<std::size_t> axis, const NDArray<T>& values,
+                       const bool* mask, const AxisMap* map, F&& f) {
+  const T* v = values.data();
+  if (!axis) {
+    const std::size_t first = flat_index(shape, b.offset);  // a plan's blocks are contiguous runs
+    for (std::size_t j = 0; j < values.size(); ++j)
+      if (!mask || mask[j]) f(std::size_t{0}, first + j, v[j]);
+    return;
+  }
+  std::size_t j = 0;
+  for (std::size_t o = 0; o < map->outer; ++o)
+    for (std::size_t k = 0; k < map->length; ++k)
+      for (std::size_t i = 0; i < map->inner; ++i, ++j)
+        if (!mask || mask[j]) f(map->out[o * map->inner + i], map->start + k, v[j]);
+}
+
+// Calls block_done(block, touched outputs, values, mask, axis map) after visiting each block with f (see for_each_in_block); the
+// plan counts the block, its mask and the axis map against the cap.
+template <class T, class F, class Done>
+void for_each_block(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, F&& f,
+                    Done&& block_done) {
   const Shape shape = a.shape();
-  for (const Block& b : a.plan(sizeof(T) + (where.active() ? sizeof(bool) + sizeof(std::size_t) : sizeof(std::size_t)))) {
-    const NDArray<T> values = a.read(b);
+  static const std::vector<std::size_t> only_output_zero{0};
+  // Per element: the value, its mask entry, and (axis reductions) at most one output index.
+  const std::size_t bytes = sizeof(T) + (where.active() ? sizeof(bool) : 0) + (axis ? sizeof(std::size_t) : 0);
+  NDArray<T> values;
+  for (const Block& b : a.plan(bytes)) {
+    a.read(b, values);
     const NDArray<bool> mask = where.active() ? where.block(b) : NDArray<bool>();
-    const T* v = values.data();
+    const AxisMap map = axis ? axis_map(shape, *axis, b) : AxisMap{};
     const bool* m = where.active() ? mask.data() : nullptr;
-    if (!axis) {
-      const std::size_t first = flat_index(shape, b.offset);  // a plan's blocks are contiguous runs
-      for (std::size_t j = 0; j < values.size(); ++j)
-        if (!m || m[j]) f(std::size_t{0}, first + j, v[j]);
-      continue;
-    }
-    const AxisMap map = axis_map(shape, *axis, b);
-    std::size_t j = 0;
-    for (std::size_t o = 0; o < map.outer; ++o)
-      for (std::size_t k = 0; k < map.length; ++k)
-        for (std::size_t i = 0; i < map.inner; ++i, ++j)
-          if (!m || m[j]) f(map.out[o * map.inner + i], map.start + k, v[j]);
+    for_each_in_block(shape, b, axis, values, m, &map, f);
+    block_done(b, axis ? map.out : only_output_zero, values, m, map);
   }
 }
 
+template <class T, class F>
+void for_each_element(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, F&& f) {
+  for_each_block(a, where, axis, std::forward<F>(f), [](const auto&...) {});
+}
+
+// Per-output running moments in one pass over the file: each block's count, mean and sum of squared
+// deviations are taken in memory (two passes over the block), then folded into the running ones
+// with Chan et al.'s pairwise update, which stays accurate where sum-of-squares formulas cancel.
+struct Moments {
+  std::vector<std::size_t> count;
+  std::vector<double> mean, m2;
+  explicit Moments(std::size_t n) : count(n, 0), mean(n, 0.0), m2(n, 0.0) {}
+  double variance(std::size_t o, int ddof) const {
+    const double dof = static_cast<double>(count[o]) - ddof;
+    return dof > 0 ? m2[o] / dof : NAN;
+  }
+};
+// Folds `block`'s touched outputs into `running` and clears them in `block` for the next block.
+void fold_block_moments(Moments& running, Moments& block, std::span<const std::size_t> touched);
+
+// Gathers Moments over `a`; `also(o, position, value)` sees every element on the way (describe's
+// sum, min and max ride along on the same pass).
+template <class T, class Also>
+Moments gather_moments(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, std::size_t n,
+                       Also&& also) {
+  Moments running(n), block(n);
+  const Shape shape = a.shape();
+  for_each_block(
+      a, where, axis,
+      [&](std::size_t o, std::size_t pos, const T& v) {
+        block.mean[o] += static_cast<double>(v);  // the block's sum until block_done divides
+        ++block.count[o];
+        also(o, pos, v);
+      },
+      [&](const Block& b, const std::vector<std::size_t>& touched, const NDArray<T>& values, const bool* mask,
+          const AxisMap& map) {
+        for (std::size_t o : touched)
+          if (block.count[o]) block.mean[o] /= static_cast<double>(block.count[o]);
+        for_each_in_block(shape, b, axis, values, mask, &map, [&](std::size_t o, std::size_t, const T& v) {
+          const double d = static_cast<double>(v) - block.mean[o];
+          block.m2[o] += d * d;
+        });
+        fold_block_moments(running, block, touched);
+      });
+  return running;
+}
 template <Reduction K, class R, class T>
 NDArray<R> reduce(const H5Array<T>& a, std::optional<int> axis_arg, const Reduce<R>& opt) {
   const Dataset& ds = a.dataset();
@@ -167,27 +229,12 @@ NDArray<R> reduce(const H5Array<T>& a, std::optional<int> axis_arg, const Reduce
     });
     for (char s : seen)
       if (!s) throw_empty_reduction(ds, K, shape);
-  } else {  // mean, var, std: a sum pass, then (var, std) a pass over squared deviations
-    std::vector<double> total(n, 0.0);
-    std::vector<std::size_t> count(n, 0);
-    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
-      total[o] += static_cast<double>(v);
-      ++count[o];
-    });
-    for (std::size_t i = 0; i < n; ++i) total[i] = count[i] ? total[i] / static_cast<double>(count[i]) : NAN;
-    if constexpr (K == Reduction::mean) {
-      for (std::size_t i = 0; i < n; ++i) r[i] = static_cast<R>(total[i]);
-    } else {
-      std::vector<double> squares(n, 0.0);
-      for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
-        const double d = static_cast<double>(v) - total[o];
-        squares[o] += d * d;
-      });
-      for (std::size_t i = 0; i < n; ++i) {
-        const double dof = static_cast<double>(count[i]) - opt.ddof;
-        const double var = dof > 0 ? squares[i] / dof : NAN;
-        r[i] = static_cast<R>(K == Reduction::std ? std::sqrt(var) : var);
-      }
+  } else {  // mean, var, std: one pass (gather_moments)
+    const Moments m = gather_moments(a, opt.where, axis, n, [](std::size_t, std::size_t, const T&) {});
+    for (std::size_t i = 0; i < n; ++i) {
+      const double mean = m.count[i] ? m.mean[i] : NAN;
+      const double var = m.variance(i, opt.ddof);
+      r[i] = static_cast<R>(K == Reduction::mean ? mean : K == Reduction::std ? std::sqrt(var) : var);
     }
   }
   return out;
