@@ -11,6 +11,7 @@
 #include "detail/checked.hpp"
 #include "detail/utf8.hpp"
 #include "detail/vlen_reclaim.hpp"
+#include "h5kit/lazy/routines.hpp"  // detail::retype
 #include "lazy/raw_blocks.hpp"
 
 namespace h5kit::lazy::detail {
@@ -32,36 +33,6 @@ std::size_t width_needed(const Datatype& type, std::string_view value, const Dat
   const H5T_str_t pad = H5Tget_strpad(type.id());
   if (pad < 0) h5kit::detail::fail(ErrorKind::file, op, Where{ds.id()});
   return value.size() + (pad == H5T_STR_NULLTERM ? 1 : 0);
-}
-
-// Copies every attribute of `from` onto `to`, in creation order when the dataset tracks it.
-void copy_attributes(const Dataset& from, hid_t to, std::string_view op) {
-  H5O_info_t info;
-  checked(H5Oget_info2(from.id(), &info, H5O_INFO_NUM_ATTRS), op, Where{from.id()});
-  Handle dcpl(checked(H5Dget_create_plist(from.id()), op, Where{from.id()}));
-  unsigned order_flags = 0;
-  checked(H5Pget_attr_creation_order(dcpl.get(), &order_flags), op, Where{from.id()});
-  const H5_index_t index = (order_flags & H5P_CRT_ORDER_TRACKED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
-  for (hsize_t i = 0; i < info.num_attrs; ++i) {
-    Handle attr(checked(H5Aopen_by_idx(from.id(), ".", index, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT), op,
-                        Where{from.id()}));
-    const ssize_t name_size = checked(H5Aget_name(attr.get(), 0, nullptr), op, Where{from.id()});
-    std::string name(static_cast<std::size_t>(name_size), '\0');
-    checked(H5Aget_name(attr.get(), name.size() + 1, name.data()), op, Where{from.id()});
-    const Where where{from.id(), name};
-    Handle type(checked(H5Aget_type(attr.get()), op, where));
-    Handle space(checked(H5Aget_space(attr.get()), op, where));
-    Handle acpl(checked(H5Aget_create_plist(attr.get()), op, where));  // keeps the name's charset
-    const hssize_t count = checked(H5Sget_simple_extent_npoints(space.get()), op, where);
-    const std::size_t n = static_cast<std::size_t>(count);
-    // Raw bytes of the stored type; variable-length members point into memory HDF5 allocated,
-    // valid until reclaimed, so the write below copies their contents.
-    std::vector<std::byte> buffer(std::max<std::size_t>(1, n * H5Tget_size(type.get())));
-    checked(H5Aread(attr.get(), type.get(), buffer.data()), op, where);
-    const h5kit::detail::VlenReclaimer reclaim(type.get(), n, buffer.data());
-    Handle copy(checked(H5Acreate2(to, name.c_str(), type.get(), space.get(), acpl.get(), H5P_DEFAULT), op, where));
-    checked(H5Awrite(copy.get(), type.get(), buffer.data()), op, where);
-  }
 }
 
 std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
@@ -112,32 +83,9 @@ Dataset widen_strings(const Dataset& ds, std::size_t width) {
   if (!old_type.is_fixed_string())
     invalid(ds, op, "a fixed-length string dataset; found element type " + old_type.name());
   if (width <= old_type.size()) return ds;  // never narrower: that would cut values
-  const std::string path = ds.path();
-  if (path.empty() || path == "/") invalid(ds, op, "a dataset reachable by a path; found an anonymous one");
-  const std::string staged = path + ".h5kit-widening";
-  const Where where{ds.id(), path};
-
-  Handle type(checked(H5Tcopy(old_type.id()), op, where));  // keeps charset and padding
-  checked(H5Tset_size(type.get(), width), op, where);
-  const Datatype wide(std::move(type));
-  Handle space(checked(H5Dget_space(ds.id()), op, where));
-  Handle dcpl(checked(H5Dget_create_plist(ds.id()), op, where));  // layout, chunks, filters, fill value
-  h5kit::detail::silence_hdf5_errors();
-  const hid_t created = H5Dcreate2(ds.id(), staged.c_str(), wide.id(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT);
-  if (created < 0) h5kit::detail::fail_creation(op, Where{ds.id(), staged});
-  Dataset wider{Handle(created)};
-  try {
-    copy_blocks(ds, wider, wide, op, [](const Block& b) { return b; });
-    copy_attributes(ds, wider.id(), op);
-  } catch (...) {
-    H5Ldelete(ds.id(), staged.c_str(), H5P_DEFAULT);  // the old dataset is untouched
-    throw;
-  }
-  checked(H5Ldelete(ds.id(), path.c_str(), H5P_DEFAULT), op, where);
-  if (H5Lmove(ds.id(), staged.c_str(), ds.id(), path.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
-    h5kit::detail::fail(ErrorKind::file, op, Where{ds.id(), staged},
-                        "the widened data is at " + staged + "; moving it to " + path + " failed");
-  return wider;
+  Handle type(checked(H5Tcopy(old_type.id()), op, Where{ds.id()}));  // keeps charset and padding
+  checked(H5Tset_size(type.get(), width), op, Where{ds.id()});
+  return retype(ds, Datatype(std::move(type)), op);
 }
 
 Dataset set_string(const Dataset& ds, const Shape& index, std::string_view value) {

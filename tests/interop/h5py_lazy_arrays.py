@@ -79,7 +79,7 @@ def check_results(path):
         c.equal("names chunks", names.chunks, (2,))
         c.equal("names attr origin", names.attrs["origin"], "h5py")
         c.array("names attr scale", names.attrs["scale"], np.array([1.5, 2.5]))
-        c.true("names.h5kit-widening" not in f, "no staged dataset left behind")
+        c.true("names.h5kit-retype" not in f, "no staged dataset left behind")
         c.array("names == b'bob' after widening", r["is_bob"][()], expected == b"bob")
     c.finish()
 

@@ -194,18 +194,18 @@ TEST_F(Reductions, DiffAlongEachAxisAndRepeated) {
   for (std::size_t i = 0; i < 20; ++i) values.data()[i] = static_cast<double>(i * i);
   const H5Array<double> a(f.create_dataset("a", values));
   const ScopedMemoryCap cap(4 * sizeof(double));
-  const NDArray<double> d1 = diff(a, f, "d1").read();  // along the last axis
+  const NDArray<double> d1 = diff(a, Into{f, "d1"}).read();  // along the last axis
   ASSERT_EQ(d1.shape(), (Shape{4, 4}));
   for (std::size_t r = 0; r < 4; ++r)
     for (std::size_t c = 0; c < 4; ++c) EXPECT_EQ(d1(r, c), values(r, c + 1) - values(r, c));
-  const NDArray<double> d2 = diff(a, f, "d2", 2, 1).read();
+  const NDArray<double> d2 = diff(a, 2, 1, Into{f, "d2"}).read();
   for (std::size_t r = 0; r < 4; ++r)
     for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(d2(r, c), 2.0) << r << "," << c;  // second difference of i*i
-  const NDArray<double> d0 = diff(a, f, "d0", 1, 0).read();
+  const NDArray<double> d0 = diff(a, 1, 0, Into{f, "d0"}).read();
   ASSERT_EQ(d0.shape(), (Shape{3, 5}));
   for (std::size_t r = 0; r < 3; ++r)
     for (std::size_t c = 0; c < 5; ++c) EXPECT_EQ(d0(r, c), values(r + 1, c) - values(r, c));
-  EXPECT_EQ(diff(a, f, "d9", 9, 0).shape(), (Shape{0, 5}));
+  EXPECT_EQ(diff(a, 9, 0, Into{f, "d9"}).shape(), (Shape{0, 5}));
 }
 
 TEST_F(Reductions, BadInputIsReportedWithTheDatasetAndWritesNothing) {
@@ -230,7 +230,7 @@ TEST_F(Reductions, BadInputIsReportedWithTheDatasetAndWritesNothing) {
   EXPECT_EQ(sum(empty), 0.0);
   EXPECT_EQ(max(empty, 1).shape(), (Shape{0}));  // nothing to reduce into: no error, as numpy
   EXPECT_TRUE(std::isnan(mean(empty)));
-  EXPECT_THROW(diff(a, f, "bad", 1, 5), InvalidArgumentError);
+  EXPECT_THROW(diff(a, 1, 5, Into{f, "bad"}), InvalidArgumentError);
   EXPECT_FALSE(f.contains("bad"));
   EXPECT_THROW(a.view(s(0, 3, 2), all), InvalidArgumentError);
   EXPECT_THROW(a.view(5, all), InvalidArgumentError);

@@ -205,17 +205,17 @@ TEST(LazyConcatenate, AlongEitherAxisUnderTinyCaps) {
   H5Array<int> c(f.create_dataset("c", iota_grid(2, 2, 200)));
   for (std::size_t cap : {1u, 2u, 4u, 100u}) {
     ScopedMemoryCap scoped(cap * sizeof(int));
-    const auto rows = concatenate<int>({a, b}, 0, f, "rows" + std::to_string(cap)).read();
+    const auto rows = concatenate<int>({a, b}, 0, Into{f, "rows" + std::to_string(cap)}).read();
     ASSERT_EQ(rows.shape(), (Shape{5, 3}));
     for (std::size_t i = 0; i < 5; ++i)
       for (std::size_t j = 0; j < 3; ++j) ASSERT_EQ(rows(i, j), i < 2 ? int(i * 3 + j) : int(100 + (i - 2) * 3 + j));
-    const auto cols = concatenate<int>({a, c}, 1, f, "cols" + std::to_string(cap)).read();
+    const auto cols = concatenate<int>({a, c}, 1, Into{f, "cols" + std::to_string(cap)}).read();
     ASSERT_EQ(cols.shape(), (Shape{2, 5}));
     for (std::size_t i = 0; i < 2; ++i)
       for (std::size_t j = 0; j < 5; ++j) ASSERT_EQ(cols(i, j), j < 3 ? int(i * 3 + j) : int(200 + i * 2 + j - 3));
   }
   try {
-    concatenate<int>({a, c}, 0, f, "bad");
+    concatenate<int>({a, c}, 0, Into{f, "bad"});
     FAIL() << "no error";
   } catch (const ShapeMismatchError& e) {
     EXPECT_EQ(e.object(), "/c");
@@ -231,7 +231,7 @@ TEST(LazyStack, NewLeadingMiddleAndTrailingAxes) {
   H5Array<int> b(f.create_dataset("b", iota_grid(2, 3, 10)));
   ScopedMemoryCap scoped(2 * sizeof(int));
   for (std::size_t axis : {0u, 1u, 2u}) {
-    const auto s = stack<int>({a, b}, axis, f, "s" + std::to_string(axis)).read();
+    const auto s = stack<int>({a, b}, axis, Into{f, "s" + std::to_string(axis)}).read();
     Shape expected_shape{2, 3};
     expected_shape.insert(expected_shape.begin() + axis, 2);
     ASSERT_EQ(s.shape(), expected_shape);
@@ -243,8 +243,8 @@ TEST(LazyStack, NewLeadingMiddleAndTrailingAxes) {
         }
   }
   H5Array<int> c(f.create_dataset("c", iota_grid(3, 2)));
-  EXPECT_THROW(stack<int>({a, c}, 0, f, "bad"), ShapeMismatchError);
-  EXPECT_THROW(stack<int>({a, b}, 3, f, "bad"), InvalidArgumentError);
+  EXPECT_THROW(stack<int>({a, c}, 0, Into{f, "bad"}), ShapeMismatchError);
+  EXPECT_THROW(stack<int>({a, b}, 3, Into{f, "bad"}), InvalidArgumentError);
   EXPECT_FALSE(f.contains("bad"));
 }
 
@@ -256,12 +256,12 @@ TEST(LazyRepeat, EachEntryInARowAlongEitherAxis) {
   for (std::size_t cap : {1u, 3u, 100u}) {
     ScopedMemoryCap scoped(cap * sizeof(int));
     const std::string n = std::to_string(cap);
-    EXPECT_EQ(values(repeat(v, 2, 0, f, "v" + n)), (std::vector<int>{1, 1, 2, 2, 3, 3}));
-    EXPECT_EQ(values(repeat(m, 2, 0, f, "m0" + n)), (std::vector<int>{0, 1, 2, 0, 1, 2, 3, 4, 5, 3, 4, 5}));
-    EXPECT_EQ(values(repeat(m, 3, 1, f, "m1" + n)),
+    EXPECT_EQ(values(repeat(v, 2, 0, Into{f, "v" + n})), (std::vector<int>{1, 1, 2, 2, 3, 3}));
+    EXPECT_EQ(values(repeat(m, 2, 0, Into{f, "m0" + n})), (std::vector<int>{0, 1, 2, 0, 1, 2, 3, 4, 5, 3, 4, 5}));
+    EXPECT_EQ(values(repeat(m, 3, 1, Into{f, "m1" + n})),
               (std::vector<int>{0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5}));
   }
-  EXPECT_EQ(repeat(v, 0, 0, f, "none").shape(), (Shape{0}));
+  EXPECT_EQ(repeat(v, 0, 0, Into{f, "none"}).shape(), (Shape{0}));
 }
 
 TEST(LazyTake, IndicesInOrderWithRepeats) {
@@ -271,13 +271,13 @@ TEST(LazyTake, IndicesInOrderWithRepeats) {
   H5Array<int> m(f.create_dataset("m", iota_grid(3, 4)));
   const std::vector<std::size_t> idx{4, 0, 0, 2};
   ScopedMemoryCap scoped(3 * sizeof(int));
-  EXPECT_EQ(values(take<int>(v, idx, 0, f, "tv")), (std::vector<int>{14, 10, 10, 12}));
+  EXPECT_EQ(values(take<int>(v, idx, 0, Into{f, "tv"})), (std::vector<int>{14, 10, 10, 12}));
   const std::vector<std::size_t> rows{2, 0};
-  EXPECT_EQ(values(take<int>(m, rows, 0, f, "r")), (std::vector<int>{8, 9, 10, 11, 0, 1, 2, 3}));
+  EXPECT_EQ(values(take<int>(m, rows, 0, Into{f, "r"})), (std::vector<int>{8, 9, 10, 11, 0, 1, 2, 3}));
   const std::vector<std::size_t> cols{3, 1, 3};
-  EXPECT_EQ(values(take<int>(m, cols, 1, f, "c")), (std::vector<int>{3, 1, 3, 7, 5, 7, 11, 9, 11}));
+  EXPECT_EQ(values(take<int>(m, cols, 1, Into{f, "c"})), (std::vector<int>{3, 1, 3, 7, 5, 7, 11, 9, 11}));
   const std::vector<std::size_t> bad{1, 5};
-  EXPECT_THROW(take<int>(v, bad, 0, f, "bad"), InvalidArgumentError);
+  EXPECT_THROW(take<int>(v, bad, 0, Into{f, "bad"}), InvalidArgumentError);
   EXPECT_FALSE(f.contains("bad"));
 }
 
@@ -287,13 +287,13 @@ TEST(LazyTranspose, TilesUnderTinyCapsMatchTheInMemoryTranspose) {
   H5Array<int> m(f.create_dataset("m", iota_grid(5, 7)));
   for (std::size_t cap : {1u, 2u, 8u, 19u, 1000u}) {
     ScopedMemoryCap scoped(cap * sizeof(int));
-    const auto t = transpose(m, f, "t" + std::to_string(cap)).read();
+    const auto t = transpose(m, Into{f, "t" + std::to_string(cap)}).read();
     ASSERT_EQ(t.shape(), (Shape{7, 5}));
     for (std::size_t i = 0; i < 7; ++i)
       for (std::size_t j = 0; j < 5; ++j) ASSERT_EQ(t(i, j), int(j * 7 + i)) << "cap " << cap;
   }
   H5Array<int> v(f.create_dataset("v", std::vector<int>{1}));
-  EXPECT_THROW(transpose(v, f, "bad"), InvalidArgumentError);
+  EXPECT_THROW(transpose(v, Into{f, "bad"}), InvalidArgumentError);
 }
 
 TEST(LazyCopyto, ConvertsIntoTheDestinationsTypeAndChecksShapes) {
@@ -319,20 +319,102 @@ TEST(LazyAstype, ANewDatasetOfAnotherType) {
   File f(dir / "a.h5", "w");
   H5Array<double> d(f.create_dataset("d", std::vector<double>{1.25, -2.5, 3.75, 100}));
   ScopedMemoryCap scoped(sizeof(double));
-  const auto i = astype<int>(d, f, "i");
+  const auto i = astype<int>(d, Into{f, "i"});
   EXPECT_EQ(i.dataset().dtype(), dtype<int>());
   EXPECT_EQ(values(i), (std::vector<int>{1, -2, 3, 100}));
-  const auto back = astype<float>(i, f, "f", DatasetOptions{}.chunks({2}));
+  const auto back = astype<float>(i, Into{f, "f", DatasetOptions{}.chunks({2})});
   EXPECT_EQ(back.dataset().read<std::vector<float>>(), (std::vector<float>{1, -2, 3, 100}));
   H5Array<int> big(f.create_dataset("big", std::vector<int>{1, 300}));
   try {
-    astype<std::int8_t>(big, f, "small");
+    astype<std::int8_t>(big, Into{f, "small"});
     ADD_FAILURE() << "no error";
   } catch (const TypeMismatchError& e) {
     EXPECT_EQ(e.object(), "/big");
     EXPECT_NE(e.detail().find("int8"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(f.contains("small"));
+}
+
+
+TEST(LazyAstype, InPlaceKeepsThePathChunksFiltersMaxshapeAndAttributes) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  NDArray<std::int32_t> m(Shape{5, 7});
+  std::iota(m.begin(), m.end(), -10);
+  const Dataset original = f.create_group("g").create_dataset(
+      "m", m, DatasetOptions{}.chunks({2, 3}).maxshape({unlimited, 7}).gzip(4).fill_value(std::int32_t{-1}));
+  original.attrs().set("units", std::string("counts"));
+  original.attrs().set("gain", std::vector<double>{1.5, 2.5});
+  H5Array<std::int32_t> a(original);
+  ScopedMemoryCap scoped(4 * sizeof(double));
+
+  const H5Array<double> d = astype<double>(a, in_place);
+  const Dataset now = f.dataset("g/m");
+  EXPECT_EQ(now.dtype(), dtype<double>());
+  EXPECT_EQ(d.dataset().dtype(), dtype<double>());
+  EXPECT_EQ(now.shape(), (Shape{5, 7}));
+  EXPECT_EQ(now.chunks(), (Shape{2, 3}));
+  EXPECT_EQ(now.maxshape(), (Shape{unlimited, 7}));
+  ASSERT_EQ(now.filters().size(), 1u);
+  EXPECT_EQ(now.fill_value<double>(), -1.0);  // converted with the type
+  EXPECT_EQ(now.attrs().keys(), (std::vector<std::string>{"gain", "units"}));
+  EXPECT_EQ(now.attrs().get<std::string>("units"), "counts");
+  EXPECT_EQ(now.attrs().get<std::vector<double>>("gain"), (std::vector<double>{1.5, 2.5}));
+  const NDArray<double> read = now.read<NDArray<double>>();
+  for (std::size_t i = 0; i < m.size(); ++i) EXPECT_EQ(read.data()[i], static_cast<double>(m.data()[i]));
+  EXPECT_EQ(f.group("g").keys(), (std::vector<std::string>{"m"}));  // nothing staged is left
+  // The same type again changes nothing.
+  EXPECT_EQ(astype<double>(d, in_place).dataset().id(), d.dataset().id());
+}
+
+TEST(LazyAstype, InPlaceThatCannotConvertLeavesTheDatasetAsItWas) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  H5Array<int> big(f.create_dataset("big", std::vector<int>{1, 2, 300, 4}, DatasetOptions{}.chunks({1})));
+  big.dataset().attrs().set("note", 7);
+  ScopedMemoryCap scoped(sizeof(int));  // 300 is met after the first blocks were copied
+  try {
+    astype<std::int8_t>(big, in_place);
+    ADD_FAILURE() << "no error";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_EQ(e.object(), "/big");
+  }
+  EXPECT_EQ(f.dataset("big").dtype(), dtype<int>());
+  EXPECT_EQ(f.dataset("big").read<std::vector<int>>(), (std::vector<int>{1, 2, 300, 4}));
+  EXPECT_EQ(f.keys(), (std::vector<std::string>{"big"}));
+}
+
+TEST(LazyAstype, InPlaceRemovesACopyLeftByAProcessThatDied) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  H5Array<int> a(f.create_dataset("a", std::vector<int>{4, 5, 6}));
+  f.create_dataset("a.h5kit-retype", std::vector<float>{0});  // what a killed retype leaves
+  const H5Array<float> b = astype<float>(a, in_place);
+  EXPECT_EQ(f.dataset("a").read<std::vector<float>>(), (std::vector<float>{4, 5, 6}));
+  EXPECT_EQ(f.keys(), (std::vector<std::string>{"a"}));
+}
+
+TEST(LazyRoutines, ViewsAreRefusedNotTakenWhole) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  auto m = grid(f, "m", 4, 4);
+  const H5Array<int> top = m.view(s(0, 2), all);
+  auto names_view = [](auto&& call) {
+    try {
+      call();
+      return std::string("no error");
+    } catch (const InvalidArgumentError& e) {
+      return std::string(e.what());
+    }
+  };
+  for (const std::string& message :
+       {names_view([&] { transpose(top, Into{f, "t"}); }), names_view([&] { repeat(top, 2, 0, Into{f, "r"}); }),
+        names_view([&] { astype<double>(top, Into{f, "d"}); }), names_view([&] { astype<double>(top, in_place); }),
+        names_view([&] { concatenate<int>({m, top}, 0, Into{f, "c"}); })}) {
+    EXPECT_NE(message.find("found a view"), std::string::npos) << message;
+    EXPECT_NE(message.find("/m"), std::string::npos) << message;
+  }
+  EXPECT_EQ(f.keys(), (std::vector<std::string>{"m"}));
 }
 
 }  // namespace

@@ -275,16 +275,17 @@ H5KIT_LAZY_REDUCTION(argmax, argmax)
 #undef H5KIT_LAZY_REDUCTION
 
 // numpy's diff: the n-th discrete difference along `axis`, written block by block into a new
-// dataset `name` in `group` (the axis shrinks by n, to 0 at least). Each block read holds n extra
-// positions along the axis beyond the block written. On failure the new dataset is removed.
+// dataset (the axis shrinks by n, to 0 at least): diff(a, Into{g, "d"}), diff(a, 2, 0, Into{g, "d2"}).
+// Each block read holds n extra positions along the axis beyond the block written. On failure the new dataset is removed.
 template <class T>
-H5Array<T> diff(const H5Array<T>& a, const Group& group, std::string_view name, std::size_t n = 1, int axis = -1,
-                const DatasetOptions& options = {}) {
+H5Array<T> diff(const H5Array<T>& a, std::size_t n, int axis, const Into& into) {
+  const Group& group = into.group;
+  const std::string& name = into.name;
   const Shape shape = a.shape();
   const std::size_t ax = detail::normalize_axis(a.dataset(), "diff", axis, shape.size());
   Shape out_shape = shape;
   out_shape[ax] = shape[ax] > n ? shape[ax] - n : 0;
-  Dataset out = group.create_dataset(name, out_shape, dtype<T>(), options);
+  Dataset out = group.create_dataset(name, out_shape, dtype<T>(), into.options);
   try {
     const H5Array<T> result(out);
     // Input and output blocks are both held: half the cap each.
@@ -317,6 +318,11 @@ H5Array<T> diff(const H5Array<T>& a, const Group& group, std::string_view name, 
     group.erase(name);
     throw;
   }
+}
+// The first difference along the last axis.
+template <class T>
+H5Array<T> diff(const H5Array<T>& a, const Into& into) {
+  return diff(a, 1, -1, into);
 }
 
 }  // namespace h5kit::lazy

@@ -8,9 +8,11 @@
 //     insert(a, 2, 0);                            // [1, 2, 0, 3, 4, 5]
 //     erase(a, 2);                                // [1, 2, 3, 4, 5]
 //     expand(a, 3);  contract(a, 3);              // resize along an axis
-// Into a new dataset (`where` + `path`, created with `options`):
-//     auto c = concatenate<int>({a, b}, 0, file, "c");
-//     auto t = transpose(m, file, "m_T");
+// Into a new dataset, named by Into{group, name, options} as for the element-wise functions:
+//     auto c = concatenate<int>({a, b}, 0, Into{file, "c"});
+//     auto t = transpose(m, Into{file, "m_T"});
+//     auto f = astype<float>(a, Into{file, "a_f32"});   // a converted copy
+//     H5Array<float> g = astype<float>(a, in_place);    // the dataset at a's path, rewritten as float
 #include <span>
 #include <string_view>
 #include <vector>
@@ -43,14 +45,23 @@ Dataset take(const Dataset& ds, std::span<const std::size_t> indices, std::size_
              std::string_view path, const DatasetOptions& options);
 Dataset transpose(const Dataset& ds, const Group& where, std::string_view path, const DatasetOptions& options);
 void copyto(const Dataset& destination, const Dataset& source);
+// The dataset at ds's path, replaced by a copy with element type `type` (src/lazy/retype.cpp).
+Dataset retype(const Dataset& ds, const Datatype& type, std::string_view operation);
 Dataset astype(const Dataset& ds, const Datatype& type, const Group& where, std::string_view path,
                const DatasetOptions& options);
 
+// The routines work on whole datasets: a view (H5Array::view) is refused rather than taken whole.
+[[noreturn]] void throw_view_not_supported(const Dataset& ds, std::string_view operation);
+template <class T>
+const Dataset& whole(const H5Array<T>& array, std::string_view operation) {
+  if (array.is_view()) throw_view_not_supported(array.dataset(), operation);
+  return array.dataset();
+}
 template <class T>
 std::vector<Dataset> datasets(const std::vector<H5Array<T>>& arrays) {
   std::vector<Dataset> out;
   out.reserve(arrays.size());
-  for (const auto& a : arrays) out.push_back(a.dataset());
+  for (const auto& a : arrays) out.push_back(whole(a, "join arrays"));
   return out;
 }
 }  // namespace detail
@@ -60,12 +71,12 @@ std::vector<Dataset> datasets(const std::vector<H5Array<T>>& arrays) {
 // Adds `n` entries at the end of `axis` (they read as the fill value).
 template <class T>
 void expand(H5Array<T>& array, std::size_t n, std::size_t axis = 0) {
-  detail::expand(array.dataset(), n, axis);
+  detail::expand(detail::whole(array, "expand"), n, axis);
 }
 // Drops the last `n` entries of `axis`.
 template <class T>
 void contract(H5Array<T>& array, std::size_t n, std::size_t axis = 0) {
-  detail::contract(array.dataset(), n, axis);
+  detail::contract(detail::whole(array, "contract"), n, axis);
 }
 
 // numpy.insert, in the file: `values` has the array's shape except along `axis` (where its extent
@@ -73,7 +84,7 @@ void contract(H5Array<T>& array, std::size_t n, std::size_t axis = 0) {
 // on move up, chunk by chunk.
 template <class T>
 void insert(H5Array<T>& array, std::size_t index, const NDArray<T>& values, std::size_t axis = 0) {
-  detail::insert(array.dataset(), index, values.data(), dtype<T>(), values.shape(), axis);
+  detail::insert(detail::whole(array, "insert"), index, values.data(), dtype<T>(), values.shape(), axis);
 }
 // One entry filled with `value` (for a 1-D array, one element).
 template <class T>
@@ -81,62 +92,65 @@ void insert(H5Array<T>& array, std::size_t index, const T& value, std::size_t ax
   Shape slice = array.shape();
   if (axis < slice.size()) slice[axis] = 1;
   const NDArray<T> values(slice, value);
-  detail::insert(array.dataset(), index, values.data(), dtype<T>(), values.shape(), axis);
+  detail::insert(detail::whole(array, "insert"), index, values.data(), dtype<T>(), values.shape(), axis);
 }
 
 // numpy.delete, in the file: removes entry `index` (or the entries of `range`) along `axis`; the
 // entries after it move down, chunk by chunk, then the dataset shrinks.
 template <class T>
 void erase(H5Array<T>& array, std::size_t index, std::size_t axis = 0) {
-  detail::erase(array.dataset(), Range{index, index + 1}, axis);
+  detail::erase(detail::whole(array, "delete"), Range{index, index + 1}, axis);
 }
 template <class T>
 void erase(H5Array<T>& array, Range range, std::size_t axis = 0) {
-  detail::erase(array.dataset(), range, axis);
+  detail::erase(detail::whole(array, "delete"), range, axis);
 }
 
 // ---- into new datasets -----------------------------------------------------------------------
 
 // numpy.concatenate: the arrays' shapes agree except along `axis`.
 template <class T>
-H5Array<T> concatenate(const std::vector<H5Array<T>>& arrays, std::size_t axis, const Group& where,
-                       std::string_view path, const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::concatenate(detail::datasets(arrays), axis, where, path, options));
+H5Array<T> concatenate(const std::vector<H5Array<T>>& arrays, std::size_t axis, const Into& into) {
+  return H5Array<T>(detail::concatenate(detail::datasets(arrays), axis, into.group, into.name, into.options));
 }
 // numpy.stack: equal shapes, joined along a new axis `axis` (0..rank).
 template <class T>
-H5Array<T> stack(const std::vector<H5Array<T>>& arrays, std::size_t axis, const Group& where, std::string_view path,
-                 const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::stack(detail::datasets(arrays), axis, where, path, options));
+H5Array<T> stack(const std::vector<H5Array<T>>& arrays, std::size_t axis, const Into& into) {
+  return H5Array<T>(detail::stack(detail::datasets(arrays), axis, into.group, into.name, into.options));
 }
 // numpy.repeat: every entry along `axis` `repeats` times in a row.
 template <class T>
-H5Array<T> repeat(const H5Array<T>& array, std::size_t repeats, std::size_t axis, const Group& where,
-                  std::string_view path, const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::repeat(array.dataset(), repeats, axis, where, path, options));
+H5Array<T> repeat(const H5Array<T>& array, std::size_t repeats, std::size_t axis, const Into& into) {
+  return H5Array<T>(detail::repeat(detail::whole(array, "repeat"), repeats, axis, into.group, into.name, into.options));
 }
 // numpy.take: the entries at `indices` along `axis`, in that order (repeats allowed).
 template <class T>
-H5Array<T> take(const H5Array<T>& array, std::span<const std::size_t> indices, std::size_t axis, const Group& where,
-                std::string_view path, const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::take(array.dataset(), indices, axis, where, path, options));
+H5Array<T> take(const H5Array<T>& array, std::span<const std::size_t> indices, std::size_t axis, const Into& into) {
+  return H5Array<T>(detail::take(detail::whole(array, "take"), indices, axis, into.group, into.name, into.options));
 }
 // numpy.transpose of a 2-D array.
 template <class T>
-H5Array<T> transpose(const H5Array<T>& array, const Group& where, std::string_view path,
-                     const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::transpose(array.dataset(), where, path, options));
+H5Array<T> transpose(const H5Array<T>& array, const Into& into) {
+  return H5Array<T>(detail::transpose(detail::whole(array, "transpose"), into.group, into.name, into.options));
 }
 // numpy.copyto(destination, source): equal shapes; the elements convert to the destination's type.
 template <class T, class U>
 void copyto(H5Array<T>& destination, const H5Array<U>& source) {
-  detail::copyto(destination.dataset(), source.dataset());
+  detail::copyto(detail::whole(destination, "copyto"), detail::whole(source, "copyto"));
 }
 // A copy with elements of type U (HDF5's conversion, as a read into U).
 template <class U, class T>
-H5Array<U> astype(const H5Array<T>& array, const Group& where, std::string_view path,
-                  const DatasetOptions& options = {}) {
-  return H5Array<U>(detail::astype(array.dataset(), dtype<U>(), where, path, options));
+H5Array<U> astype(const H5Array<T>& array, const Into& into) {
+  return H5Array<U>(detail::astype(detail::whole(array, "convert array"), dtype<U>(), into.group, into.name, into.options));
+}
+// The dataset at the array's path rewritten with element type U, as a copy staged beside it then
+// swapped in: same shape, chunks, filters, maxshape and attributes. HDF5 fixes a dataset's type when
+// it is created, so this is the only way to change it. A value that does not fit U fails before the
+// swap and leaves the dataset as it was. `array` keeps the old, now unlinked, dataset: use the
+// returned array. Object references to the old dataset, and other hard links to it, keep the old one.
+template <class U, class T>
+H5Array<U> astype(const H5Array<T>& array, InPlace) {
+  return H5Array<U>(detail::retype(detail::whole(array, "convert array in place"), dtype<U>(), "convert array in place"));
 }
 
 }  // namespace h5kit::lazy
