@@ -24,8 +24,8 @@ H5Dict H5Dict::create(const Group& parent, std::string_view name) {
   return H5Dict(impl::create_container(parent, name, nullptr, nullptr));
 }
 
-std::vector<std::string> H5Dict::keys() const { return group_.keys(); }
-std::size_t H5Dict::size() const { return group_.size(); }
+std::vector<std::string> H5Dict::keys() const { return impl::member_keys(group_); }
+std::size_t H5Dict::size() const { return keys().size(); }
 bool H5Dict::contains(std::string_view key) const { return group_.has_link(key); }
 
 Value H5Dict::at(std::string_view key) const {

@@ -4,10 +4,12 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <cstring>
 #include <mutex>
 #include <set>
 
 #include "detail/checked.hpp"
+#include "lazy/raw_blocks.hpp"
 
 namespace h5kit::lazy::impl {
 namespace {
@@ -47,6 +49,22 @@ std::optional<Dataset> comparable_dataset(const std::optional<Object>& existing,
   return ds;
 }
 
+bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data) {
+  const std::size_t element_size = type.size();
+  const Shape shape = ds.shape();
+  const ChunkPlan plan(shape, elements_within_cap(element_size), ds.chunks());
+  const auto* expected = static_cast<const std::byte*>(data);
+  std::vector<std::byte> buffer;
+  for (const Block& b : plan) {  // a plan's blocks are contiguous row-major runs
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < shape.size(); ++i) first = first * shape[i] + b.offset[i];
+    buffer.resize(element_count(b.count) * element_size);
+    detail::read_raw(ds, type, b, buffer.data(), "compare before writing");
+    if (std::memcmp(buffer.data(), expected + first * element_size, buffer.size()) != 0) return false;
+  }
+  return true;
+}
+
 Group create_container(const Group& parent, std::string_view name, const char* h5_type, const char* class_tag) {
   Group g = parent.create_group(name, GroupOptions{.track_order = true});
   if (h5_type) g.attrs().set(kTypeAttribute, std::string(h5_type));
@@ -58,7 +76,7 @@ void write_none(const Group& parent, std::string_view name) { parent.create_data
 
 bool keep_only(const Group& group, const std::vector<std::string>& keep) {
   bool removed = false;
-  for (const std::string& key : group.keys()) {
+  for (const std::string& key : member_keys(group)) {
     if (std::find(keep.begin(), keep.end(), key) != keep.end()) continue;
     group.erase(key);
     removed = true;
@@ -67,7 +85,7 @@ bool keep_only(const Group& group, const std::vector<std::string>& keep) {
 }
 
 std::size_t list_size(const Group& group) {
-  const std::vector<std::string> keys = group.keys(IterationOrder::name);
+  const std::vector<std::string> keys = member_keys(group, IterationOrder::name);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (!group.has_link(std::to_string(i)))
       reject(ErrorKind::type_mismatch, "open list", Where{group.id()},
@@ -86,7 +104,15 @@ bool truncate_list(const Group& group, std::size_t n) {
   return removed;
 }
 
-std::string staged_name(std::string_view name) { return "__h5kit_staged__" + std::string(name); }
+constexpr std::string_view kStagedPrefix = "__h5kit_staged__";
+
+std::string staged_name(std::string_view name) { return std::string(kStagedPrefix) + std::string(name); }
+
+std::vector<std::string> member_keys(const Group& group, IterationOrder order) {
+  std::vector<std::string> keys = group.keys(order);
+  std::erase_if(keys, [](const std::string& key) { return key.starts_with(kStagedPrefix); });
+  return keys;
+}
 
 void discard(const Group& parent, std::string_view name) noexcept {
   const std::string n(name);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <boost/describe/enum.hpp>
 
 #include "h5kit/h5kit.hpp"
@@ -88,6 +90,30 @@ TEST_F(LazyDict, UnchangedValuesWriteNothing) {
   EXPECT_TRUE(d().set("a", std::string("now a string")));  // another type: replaced
   EXPECT_EQ(d()["a"].get<std::string>(), "now a string");
   EXPECT_FALSE(d().set("a", "now a string"));
+}
+
+// The comparison before a write reads the stored array block by block, within the cap: a change in
+// the last element of a large array is seen, an equal array writes nothing, and NaNs already stored
+// count as unchanged (they are the same bytes).
+TEST_F(LazyDict, LargeArraysCompareBlockByBlockBeforeWriting) {
+  NDArray<double> big(Shape{40, 25});
+  for (std::size_t i = 0; i < big.size(); ++i) big.data()[i] = static_cast<double>(i) * 0.5;
+  big.data()[7] = std::nan("");
+  ASSERT_TRUE(d().set("big", big));
+  const lazy::ScopedMemoryCap cap(16 * sizeof(double));
+  EXPECT_FALSE(d().set("big", big));
+  big.data()[big.size() - 1] = -1;  // only in the last block
+  EXPECT_TRUE(d().set("big", big));
+  EXPECT_EQ(d()["big"].get<NDArray<double>>().data()[big.size() - 1], -1.0);
+  EXPECT_FALSE(d().set("big", big));
+  big.data()[0] = -0.0;  // equal to 0.0 as a number, other bytes: stored
+  EXPECT_TRUE(d().set("big", big));
+  EXPECT_TRUE(std::signbit(d()["big"].get<NDArray<double>>().data()[0]));
+  const std::vector<std::int16_t> shorts{1, 2, 3, 4, 5};
+  ASSERT_TRUE(d().set("shorts", shorts));
+  EXPECT_FALSE(d().set("shorts", shorts));
+  EXPECT_TRUE(d().set("shorts", std::vector<std::int16_t>{1, 2, 3, 4, 6}));
+  EXPECT_EQ(d()["shorts"].get<std::vector<std::int16_t>>(), (std::vector<std::int16_t>{1, 2, 3, 4, 6}));
 }
 
 TEST_F(LazyDict, EraseAndUserObjectsAndNone) {

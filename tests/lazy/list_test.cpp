@@ -118,5 +118,33 @@ TEST_F(LazyList, OutOfRangeNamesTheSizeAndAFailedInsertMovesNothing) {
   EXPECT_EQ(H5List(file_.group("l")).size(), 5u);
 }
 
+// What a process killed mid-insert or mid-replace leaves: a member under a staged name. It is no
+// element (the list opens with its size), no dict key, and the next insert clears it.
+TEST_F(LazyList, AStagedMemberLeftByAKilledWriteIsNeitherAnElementNorAKey) {
+  const Group g = file_.group("l");
+  g.create_dataset("__h5kit_staged__insert", 99);
+  g.create_dataset("__h5kit_staged__2", 98);
+  H5List reopened(g);
+  EXPECT_EQ(reopened.size(), 5u);
+  std::size_t visited = 0;
+  for (const lazy::Value& v : reopened) visited += v.object().valid() ? 1 : 0;
+  EXPECT_EQ(visited, 5u);
+  reopened.insert(0, std::string("first"));
+  EXPECT_EQ(reopened.size(), 6u);
+  EXPECT_EQ(reopened[0].get<std::string>(), "first");
+  EXPECT_EQ(reopened[1].get<double>(), 1.0);
+  EXPECT_FALSE(g.has_link("__h5kit_staged__insert"));
+
+  lazy::H5Dict d = lazy::H5Dict::create(file_, "d");
+  d.set("a", 1);
+  d.group().create_dataset("__h5kit_staged__a", 5);
+  EXPECT_EQ(d.keys(), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(d.size(), 1u);
+  EXPECT_EQ((d.read<std::map<std::string, int>>()), (std::map<std::string, int>{{"a", 1}}));
+  EXPECT_TRUE(d.set("a", std::string("replaced")));  // staged under that name: the leftover goes first
+  EXPECT_EQ(d["a"].get<std::string>(), "replaced");
+  EXPECT_EQ(d.group().size(), 1u);
+}
+
 }  // namespace
 }  // namespace h5kit::test

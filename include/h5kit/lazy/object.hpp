@@ -73,6 +73,11 @@ concept Scalar = std::is_arithmetic_v<T> || std::is_same_v<T, std::string> || is
 template <class T>
 concept ScalarArray = is_ndarray<T>::value || ((is_vector<T>::value || is_std_array<T>::value) &&
                                                Scalar<typename T::value_type>);
+// Arrays whose elements lie contiguous in memory as their stored bytes (not strings, not
+// std::vector<bool>): compared with the file block by block.
+template <class T>
+concept ByteComparableArray = ScalarArray<T> && !std::is_same_v<typename T::value_type, std::string> &&
+                              !(is_vector<T>::value && std::is_same_v<typename T::value_type, bool>);
 // A group tagged "list".
 template <class T>
 concept ListLike = (is_vector<T>::value || is_std_array<T>::value) && !ScalarArray<T>;
@@ -85,6 +90,10 @@ bool is_none_dataset(const Object& object);
 // A dataset whose type and shape match, to compare values with before writing.
 std::optional<Dataset> comparable_dataset(const std::optional<Object>& existing, const Datatype& type,
                                           const Shape& shape);
+// True when `ds` (of type `type`, the shape of the caller's buffer) holds exactly the bytes at
+// `data`, compared block by block within the memory cap: assigning a large array that is already
+// stored costs no second copy of it in memory.
+bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data);
 // A group with tracked creation order, tagged with __h5_type__ (and __h5_class__) when given.
 Group create_container(const Group& parent, std::string_view name, const char* h5_type, const char* class_tag);
 void write_none(const Group& parent, std::string_view name);
@@ -96,6 +105,9 @@ std::size_t list_size(const Group& group);  // checks the members are exactly "0
 // Replacing a member: the new value is written under a staged name, then linked in its place, so
 // a write that fails leaves the old member as it was.
 std::string staged_name(std::string_view name);
+// The group's members without staged names: a process that died mid-write can leave one behind,
+// and it is neither a key nor a list element (the next write under that name discards it).
+std::vector<std::string> member_keys(const Group& group, IterationOrder order = IterationOrder::automatic);
 void discard(const Group& parent, std::string_view name) noexcept;
 void commit_staged(const Group& parent, std::string_view name, std::string_view staged);
 void register_tag(const char* tag);
@@ -234,7 +246,13 @@ bool write_object(const Group& parent, std::string_view name, const T& value) {
       Shape shape;
       inspector<T>::shape(value, shape);
       if (const auto ds = impl::comparable_dataset(existing, dtype<T>(), shape)) {
-        if (ds->template read<T>() == value) return false;
+        // Contiguous fixed-size elements compare as stored bytes, block by block (a NaN already
+        // stored is unchanged; -0.0 over 0.0 is a change); strings and bools through a whole read.
+        if constexpr (impl::ByteComparableArray<T>) {
+          if (impl::holds_bytes(*ds, dtype<T>(), inspector<T>::data(value))) return false;
+        } else if (ds->template read<T>() == value) {
+          return false;
+        }
         ds->write(value);  // same type and shape: in place
         return true;
       }
@@ -333,7 +351,7 @@ T read_object(const Object& object) {
   } else if constexpr (impl::is_string_map<T>::value) {
     const Group g = impl::expect_group(object, "read object", "");
     T result;
-    for (const std::string& key : g.keys())
+    for (const std::string& key : impl::member_keys(g))
       result.emplace(key, read_object<typename T::mapped_type>(g.open(key)));
     return result;
   } else if constexpr (impl::ListLike<T> || impl::is_tuple<T>::value) {
