@@ -5,9 +5,7 @@
 #include <vector>
 
 #include "h5kit/h5kit.hpp"
-#include "h5kit/lazy/creation.hpp"
-#include "h5kit/lazy/dict.hpp"
-#include "h5kit/lazy/reductions.hpp"
+#include "h5kit/lazy.hpp"
 
 int main(int argc, char** argv) {
   using namespace h5kit;
@@ -35,7 +33,11 @@ int main(int argc, char** argv) {
     const double c_e = lazy::sum(d["c"].as_dict()["e"].as_array<double>());
     std::printf("sum(arange(100)) = %g, sum(c.e) = %g, with blocks of %zu elements\n", total, c_e,
                 lazy::elements_within_cap(sizeof(double)));
-    return total == 4950 && c_e == 4950 ? 0 : 1;
+    // Several statistics from one pass over the file.
+    const lazy::Description<double> st = lazy::describe(r);
+    std::printf("describe: count %zu, mean %g, std %.4f, min %g, max %g\n", st.count, st.mean, st.std_dev, st.min,
+                st.max);
+    return total == 4950 && c_e == 4950 && st.mean == 49.5 ? 0 : 1;
   } catch (const Error& err) {
     std::fprintf(stderr, "%s\n", err.what());
     return 1;

@@ -17,8 +17,14 @@ H5List H5List::create(const Group& parent, std::string_view name) {
   return H5List(impl::create_container(parent, name, kListType, nullptr));
 }
 
+std::size_t H5List::synced_size() const {
+  if (group_.has_link(std::to_string(size_)) || (size_ > 0 && !group_.has_link(std::to_string(size_ - 1))))
+    size_ = impl::list_size(group_);
+  return size_;
+}
+
 std::string H5List::name_of(std::ptrdiff_t index, const char* operation) const {
-  const auto n = static_cast<std::ptrdiff_t>(size_);
+  const auto n = static_cast<std::ptrdiff_t>(synced_size());
   const std::ptrdiff_t i = index < 0 ? index + n : index;
   if (i < 0 || i >= n)
     reject(ErrorKind::invalid_argument, operation, Where{group_.id()},
@@ -30,7 +36,7 @@ Value H5List::at(std::ptrdiff_t index) const { return Value(group_.open(name_of(
 
 std::size_t H5List::insertion_point(std::ptrdiff_t index) const {
   // Python clamps insert positions instead of failing.
-  const auto n = static_cast<std::ptrdiff_t>(size_);
+  const auto n = static_cast<std::ptrdiff_t>(synced_size());
   const std::ptrdiff_t i = index < 0 ? std::max<std::ptrdiff_t>(0, index + n) : std::min(index, n);
   return static_cast<std::size_t>(i);
 }

@@ -49,6 +49,13 @@ std::optional<Dataset> comparable_dataset(const std::optional<Object>& existing,
   return ds;
 }
 
+void check_member_name(const Group& parent, std::string_view name) {
+  if (name.empty() || name.find('/') != std::string_view::npos || name == "." || name == "..")
+    reject(ErrorKind::invalid_argument, "write object", Where{parent.id()},
+           "expected a member name without '/', not empty, \".\" or \"..\"; found \"" + std::string(name) +
+               "\" (nothing was written)");
+}
+
 bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data) {
   const std::size_t element_size = type.size();
   const Shape shape = ds.shape();

@@ -2,6 +2,9 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "detail/checked.hpp"
 #include "detail/plists.hpp"
 
@@ -24,6 +27,20 @@ Handle memory_space(std::size_t elements, std::string_view operation, const Data
   const hsize_t n = elements;
   return Handle(checked(H5Screate_simple(1, &n, nullptr), operation, Where{ds.id()}));
 }
+
+// The block's own shape: with a flat memory space HDF 1.10 maps a chunked selection onto memory
+// one element at a time (src/detail/io.cpp, memory_shape()).
+Handle block_memory_space(const Block& block, std::string_view operation, const Dataset& ds) {
+  if (block.count.empty()) return memory_space(1, operation, ds);
+  const std::vector<hsize_t> dims(block.count.begin(), block.count.end());
+  return Handle(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), operation, Where{ds.id()}));
+}
+
+[[noreturn]] void fail_conversion(const Dataset& ds, const Datatype& target, std::string_view operation) {
+  h5kit::detail::fail(ErrorKind::type_mismatch, operation, Where{ds.id()},
+                      "expected every value to fit the target type " + target.name() +
+                          "; found one that does not (h5kit refuses where HDF5 would clamp)");
+}
 }  // namespace
 
 Datatype fixed_size_type(const Dataset& ds, std::string_view operation) {
@@ -38,16 +55,29 @@ void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block
   const std::size_t n = element_count(block.count);
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
-  Handle memory = memory_space(n, operation, ds);
+  Handle memory = block_memory_space(block, operation, ds);
   // Asked before the read: any HDF5 call after a failure would clear the stack the error reports.
   const bool converting = !(ds.dtype() == memory_type);
   h5kit::detail::silence_hdf5_errors();
   if (H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out) < 0) {
     if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
-    h5kit::detail::fail(ErrorKind::type_mismatch, operation, Where{ds.id()},
-                        "expected every value to fit the target type " + memory_type.name() +
-                            "; found one that does not (h5kit refuses where HDF5 would clamp)");
+    fail_conversion(ds, memory_type, operation);
   }
+}
+
+std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const Datatype& to, const void* values,
+                                 std::size_t n, std::string_view operation) {
+  std::vector<std::byte> buffer(std::max<std::size_t>(1, n * std::max(from.size(), to.size())));
+  std::memcpy(buffer.data(), values, n * from.size());
+  if (n == 0 || from == to) return buffer;
+  h5kit::detail::silence_hdf5_errors();
+  if (H5Tconvert(from.id(), to.id(), n, buffer.data(), nullptr, h5kit::detail::range_checked_conversion()) < 0) {
+    H5T_cdata_t* path = nullptr;
+    if (H5Tfind(from.id(), to.id(), &path) == nullptr)
+      invalid(ds, operation, "values convertible to the stored type " + to.name() + "; found " + from.name());
+    fail_conversion(ds, to, operation);
+  }
+  return buffer;
 }
 
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
@@ -55,8 +85,13 @@ void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& bloc
   const std::size_t n = element_count(block.count);
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
-  Handle memory = memory_space(n, operation, ds);
-  checked(H5Dwrite(ds.id(), memory_type.id(), memory.get(), file.get(), H5P_DEFAULT, in), operation, Where{ds.id()});
+  Handle memory = block_memory_space(block, operation, ds);
+  const bool converting = !(ds.dtype() == memory_type);
+  h5kit::detail::silence_hdf5_errors();
+  if (H5Dwrite(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), in) < 0) {
+    if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
+    fail_conversion(ds, ds.dtype(), operation);
+  }
 }
 
 void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,

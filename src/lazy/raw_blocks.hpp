@@ -23,6 +23,10 @@ Datatype fixed_size_type(const Dataset& ds, std::string_view operation);
 void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, void* out, std::string_view operation);
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
                std::string_view operation);
+// `n` values of type `from` converted to `to` in memory, range-checked: done before a routine
+// changes anything, so values that cannot be stored fail while the dataset is still as it was.
+std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const Datatype& to, const void* values,
+                                 std::size_t n, std::string_view operation);
 // `count` elements at the given 1-D coordinates (a point selection).
 void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,
                  void* out, std::string_view operation);

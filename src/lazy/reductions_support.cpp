@@ -85,6 +85,17 @@ Block view_region(const Dataset& dataset, const Shape& extent, std::span<const I
   return block;
 }
 
+void check_inside_view(const Dataset& dataset, const Shape& extent, const Shape& offset, const Shape& count,
+                       std::string_view operation) {
+  bool inside = offset.size() == extent.size() && count.size() == extent.size();
+  for (std::size_t i = 0; inside && i < extent.size(); ++i)
+    inside = offset[i] <= extent[i] && count[i] <= extent[i] - offset[i];  // no overflow in offset + count
+  if (!inside)
+    reject(ErrorKind::invalid_argument, operation, dataset,
+           "expected a block inside the view's shape " + h5kit::to_string(extent) + ", found offset " +
+               h5kit::to_string(offset) + " and count " + h5kit::to_string(count));
+}
+
 std::vector<Index> absolute_index(const Dataset& dataset, const Block& region, std::span<const Index> index) {
   constexpr std::string_view op = "select from lazy view";
   const std::vector<Index> full = expanded(dataset, op, region.count.size(), index);

@@ -2,6 +2,7 @@
 // transpose, copyto, astype. The new dataset is removed again when filling it fails.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -28,12 +29,29 @@ void require_inputs(const std::vector<Dataset>& inputs, const Group& where, std:
 
 }  // namespace
 
+// The element type of a join: the first input's, widened to the longest fixed-length string when
+// the inputs are strings (a narrower type would cut values, as numpy's promotion to the widest
+// 'S' type avoids); numbers convert to it range-checked.
+Datatype joined_type(const std::vector<Dataset>& inputs, std::string_view op) {
+  Datatype type = fixed_size_type(inputs[0], op);
+  if (!type.is_fixed_string()) return type;
+  std::size_t width = type.size();
+  for (const Dataset& in : inputs) {
+    const Datatype t = fixed_size_type(in, op);
+    if (t.is_fixed_string()) width = std::max(width, t.size());
+  }
+  if (width == type.size()) return type;
+  h5kit::detail::Handle wide(h5kit::detail::checked(H5Tcopy(type.id()), op, h5kit::detail::Where{inputs[0].id()}));
+  h5kit::detail::checked(H5Tset_size(wide.get(), width), op, h5kit::detail::Where{inputs[0].id()});
+  return Datatype(std::move(wide));
+}
+
 Dataset concatenate(const std::vector<Dataset>& inputs, std::size_t axis, const Group& where, std::string_view path,
                     const DatasetOptions& options) {
   constexpr std::string_view op = "concatenate arrays";
   require_inputs(inputs, where, path, op);
   require_axis(inputs[0], axis, op);
-  const Datatype type = fixed_size_type(inputs[0], op);
+  const Datatype type = joined_type(inputs, op);
   Shape shape = inputs[0].shape();
   std::size_t total = 0;
   for (const Dataset& in : inputs) {
@@ -65,7 +83,7 @@ Dataset stack(const std::vector<Dataset>& inputs, std::size_t axis, const Group&
   if (axis > shape.size())
     invalid(inputs[0], op,
             "a new axis in [0, " + std::to_string(shape.size()) + "]; found " + std::to_string(axis));
-  const Datatype type = fixed_size_type(inputs[0], op);
+  const Datatype type = joined_type(inputs, op);
   for (const Dataset& in : inputs)
     if (in.shape() != shape)
       mismatch(in, op, "the shape of the first array " + to_string(shape) + "; found " + to_string(in.shape()));
@@ -89,11 +107,33 @@ Dataset repeat(const Dataset& ds, std::size_t repeats, std::size_t axis, const G
   const std::size_t element_size = type.size();
   const Shape shape = ds.shape();
   Shape out_shape = shape;
+  if (repeats != 0 && shape[axis] > (std::numeric_limits<std::size_t>::max() - 1) / repeats)
+    invalid(ds, op,
+            "an extent below 2^64 along axis " + std::to_string(axis) + "; found " + std::to_string(shape[axis]) +
+                " entries repeated " + std::to_string(repeats) + " times");
   out_shape[axis] *= repeats;
   return create_filled(where, path, out_shape, type, options, [&](const Dataset& out) {
     if (repeats == 0) return;
+    const std::size_t cap_elements = elements_within_cap(element_size);
+    if (repeats >= cap_elements) {  // one element's copies alone exceed the cap: write them in runs
+      const std::size_t run = std::max<std::size_t>(1, cap_elements - 1);
+      std::vector<std::byte> one(element_size), copies;
+      for (const Block& b : ChunkPlan(shape, 1, ds.chunks())) {
+        read_raw(ds, type, b, one.data(), op);
+        for (std::size_t done = 0; done < repeats; done += run) {
+          const std::size_t m = std::min(run, repeats - done);
+          copies.resize(m * element_size);
+          for (std::size_t r = 0; r < m; ++r) std::memcpy(copies.data() + r * element_size, one.data(), element_size);
+          Block to = b;
+          to.offset[axis] = b.offset[axis] * repeats + done;
+          to.count[axis] = m;
+          write_raw(out, type, to, copies.data(), op);
+        }
+      }
+      return;
+    }
     // Source and repeated copy share the cap: 1 + repeats element images per source element.
-    const std::size_t per_block = std::max<std::size_t>(1, elements_within_cap(element_size) / (repeats + 1));
+    const std::size_t per_block = std::max<std::size_t>(1, cap_elements / (repeats + 1));
     std::vector<std::byte> in, expanded;
     for (Block b : ChunkPlan(shape, per_block, ds.chunks())) {
       const std::size_t n = element_count(b.count);
@@ -132,7 +172,8 @@ Dataset take(const Dataset& ds, std::span<const std::size_t> indices, std::size_
   return create_filled(where, path, out_shape, type, options, [&](const Dataset& out) {
     std::vector<std::byte> buffer;
     if (shape.size() == 1) {  // a point selection per cap-sized batch of indices
-      const std::size_t batch = elements_within_cap(element_size);
+      // Each index is held twice more, as a coordinate here and as HDF5's hsize_t in read_points.
+      const std::size_t batch = elements_within_cap(element_size + 2 * sizeof(unsigned long long));
       for (std::size_t start = 0; start < indices.size(); start += batch) {
         const std::size_t n = std::min(batch, indices.size() - start);
         const std::vector<unsigned long long> points(indices.begin() + static_cast<std::ptrdiff_t>(start),

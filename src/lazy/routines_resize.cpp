@@ -1,6 +1,9 @@
 // In-place routines that change a dataset's extent: expand, contract, insert, erase. Each checks
 // everything it can before the first change, so a refusal leaves the data as it was.
+#include <hdf5.h>
+
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -57,6 +60,10 @@ void expand(const Dataset& ds, std::size_t n, std::size_t axis) {
   constexpr std::string_view op = "expand array";
   require_axis(ds, axis, op);
   Shape shape = ds.shape();
+  if (n > std::numeric_limits<hsize_t>::max() - 1 - shape[axis])  // HDF5's largest extent is below H5S_UNLIMITED
+    invalid(ds, op,
+            "a count that keeps " + axis_text(axis) + " below 2^64; found " + std::to_string(n) + " added to " +
+                std::to_string(shape[axis]));
   shape[axis] += n;
   require_resizable(ds, shape, axis, op);
   if (n > 0) ds.resize(shape);
@@ -109,12 +116,14 @@ void insert(const Dataset& ds, std::size_t index, const void* values, const Data
   Shape grown = shape;
   grown[axis] += k;
   require_resizable(ds, grown, axis, op);
+  // Converted first: values that do not fit the stored type fail before the resize.
+  const std::vector<std::byte> stored = converted(ds, values_type, type, values, element_count(values_shape), op);
   ds.resize(grown);
   move_along_axis(ds, type, axis, index, n, index + k, op);
   Block target{Shape(shape.size(), 0), shape};
   target.offset[axis] = index;
   target.count[axis] = k;
-  write_raw(ds, values_type, target, values, op);
+  write_raw(ds, type, target, stored.data(), op);
 }
 
 void erase(const Dataset& ds, Range range, std::size_t axis) {

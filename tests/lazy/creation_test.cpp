@@ -76,5 +76,34 @@ TEST_F(Creation, ATakenNameFailsAndLeavesTheExistingDataset) {
   EXPECT_EQ(f["taken"].as_dataset().read<NDArray<double>>(), NDArray<double>(Shape{2}, 5.0));
 }
 
+
+TEST_F(Creation, ArangeCountsInt64BoundsExactlyAndRefusesAbsurdLengths) {
+  const std::int64_t start = std::int64_t{1} << 60;  // beyond double's 2^53
+  EXPECT_EQ(arange<std::int64_t>(Into{f, "big"}, start, start + 3).read(),
+            (NDArray<std::int64_t>(Shape{3}, {start, start + 1, start + 2})));
+  EXPECT_EQ(arange<std::int64_t>(Into{f, "down"}, 5, -5, -4).read(), (NDArray<std::int64_t>(Shape{3}, {5, 1, -3})));
+  EXPECT_EQ(arange<std::uint8_t>(Into{f, "none"}, 5, 5).shape(), (Shape{0}));
+  EXPECT_THROW(arange<std::int64_t>(Into{f, "zero"}, 0, 5, 0), InvalidArgumentError);
+  try {
+    (void)arange<double>(Into{f, "absurd"}, 0.0, 1e30, 1e-30);
+    ADD_FAILURE() << "no error";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(e.detail().find("below 2^63"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(f.contains("zero"));
+  EXPECT_FALSE(f.contains("absurd"));
+}
+
+TEST_F(Creation, DistributionsWithBadParametersAreRefusedBeforeCreating) {
+  EXPECT_THROW(random_uniform<int>(Into{f, "u"}, Shape{4}, 10, 0, 1), InvalidArgumentError);
+  EXPECT_THROW(random_uniform<double>(Into{f, "u"}, Shape{4}, 0.0, std::nan(""), 1), InvalidArgumentError);
+  EXPECT_THROW(random_normal<double>(Into{f, "n"}, Shape{4}, 0.0, -1.0, 1), InvalidArgumentError);
+  EXPECT_FALSE(f.contains("u"));
+  EXPECT_FALSE(f.contains("n"));
+  // numpy's scale=0: every value is the mean.
+  EXPECT_EQ(random_normal<double>(Into{f, "flat"}, Shape{3}, 2.5, 0.0, 1).read(), (NDArray<double>(Shape{3}, 2.5)));
+  EXPECT_EQ(random_uniform<int>(Into{f, "one"}, Shape{2}, 7, 7, 1).read(), (NDArray<int>(Shape{2}, 7)));
+}
+
 }  // namespace
 }  // namespace h5kit::lazy

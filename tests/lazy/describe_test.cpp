@@ -141,9 +141,13 @@ TEST_F(Describe, NothingToDescribeIsAnErrorNamingTheDataset) {
     EXPECT_NE(std::string(e.what()).find("/empty"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("zero-size"), std::string::npos) << e.what();
   }
-  // A variance with ddof >= count is NaN, as numpy (not an error).
+  // numpy divides by max(count - ddof, 0): inf for ddof >= count, NaN when the values are equal too.
   const H5Array<double> one(f.create_dataset("one", NDArray<double>(Shape{1}, {4.0})));
   EXPECT_TRUE(std::isnan(describe(one, {.ddof = 1}).var));
+  const H5Array<double> two(f.create_dataset("two", NDArray<double>(Shape{2}, {1.0, 2.0})));
+  EXPECT_TRUE(std::isinf(describe(two, {.ddof = 2}).var));
+  EXPECT_TRUE(std::isinf(var(two, {.ddof = 3})));
+  EXPECT_DOUBLE_EQ(var(two, {.ddof = 1}), 0.5);
   EXPECT_THROW((void)describe(one, 1), InvalidArgumentError);  // axis out of range
 }
 

@@ -159,5 +159,24 @@ TEST_F(LazyDict, TaggedGroupsAreNotDicts) {
   EXPECT_TRUE(lazy::Value(file_.open("list")).is_list());
 }
 
+
+// A key with '/' would be a path for HDF5 (a group "x" made, then removed as an unknown key): it is
+// refused before anything is written, in set, in a map value and in merge.
+TEST_F(LazyDict, KeysThatAreNotLinkNamesAreRefusedBeforeAnyWrite) {
+  for (const char* bad : {"x/y", "", ".", ".."}) {
+    try {
+      d().set("m", Map{{"ok", 1}, {bad, 2}});
+      ADD_FAILURE() << "no error for key '" << bad << "'";
+    } catch (const InvalidArgumentError& e) {
+      EXPECT_NE(e.detail().find("member name without '/'"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(d().merge(Map{{"g", 1}, {bad, 2}}), InvalidArgumentError);
+    EXPECT_THROW(d().set(bad, 1), InvalidArgumentError);
+  }
+  EXPECT_EQ(d().keys(), (std::vector<std::string>{"a", "b", "c", "f"}));
+  EXPECT_THROW(d().merge(std::map<std::string, int>{{"a", 9}, {"p/q", 2}}), InvalidArgumentError);
+  EXPECT_EQ(d()["a"].get<int>(), 1);
+}
+
 }  // namespace
 }  // namespace h5kit::test

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "h5kit/error.hpp"
 #include "h5kit/file.hpp"
 #include "h5kit/group.hpp"
@@ -70,6 +72,29 @@ TEST_F(H5ArraySlicing, BadIndicesNameTheDataset) {
   EXPECT_THROW(a.view(ellipsis, 0, ellipsis), InvalidArgumentError);
   EXPECT_THROW(a.view(indices{1, 2}, all), InvalidArgumentError);
   EXPECT_THROW(a.view(all, -9), InvalidArgumentError);
+}
+
+
+// A view's blocks are relative to the view and must stay inside it: the rest of the dataset is not
+// the view's to read or write.
+TEST_F(H5ArraySlicing, BlocksOutsideAViewAreRefusedAndWriteNothing) {
+  const H5Array<int> whole(f.create_dataset("ten", std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  const H5Array<int> v = whole.view(s(2, 5));
+  EXPECT_EQ(v.read(Block{{1}, {2}}), (NDArray<int>(Shape{2}, {3, 4})));
+  try {
+    (void)v.read(Block{{0}, {5}});
+    ADD_FAILURE() << "read past the view";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(e.detail().find("inside the view's shape (3,)"), std::string::npos) << e.what();
+    EXPECT_EQ(e.object(), "/ten");
+  }
+  EXPECT_THROW(v.write(NDArray<int>(Shape{5}, -1), Shape{0}), InvalidArgumentError);
+  EXPECT_THROW(v.write(NDArray<int>(Shape{1}, -1), Shape{3}), InvalidArgumentError);
+  EXPECT_THROW(v.view(Block{{2}, {std::numeric_limits<std::size_t>::max()}}), InvalidArgumentError);  // no wrap
+  EXPECT_THROW(whole.view(Block{{8}, {5}}), InvalidArgumentError);
+  EXPECT_EQ(whole.read(), (NDArray<int>(Shape{10}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})));
+  v.write(NDArray<int>(Shape{1}, -1), Shape{2});
+  EXPECT_EQ(whole.at({4}), -1);
 }
 
 }  // namespace

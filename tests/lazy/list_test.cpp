@@ -146,5 +146,20 @@ TEST_F(LazyList, AStagedMemberLeftByAKilledWriteIsNeitherAnElementNorAKey) {
   EXPECT_EQ(d.group().size(), 1u);
 }
 
+
+// The size a handle keeps follows the group: another handle's appends are seen, not overwritten.
+TEST_F(LazyList, TwoHandlesOnOneListSeeEachOthersChanges) {
+  H5List first = H5List::create(file_, "two");
+  H5List second(file_.group("two"));
+  first.append(1);
+  second.append(2);
+  first.append(3);
+  EXPECT_EQ(H5List(file_.group("two")).read<std::vector<int>>(), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(second.size(), 3u);
+  second.erase(0);
+  EXPECT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[-1].get<int>(), 3);
+}
+
 }  // namespace
 }  // namespace h5kit::test

@@ -236,5 +236,26 @@ TEST_F(Reductions, BadInputIsReportedWithTheDatasetAndWritesNothing) {
   EXPECT_THROW(a.view(5, all), InvalidArgumentError);
 }
 
+
+// A high order n: output blocks shrink to cap / (n + 2) so input and output fit the cap together;
+// the values stay numpy's.
+TEST_F(Reductions, DiffOfHighOrderUnderATinyCap) {
+  NDArray<double> m(Shape{4, 12});
+  for (std::size_t i = 0; i < m.size(); ++i) m.data()[i] = static_cast<double>((i * i) % 7);
+  const H5Array<double> a(f.create_dataset("m", m, DatasetOptions{}.chunks({3, 5})));
+  const NDArray<double> expected = diff(a, 5, 1, Into{f, "free"}).read();
+  const ScopedMemoryCap cap(16 * sizeof(double));
+  const NDArray<double> capped = diff(a, 5, 1, Into{f, "capped"}).read();
+  EXPECT_EQ(capped, expected);
+  // The 5th difference of one row, by hand: sum over k of (-1)^(5-k) C(5,k) x[i+k].
+  const int c[] = {-1, 5, -10, 10, -5, 1};
+  for (std::size_t r = 0; r < 4; ++r)
+    for (std::size_t i = 0; i < 7; ++i) {
+      double v = 0;
+      for (std::size_t k = 0; k < 6; ++k) v += c[k] * m(r, i + k);
+      EXPECT_EQ(capped(r, i), v) << r << "," << i;
+    }
+}
+
 }  // namespace
 }  // namespace h5kit::lazy

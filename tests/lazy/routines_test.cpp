@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <numeric>
 
 #include "h5kit/error.hpp"
@@ -415,6 +416,78 @@ TEST(LazyRoutines, ViewsAreRefusedNotTakenWhole) {
     EXPECT_NE(message.find("/m"), std::string::npos) << message;
   }
   EXPECT_EQ(f.keys(), (std::vector<std::string>{"m"}));
+}
+
+
+TEST(LazyResize, CountsThatWouldWrapTheExtentAreRefused) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  auto a = growable(f, "a", {1, 2, 3});
+  EXPECT_THROW(expand(a, std::numeric_limits<std::size_t>::max()), InvalidArgumentError);
+  EXPECT_EQ(a.shape(), Shape{3});
+  const std::size_t repeats = std::numeric_limits<std::size_t>::max() / 3 + 1;  // 3 * repeats wraps
+  EXPECT_THROW(repeat(a, repeats, 0, Into{f, "rr"}), InvalidArgumentError);
+  EXPECT_FALSE(f.contains("rr"));
+}
+
+// More repeats than the cap holds: each element's copies are written in cap-sized runs.
+TEST(LazyRepeat, MoreRepeatsThanTheCapHolds) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  auto m = grid(f, "m", 2, 3);
+  ScopedMemoryCap scoped(4 * sizeof(int));
+  std::vector<int> expected;
+  for (int v = 0; v < 6; ++v) expected.insert(expected.end(), 9, v);
+  EXPECT_EQ(values(repeat(m, 9, 1, Into{f, "r"})), expected);
+  EXPECT_EQ(repeat(m, 9, 1, Into{f, "r2"}).shape(), (Shape{2, 27}));
+}
+
+// Values are converted to the stored type, range-checked, before the dataset grows: a refusal
+// leaves it as it was.
+TEST(LazyInsert, ValuesThatDoNotFitTheStoredTypeChangeNothing) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  H5Array<int> small(f.create_dataset("i8", std::vector<std::int8_t>{1, 2, 3},
+                                      DatasetOptions{}.chunks({2}).maxshape({unlimited})));
+  EXPECT_THROW(insert(small, 1, 1000), TypeMismatchError);  // HDF5 alone would store 127
+  EXPECT_EQ(f.dataset("i8").read<std::vector<int>>(), (std::vector<int>{1, 2, 3}));
+  insert(small, 1, 100);
+  EXPECT_EQ(f.dataset("i8").read<std::vector<int>>(), (std::vector<int>{1, 100, 2, 3}));
+  const std::vector<std::string> words{"ab", "cd", "ef"};
+  H5Array<int> strings(f.create_dataset(
+      "s", words, DatasetOptions{}.chunks({2}).maxshape({unlimited}).dtype(Datatype::fixed_string(2, CharSet::ascii))));
+  EXPECT_THROW(insert(strings, 0, 5), InvalidArgumentError);  // no conversion from int to strings
+  EXPECT_EQ(f.dataset("s").read<std::vector<std::string>>(), words);
+}
+
+TEST(LazyConcatenate, FixedStringsOfDifferentWidthsTakeTheWidest) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  const H5Array<std::string> narrow(f.create_dataset("n", std::vector<std::string>{"ab", "cd"},
+                                                     DatasetOptions{}.dtype(Datatype::fixed_string(2, CharSet::ascii))));
+  const H5Array<std::string> wide(f.create_dataset("w", std::vector<std::string>{"hello"},
+                                                   DatasetOptions{}.dtype(Datatype::fixed_string(5, CharSet::ascii))));
+  const H5Array<std::string> c = concatenate<std::string>({narrow, wide}, 0, Into{f, "c"});
+  EXPECT_EQ(c.dtype().size(), 5u);
+  EXPECT_EQ(c.dataset().read<std::vector<std::string>>(), (std::vector<std::string>{"ab", "cd", "hello"}));
+  const H5Array<std::string> st = stack<std::string>({wide, H5Array<std::string>(f.create_dataset(
+                                                                "x", std::vector<std::string>{"x"},
+                                                                DatasetOptions{}.dtype(Datatype::fixed_string(1, CharSet::ascii))))},
+                                                     0, Into{f, "st"});
+  EXPECT_EQ(st.dataset().read<std::vector<std::string>>(), (std::vector<std::string>{"hello", "x"}));
+}
+
+TEST(LazyTake, ATinyCapStillTakesEveryIndex) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  std::vector<std::int8_t> data(100);
+  std::iota(data.begin(), data.end(), 0);
+  const H5Array<std::int8_t> a(f.create_dataset("b", data));
+  std::vector<std::size_t> idx(100);
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = 99 - i;
+  ScopedMemoryCap scoped(8);  // below one element with its two coordinates: batches of one
+  const NDArray<std::int8_t> t = take(a, idx, 0, Into{f, "t"}).read();
+  for (std::size_t i = 0; i < 100; ++i) EXPECT_EQ(t.data()[i], static_cast<std::int8_t>(99 - i));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 // seed gives the same dataset whatever the cap and chunking.
 #include <cmath>
 #include <random>
+#include <string>
 #include <type_traits>
 
 #include "h5kit/lazy/h5array.hpp"
@@ -28,6 +29,9 @@ H5Array<T> generate(const Into& into, const Shape& shape, F&& fill) {
   });
 }
 std::size_t arange_length(const Into& into, double start, double stop, double step);
+// Integers count exactly: int64 bounds beyond 2^53 would collapse in double.
+std::size_t arange_length(const Into& into, __int128 start, __int128 stop, __int128 step);
+[[noreturn]] void reject_distribution(const Into& into, const std::string& detail);
 }  // namespace detail
 
 // A new dataset left as HDF5 creates it: reads give the fill value until written.
@@ -49,8 +53,9 @@ H5Array<T> ones(const Into& into, const Shape& shape) { return full<T>(into, sha
 // InvalidArgumentError for a zero step; an empty dataset when the range is empty.
 template <class T>
 H5Array<T> arange(const Into& into, T start, T stop, T step = T(1)) {
-  const std::size_t n = detail::arange_length(into, static_cast<double>(start), static_cast<double>(stop),
-                                              static_cast<double>(step));
+  using Bound = std::conditional_t<std::is_integral_v<T>, __int128, double>;
+  const std::size_t n = detail::arange_length(into, static_cast<Bound>(start), static_cast<Bound>(stop),
+                                              static_cast<Bound>(step));
   std::size_t next = 0;
   return detail::generate<T>(into, Shape{n}, [&](T* data, std::size_t count) {
     // start + i * step, not a running sum: no drift for floating point.
@@ -61,6 +66,8 @@ H5Array<T> arange(const Into& into, T start, T stop, T step = T(1)) {
 // Uniform in [low, high) for floating point, [low, high] for integers (std's distributions).
 template <class T>
 H5Array<T> random_uniform(const Into& into, const Shape& shape, T low, T high, std::uint64_t seed) {
+  if (!(low <= high))  // also NaN bounds
+    detail::reject_distribution(into, "low <= high, found low " + std::to_string(low) + " and high " + std::to_string(high));
   std::mt19937_64 engine(seed);
   using Distribution = std::conditional_t<std::is_floating_point_v<T>, std::uniform_real_distribution<T>,
                                           std::uniform_int_distribution<T>>;
@@ -73,6 +80,10 @@ H5Array<T> random_uniform(const Into& into, const Shape& shape, T low, T high, s
 template <class T>
   requires std::is_floating_point_v<T>
 H5Array<T> random_normal(const Into& into, const Shape& shape, T mean, T stddev, std::uint64_t seed) {
+  if (!(stddev >= 0) || !std::isfinite(stddev) || !std::isfinite(mean))
+    detail::reject_distribution(into, "a finite mean and a finite stddev >= 0, found mean " + std::to_string(mean) +
+                                          " and stddev " + std::to_string(stddev));
+  if (stddev == 0) return full<T>(into, shape, mean);  // numpy's scale=0; std's distribution needs > 0
   std::mt19937_64 engine(seed);
   std::normal_distribution<T> distribution(mean, stddev);
   return detail::generate<T>(into, shape, [&](T* data, std::size_t n) {

@@ -68,8 +68,10 @@ class H5Dict {
   bool merge(const M& map) const {
     bool changed = false;
     if constexpr (std::is_same_v<M, Map>) {
+      for (const auto& entry : map.items()) impl::check_member_name(group_, entry.first);  // before any write
       for (const auto& [key, item] : map.items()) changed |= item.write(group_, key);
     } else {
+      for (const auto& entry : map) impl::check_member_name(group_, entry.first);
       for (const auto& [key, item] : map) changed |= write_object(group_, key, item);
     }
     return changed;

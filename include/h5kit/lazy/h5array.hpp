@@ -27,10 +27,14 @@
 namespace h5kit::lazy {
 
 namespace detail {
-// Errors of the lazy layer naming the dataset's file and path (src/lazy/reductions.cpp).
+// Errors of the lazy layer naming the dataset's file and path (src/lazy/reductions_support.cpp).
 [[noreturn]] void reject(ErrorKind kind, std::string_view operation, const Dataset& dataset, std::string detail);
 // The region of `extent` that a view index selects: integers, slices of step 1, all and ellipsis.
 Block view_region(const Dataset& dataset, const Shape& extent, std::span<const Index> index);
+// InvalidArgumentError unless `offset` + `count` lies inside a view of `extent`: the dataset
+// around a view is not the view's to read or write.
+void check_inside_view(const Dataset& dataset, const Shape& extent, const Shape& offset, const Shape& count,
+                       std::string_view operation);
 // `index` on a view at `region`, rewritten as an index on the whole dataset.
 std::vector<Index> absolute_index(const Dataset& dataset, const Block& region, std::span<const Index> index);
 // InvalidArgumentError unless `index` names one element of an array of `extent` (src/lazy/strings.cpp).
@@ -66,12 +70,22 @@ class H5Array {
   }
   explicit operator NDArray<T>() const { return read(); }
   // One block in memory; offsets are relative to this array (a view's own origin).
-  NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count); }
+  NDArray<T> read(const Block& block) const {
+    NDArray<T> out;
+    read(block, out);
+    return out;
+  }
   // The same into `buffer`, reusing its storage when it already has the block's shape (a plan's blocks
   // mostly do): a pass over a plan then allocates once, not once per block.
-  void read(const Block& block, NDArray<T>& buffer) const { dataset_.read_block(absolute(block.offset), block.count, buffer); }
+  void read(const Block& block, NDArray<T>& buffer) const {
+    if (region_) detail::check_inside_view(dataset_, region_->count, block.offset, block.count, "read view block");
+    dataset_.read_block(absolute(block.offset), block.count, buffer);
+  }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
-  void write(const NDArray<T>& values, const Shape& offset) const { dataset_.write_block(values, absolute(offset)); }
+  void write(const NDArray<T>& values, const Shape& offset) const {
+    if (region_) detail::check_inside_view(dataset_, region_->count, offset, values.shape(), "write view block");
+    dataset_.write_block(values, absolute(offset));
+  }
 
   // One element, by its index relative to this array: a.at({2, 3}).
   T at(const Shape& index) const {
@@ -139,6 +153,7 @@ class H5Array {
   }
   // The sub-array at `block` (relative to this array).
   H5Array view(const Block& block) const {
+    detail::check_inside_view(dataset_, shape(), block.offset, block.count, "make lazy view");
     H5Array out(dataset_);
     out.region_ = Block{absolute(block.offset), block.count};
     return out;

@@ -16,8 +16,8 @@ class H5List {
   static H5List create(const Group& parent, std::string_view name);
 
   const Group& group() const noexcept { return group_; }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return synced_size(); }
+  bool empty() const { return size() == 0; }
   Value operator[](std::ptrdiff_t index) const { return at(index); }
   Value at(std::ptrdiff_t index) const;  // InvalidArgumentError out of range, naming the size
 
@@ -28,7 +28,7 @@ class H5List {
   }
   template <class T>
   void append(const T& value) {
-    write_object(group_, std::to_string(size_), value);
+    write_object(group_, std::to_string(synced_size()), value);
     ++size_;
   }
   // Python's l.insert(index, value): index == size() appends; negative counts from the end.
@@ -60,14 +60,17 @@ class H5List {
     std::size_t i_;
   };
   iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, size_}; }
+  iterator end() const { return {this, size()}; }
 
  private:
   std::string name_of(std::ptrdiff_t index, const char* operation) const;
   std::size_t insertion_point(std::ptrdiff_t index) const;
   void shift_up(std::size_t from) const;  // members from..n-1 become from+1..n
+  // The size kept here, recounted when the group says another handle (or program) changed the
+  // list: "n" taken or "n-1" gone. Two link lookups, not a listing.
+  std::size_t synced_size() const;
   Group group_;
-  std::size_t size_ = 0;
+  mutable std::size_t size_ = 0;
 };
 
 }  // namespace h5kit::lazy

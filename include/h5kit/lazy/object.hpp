@@ -94,6 +94,9 @@ std::optional<Dataset> comparable_dataset(const std::optional<Object>& existing,
 // `data`, compared block by block within the memory cap: assigning a large array that is already
 // stored costs no second copy of it in memory.
 bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data);
+// InvalidArgumentError unless `name` can be one member's link name: not empty, no '/', not "." or
+// "..". HDF5 would read "a/b" as a path and write into (or create) a group "a".
+void check_member_name(const Group& parent, std::string_view name);
 // A group with tracked creation order, tagged with __h5_type__ (and __h5_class__) when given.
 Group create_container(const Group& parent, std::string_view name, const char* h5_type, const char* class_tag);
 void write_none(const Group& parent, std::string_view name);
@@ -238,6 +241,14 @@ bool write_object(const Group& parent, std::string_view name, const T& value) {
   if constexpr (std::is_convertible_v<const T&, const char*>) {
     return write_object(parent, name, std::string(value));
   } else {
+    impl::check_member_name(parent, name);
+    if constexpr (impl::MapLike<T>) {  // every key checked before the first member is written
+      if constexpr (std::is_same_v<T, Map>) {
+        for (const auto& entry : value.items()) impl::check_member_name(parent, entry.first);
+      } else {
+        for (const auto& entry : value) impl::check_member_name(parent, entry.first);
+      }
+    }
     const std::optional<Object> existing = parent.try_open(name);
     if constexpr (std::is_same_v<T, None>) {
       if (existing && impl::is_none_dataset(*existing)) return false;

@@ -144,9 +144,10 @@ struct Moments {
   std::vector<std::size_t> count;
   std::vector<double> mean, m2;
   explicit Moments(std::size_t n) : count(n, 0), mean(n, 0.0), m2(n, 0.0) {}
+  // numpy's: divided by max(count - ddof, 0), so ddof >= count gives inf (NaN when m2 is 0 too).
   double variance(std::size_t o, int ddof) const {
-    const double dof = static_cast<double>(count[o]) - ddof;
-    return dof > 0 ? m2[o] / dof : NAN;
+    const double dof = std::max(static_cast<double>(count[o]) - ddof, 0.0);
+    return m2[o] / dof;
   }
 };
 // Folds `block`'s touched outputs into `running` and clears them in `block` for the next block.
@@ -288,8 +289,10 @@ H5Array<T> diff(const H5Array<T>& a, std::size_t n, int axis, const Into& into) 
   Dataset out = group.create_dataset(name, out_shape, dtype<T>(), into.options);
   try {
     const H5Array<T> result(out);
-    // Input and output blocks are both held: half the cap each.
-    const ChunkPlan plan(out_shape, std::max<std::size_t>(1, elements_within_cap(sizeof(T)) / 2), out.chunks());
+    // An output block of c entries along the axis (r elements each) reads (c + n) r and holds
+    // both: (2c + n) r <= (n + 2) c r, so output blocks of cap / (n + 2) elements fit the cap. Below
+    // that, one output element still needs its n + 1 inputs at once.
+    const ChunkPlan plan(out_shape, std::max<std::size_t>(1, elements_within_cap(sizeof(T)) / (n + 2)), out.chunks());
     for (const Block& b : plan) {
       Block in = b;
       in.count[ax] += n;
