@@ -17,23 +17,22 @@ using h5kit::detail::Where;
 namespace {
 Handle select_block(const Dataset& ds, const Block& block, std::string_view operation) {
   Handle space(checked(H5Dget_space(ds.id()), operation, Where{ds.id()}));
+  if (block.offset.empty()) return space;  // a scalar dataset: its one element, selected as created
   std::vector<hsize_t> start(block.offset.begin(), block.offset.end()), count(block.count.begin(), block.count.end());
   checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr), operation,
           Where{ds.id()});
   return space;
 }
 
-Handle memory_space(std::size_t elements, std::string_view operation, const Dataset& ds) {
-  const hsize_t n = elements;
-  return Handle(checked(H5Screate_simple(1, &n, nullptr), operation, Where{ds.id()}));
-}
-
-// The block's own shape: with a flat memory space HDF 1.10 maps a chunked selection onto memory
-// one element at a time (src/detail/io.cpp, memory_shape()).
-Handle block_memory_space(const Block& block, std::string_view operation, const Dataset& ds) {
-  if (block.count.empty()) return memory_space(1, operation, ds);
-  const std::vector<hsize_t> dims(block.count.begin(), block.count.end());
+// Shaped like the file block: HDF5 1.10 maps a chunked selection to chunks block by block only when
+// the memory selection has the same shape, and element by element otherwise (src/detail/io.cpp).
+Handle memory_space(const Shape& block, std::string_view operation, const Dataset& ds) {
+  std::vector<hsize_t> dims(block.begin(), block.end());
+  if (dims.empty()) dims.push_back(1);
   return Handle(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), operation, Where{ds.id()}));
+}
+Handle memory_space(std::size_t elements, std::string_view operation, const Dataset& ds) {
+  return memory_space(Shape{elements}, operation, ds);
 }
 
 [[noreturn]] void fail_conversion(const Dataset& ds, const Datatype& target, std::string_view operation) {
@@ -55,7 +54,7 @@ void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block
   const std::size_t n = element_count(block.count);
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
-  Handle memory = block_memory_space(block, operation, ds);
+  Handle memory = memory_space(block.count, operation, ds);
   // Asked before the read: any HDF5 call after a failure would clear the stack the error reports.
   const bool converting = !(ds.dtype() == memory_type);
   h5kit::detail::silence_hdf5_errors();
@@ -85,7 +84,7 @@ void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& bloc
   const std::size_t n = element_count(block.count);
   if (n == 0) return;
   Handle file = select_block(ds, block, operation);
-  Handle memory = block_memory_space(block, operation, ds);
+  Handle memory = memory_space(block.count, operation, ds);
   const bool converting = !(ds.dtype() == memory_type);
   h5kit::detail::silence_hdf5_errors();
   if (H5Dwrite(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), in) < 0) {

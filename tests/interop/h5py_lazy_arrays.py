@@ -67,6 +67,12 @@ def check_results(path):
 
         close(c, "sort(s1) in place", f["s1"][()], np.sort(s1))
         close(c, "sort(s1) into new", r["s1_sorted"][()], np.sort(s1))
+        close(c, "sort(x, axis=0)", r["x_sorted_axis0"][()], np.sort(x, axis=0))
+        close(c, "sort(x)", r["x_sorted"][()], np.sort(x))
+        c.array("sort(n, axis=0)", r["n_sorted_axis0"][()], np.sort(n, axis=0))
+        close(c, "sort(x, axis=None)", r["x_sorted_flat"][()], np.sort(x, axis=None))
+        c.array("unique(n)", r["n_unique"][()], np.unique(n))
+        c.array("isin(n, [-3, 0, 7, 12])", r["n_isin"][()], np.isin(n, [-3, 0, 7, 12]))
         expected_l = np.delete(np.insert(np.arange(10, dtype=np.int64), 2, 99), 0)
         expected_l = np.insert(expected_l, len(expected_l), [7, 8])
         c.array("insert/delete on l", f["l"][()], expected_l)

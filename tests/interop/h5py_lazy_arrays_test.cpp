@@ -54,8 +54,14 @@ TEST(interop_lazy_arrays, H5kitComputesOnH5pyArraysAndNumpyAgrees) {
     y *= 2.0;
 
     H5Array<double> s1(f.dataset("s1"));
-    sort(s1, r, "s1_sorted");
+    sort(s1, Into{r, "s1_sorted"});
     sort(s1);
+    sort(x, 0, Into{r, "x_sorted_axis0"});   // lanes of 6 > the cap of 5: lane by lane, externally
+    sort(x, Into{r, "x_sorted"});            // the last axis
+    sort(n, 0, Into{r, "n_sorted_axis0"});   // lanes of 5 fit: in slabs
+    sort(x, flatten, Into{r, "x_sorted_flat"});
+    unique(n, Into{r, "n_unique"});
+    isin(n, std::vector<std::int64_t>{-3, 0, 7, 12}, Into{r, "n_isin"});
     H5Array<std::int64_t> l(f.dataset("l"));
     insert(l, 2, std::int64_t{99});
     erase(l, 0);

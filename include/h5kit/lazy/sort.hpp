@@ -1,78 +1,97 @@
 #pragma once
-// Sorting and set routines on 1-D datasets that stay within the memory cap: an external merge sort
-// (sorted runs written to a scratch file, then merged k at a time with bounded buffers), and
-// unique/isin built on it. NaNs sort last, as numpy.
+// numpy.sort, numpy.unique and numpy.isin on N-d datasets within the memory cap. Each lane along the
+// sorted axis is sorted on its own: many lanes at once in a slab read from the file when one lane
+// fits in the cap, else lane by lane with an external merge sort (sorted runs in a scratch file,
+// merged k at a time through bounded buffers). NaNs sort last, as numpy.
 //
-//     H5Array<double> a(file.dataset("x"));
-//     sort(a);                                      // in place
-//     auto s = sort(a, file, "x_sorted");            // into a new dataset
-//     auto u = unique(a, file, "x_unique");          // sorted distinct values
-//     auto m = isin(a, std::vector<double>{1, 2}, file, "x_in");   // bool mask
+//     H5Array<double> a(file.dataset("x"));             // any rank
+//     sort(a);                                           // in place, along the last axis
+//     sort(a, 0);                                        // in place, along axis 0
+//     auto s = sort(a, Into{file, "x_sorted"});          // a new dataset, along the last axis
+//     auto c = sort(a, 0, Into{file, "x_by_column"});    // a new dataset, along axis 0
+//     auto f = sort(a, flatten, Into{file, "x_flat"});   // numpy's axis=None: all elements, 1-D
+//     auto u = unique(a, Into{file, "x_unique"});        // sorted distinct values, 1-D
+//     auto m = isin(a, std::vector<double>{1, 2}, Into{file, "x_in"});   // bool mask of a's shape
 //
-// Design and memory bound: docs/lazy_routines.md.
+// A view (H5Array::view) sorts only its own block. Design and memory bound: docs/lazy_routines.md.
 #include <span>
-#include <string_view>
 #include <vector>
 
 #include "h5kit/dataset.hpp"
-#include "h5kit/group.hpp"
 #include "h5kit/lazy/h5array.hpp"
 
 namespace h5kit::lazy {
 
 namespace detail {
-// Sorts the 1-D `source` into `destination` (same shape; may be the same dataset).
+// `region` is the block of `source` the array covers (H5Array::region()); `axis` may be negative
+// (counted from the end) and is checked against the region's rank before anything is written.
 template <class T>
-void sort_into(const Dataset& source, const Dataset& destination);
+void sort_in_place(const Dataset& source, const Block& region, int axis);
 template <class T>
-Dataset sorted_copy(const Dataset& source, const Group& where, std::string_view path, const DatasetOptions& options);
+Dataset sorted_copy(const Dataset& source, const Block& region, int axis, const Into& into);
 template <class T>
-Dataset unique_copy(const Dataset& source, const Group& where, std::string_view path, const DatasetOptions& options);
+Dataset flat_sorted_copy(const Dataset& source, const Block& region, const Into& into);
 template <class T>
-Dataset isin_copy(const Dataset& source, std::span<const T> values, const Group& where, std::string_view path,
-                  const DatasetOptions& options);
+Dataset unique_copy(const Dataset& source, const Block& region, const Into& into);
+template <class T>
+Dataset isin_copy(const Dataset& source, const Block& region, std::span<const T> values, const Into& into);
 
 // The element types the compiled sort is instantiated for (src/lazy/sort.cpp).
 #define H5KIT_LAZY_SORT_TYPES(X)                                                                                      \
   X(signed char) X(unsigned char) X(short) X(unsigned short) X(int) X(unsigned int) X(long) X(unsigned long)          \
   X(long long) X(unsigned long long) X(float) X(double)
 #define H5KIT_LAZY_SORT_EXTERN(T)                                                                                     \
-  extern template void sort_into<T>(const Dataset&, const Dataset&);                                                 \
-  extern template Dataset sorted_copy<T>(const Dataset&, const Group&, std::string_view, const DatasetOptions&);     \
-  extern template Dataset unique_copy<T>(const Dataset&, const Group&, std::string_view, const DatasetOptions&);     \
-  extern template Dataset isin_copy<T>(const Dataset&, std::span<const T>, const Group&, std::string_view,           \
-                                       const DatasetOptions&);
+  extern template void sort_in_place<T>(const Dataset&, const Block&, int);                                           \
+  extern template Dataset sorted_copy<T>(const Dataset&, const Block&, int, const Into&);                            \
+  extern template Dataset flat_sorted_copy<T>(const Dataset&, const Block&, const Into&);                            \
+  extern template Dataset unique_copy<T>(const Dataset&, const Block&, const Into&);                                 \
+  extern template Dataset isin_copy<T>(const Dataset&, const Block&, std::span<const T>, const Into&);
 H5KIT_LAZY_SORT_TYPES(H5KIT_LAZY_SORT_EXTERN)
 #undef H5KIT_LAZY_SORT_EXTERN
 }  // namespace detail
 
-// Sorts a 1-D array in place, ascending, NaNs last.
+// numpy's axis=None for sort: every element, in row-major order, into one 1-D result.
+struct Flatten {};
+inline constexpr Flatten flatten{};
+
+// Sorts every lane along `axis` in place, ascending, NaNs last (ndarray.sort). `axis` counts from
+// the end when negative; InvalidArgumentError (naming the dataset, its rank and the axis) outside
+// [-rank, rank).
 template <class T>
-void sort(H5Array<T>& array) {
-  detail::sort_into<T>(array.dataset(), array.dataset());
+void sort(const H5Array<T>& array, int axis = -1) {
+  detail::sort_in_place<T>(array.dataset(), array.region(), axis);
 }
-// The sorted elements in a new dataset `path` below `where`.
+// numpy.sort(array, axis): the array with every lane along `axis` sorted, in a new dataset.
 template <class T>
-H5Array<T> sort(const H5Array<T>& array, const Group& where, std::string_view path, const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::sorted_copy<T>(array.dataset(), where, path, options));
+H5Array<T> sort(const H5Array<T>& array, int axis, const Into& into) {
+  return H5Array<T>(detail::sorted_copy<T>(array.dataset(), array.region(), axis, into));
 }
-// numpy.unique: the sorted distinct values (all NaNs count as one, as numpy >= 1.24).
 template <class T>
-H5Array<T> unique(const H5Array<T>& array, const Group& where, std::string_view path,
-                  const DatasetOptions& options = {}) {
-  return H5Array<T>(detail::unique_copy<T>(array.dataset(), where, path, options));
+H5Array<T> sort(const H5Array<T>& array, const Into& into) {
+  return sort(array, -1, into);
 }
+// numpy.sort(array, axis=None): all elements sorted, in a new 1-D dataset.
+template <class T>
+H5Array<T> sort(const H5Array<T>& array, Flatten, const Into& into) {
+  return H5Array<T>(detail::flat_sorted_copy<T>(array.dataset(), array.region(), into));
+}
+
+// numpy.unique: the sorted distinct values of all elements (any rank, flattened as numpy), 1-D.
+// All NaNs count as one, as numpy >= 1.24.
+template <class T>
+H5Array<T> unique(const H5Array<T>& array, const Into& into) {
+  return H5Array<T>(detail::unique_copy<T>(array.dataset(), array.region(), into));
+}
+
 // numpy.isin: a bool array of the array's shape, true where the element is one of `values` (held in
 // memory; NaN is never in them, as numpy).
 template <class T>
-H5Array<bool> isin(const H5Array<T>& array, std::span<const T> values, const Group& where, std::string_view path,
-                   const DatasetOptions& options = {}) {
-  return H5Array<bool>(detail::isin_copy<T>(array.dataset(), values, where, path, options));
+H5Array<bool> isin(const H5Array<T>& array, std::span<const T> values, const Into& into) {
+  return H5Array<bool>(detail::isin_copy<T>(array.dataset(), array.region(), values, into));
 }
 template <class T>
-H5Array<bool> isin(const H5Array<T>& array, const std::vector<T>& values, const Group& where, std::string_view path,
-                   const DatasetOptions& options = {}) {
-  return isin(array, std::span<const T>(values), where, path, options);
+H5Array<bool> isin(const H5Array<T>& array, const std::vector<T>& values, const Into& into) {
+  return isin(array, std::span<const T>(values), into);
 }
 
 }  // namespace h5kit::lazy
