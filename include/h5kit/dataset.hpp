@@ -111,6 +111,11 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
     detail::read_value(block("read block", offset, count), value);
     return value;
   }
+  // The same into a caller's container, e.g. an NDView over a buffer reused block after block.
+  template <class T>
+  void read_block(const Shape& offset, const Shape& count, T& into) const {
+    detail::read_value(block("read block", offset, count), into);
+  }
   template <class T>
   void write_block(const T& value, const Shape& offset) const {
     Shape count;

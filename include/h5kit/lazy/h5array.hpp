@@ -65,10 +65,30 @@ class H5Array {
     return dataset_.read_block<NDArray<T>>(region_->offset, region_->count);
   }
   explicit operator NDArray<T>() const { return read(); }
-  // One block in memory; offsets are relative to this array (a view's own origin).
-  NDArray<T> read(const Block& block) const { return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count); }
+  // One block in memory; offsets are relative to this array (a view's own origin). A 0-d array's
+  // only block is the empty one (HDF5 has no hyperslab of a scalar dataspace).
+  NDArray<T> read(const Block& block) const {
+    if (block.count.empty()) return dataset_.read<NDArray<T>>();
+    return dataset_.read_block<NDArray<T>>(absolute(block.offset), block.count);
+  }
+  // One block into a caller's buffer of at least the block's element count: a chunk-wise operation
+  // reads block after block into one buffer instead of allocating each.
+  void read(const Block& block, T* buffer) const {
+    NDView<T> into{buffer, block.count};
+    if (block.count.empty()) dataset_.read(into);
+    else dataset_.read_block(absolute(block.offset), block.count, into);
+  }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
-  void write(const NDArray<T>& values, const Shape& offset) const { dataset_.write_block(values, absolute(offset)); }
+  void write(const NDArray<T>& values, const Shape& offset) const {
+    if (offset.empty()) dataset_.write(values);
+    else dataset_.write_block(values, absolute(offset));
+  }
+  // Writes the block's element count of `values` (row-major) at `block`.
+  void write(const T* values, const Block& block) const {
+    const NDView<const T> from{values, block.count};
+    if (block.count.empty()) dataset_.write(from);
+    else dataset_.write_block(from, absolute(block.offset));
+  }
 
   // One element, by its index relative to this array: a.at({2, 3}).
   T at(const Shape& index) const {
