@@ -111,8 +111,8 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
     read_block(offset, count, value);
     return value;
   }
-  // The same into `value`, which keeps its storage when it already has the block's shape: a loop over
-  // equal blocks then allocates (and page-faults) once.
+  // The same into `value`, which keeps its storage when it already has the block's shape (or into an
+  // NDView over a caller's buffer): a loop over equal blocks then allocates (and page-faults) once.
   template <class T>
   void read_block(const Shape& offset, const Shape& count, T& value) const {
     detail::read_value(block("read block", offset, count), value);

@@ -1,5 +1,6 @@
 // The length of numpy's arange, checked (include/h5kit/lazy/creation.hpp).
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "detail/checked.hpp"
@@ -21,14 +22,26 @@ std::size_t arange_length(const Into& into, double start, double stop, double st
   return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
-std::size_t arange_length(const Into& into, __int128 start, __int128 stop, __int128 step) {
-  if (step == 0)
-    h5kit::detail::reject(ErrorKind::invalid_argument, "arange", h5kit::detail::Where{into.group.id(), into.name},
-                          "expected a non-zero step, found 0; nothing was written");
-  const __int128 span = stop - start;  // both within 64 bits: exact in 128
-  if ((span > 0) != (step > 0) || span == 0) return 0;
-  const __int128 a = span > 0 ? span : -span, b = step > 0 ? step : -step;
-  return static_cast<std::size_t>((a + b - 1) / b);  // at most 2^64 - 1: the extent is the count of values
+namespace {
+// ceil(span / step) for a span and step of equal sign, as magnitudes.
+std::size_t ceil_div(std::uint64_t span, std::uint64_t step) { return span / step + (span % step != 0 ? 1 : 0); }
+void reject_zero_step(const Into& into) {
+  h5kit::detail::reject(ErrorKind::invalid_argument, "arange", h5kit::detail::Where{into.group.id(), into.name},
+                        "expected a non-zero step, found 0; nothing was written");
+}
+}  // namespace
+
+// Magnitudes in uint64 hold the difference of any two int64 values exactly.
+std::size_t arange_length(const Into& into, std::int64_t start, std::int64_t stop, std::int64_t step) {
+  if (step == 0) reject_zero_step(into);
+  const auto u = [](std::int64_t v) { return static_cast<std::uint64_t>(v); };
+  if (step > 0) return stop > start ? ceil_div(u(stop) - u(start), u(step)) : 0;
+  return stop < start ? ceil_div(u(start) - u(stop), u(-(step + 1)) + 1) : 0;  // -(step + 1): no overflow at INT64_MIN
+}
+
+std::size_t arange_length(const Into& into, std::uint64_t start, std::uint64_t stop, std::uint64_t step) {
+  if (step == 0) reject_zero_step(into);
+  return stop > start ? ceil_div(stop - start, step) : 0;
 }
 
 void reject_distribution(const Into& into, const std::string& detail) {

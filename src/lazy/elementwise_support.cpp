@@ -21,13 +21,6 @@ const char* to_string(Binary op) noexcept {
   return names[static_cast<int>(op)];
 }
 
-void throw_shape_mismatch(std::string_view operation, const Dataset& a, const Shape& a_shape, const Dataset& b,
-                          const Shape& b_shape) {
-  reject(ErrorKind::shape_mismatch, operation, a,
-         "expected a second operand of shape " + h5kit::to_string(a_shape) + ", found " + b.file_name() + ":" +
-             b.path() + " of shape " + h5kit::to_string(b_shape) + " (no broadcasting); nothing was written");
-}
-
 void throw_in_place_type(std::string_view operation, const Dataset& a, const char* why) {
   reject(ErrorKind::invalid_argument, std::string(operation) + " in place", a,
          std::string("expected a result that fits the array's element type: ") + why + "; nothing was written");

@@ -62,7 +62,10 @@ def check_results(path):
         c.array("n + 3", r["n_plus_3"][()], n + 3)
         c.array("x > 0.5", r["x_gt"][()], x > 0.5)
         c.array("logical_and(mask, x > 0)", r["mask_and_pos"][()], np.logical_and(mask, x > 0))
-        close(c, "y *= 2 (in place)", f["y"][()], x * 2)
+        close(c, "y *= 2; y -= x[:1] (in place, broadcast)", f["y"][()], x * 2 - x[:1, :])
+        close(c, "x[:, :1] + x[:1, :] (broadcast)", r["col_plus_row"][()], x[:, :1] + x[:1, :])
+        close(c, "n * x[2:3, :7] (broadcast)", r["n_times_row"][()], n * x[2:3, :7])
+        c.dtype("n * x[2:3, :7] dtype", r["n_times_row"].dtype, "<f8")
         close(c, "sqrt(|x|)", r["sqrt_abs_x"][()], np.sqrt(np.abs(x)))
 
         close(c, "sort(s1) in place", f["s1"][()], np.sort(s1))

@@ -52,6 +52,10 @@ TEST(interop_lazy_arrays, H5kitComputesOnH5pyArraysAndNumpyAgrees) {
     sqrt(abs_x, Into{r, "sqrt_abs_x"});
     H5Array<double> y(f.dataset("y"));
     y *= 2.0;
+    // numpy broadcasting: a column and a row of x; int64 against a row of x; in place, a row into y.
+    add(x.view(all, s(0, 1)), x.view(s(0, 1), all), Into{r, "col_plus_row"});
+    multiply(n, x.view(s(2, 3), s(0, 7)), Into{r, "n_times_row"});
+    y -= x.view(s(0, 1), all);
 
     H5Array<double> s1(f.dataset("s1"));
     sort(s1, Into{r, "s1_sorted"});

@@ -8,6 +8,7 @@
 // Random values come from std::mt19937_64 seeded with `seed`, drawn in row-major order: the same
 // seed gives the same dataset whatever the cap and chunking.
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -30,7 +31,8 @@ H5Array<T> generate(const Into& into, const Shape& shape, F&& fill) {
 }
 std::size_t arange_length(const Into& into, double start, double stop, double step);
 // Integers count exactly: int64 bounds beyond 2^53 would collapse in double.
-std::size_t arange_length(const Into& into, __int128 start, __int128 stop, __int128 step);
+std::size_t arange_length(const Into& into, std::int64_t start, std::int64_t stop, std::int64_t step);
+std::size_t arange_length(const Into& into, std::uint64_t start, std::uint64_t stop, std::uint64_t step);
 [[noreturn]] void reject_distribution(const Into& into, const std::string& detail);
 }  // namespace detail
 
@@ -53,7 +55,8 @@ H5Array<T> ones(const Into& into, const Shape& shape) { return full<T>(into, sha
 // InvalidArgumentError for a zero step; an empty dataset when the range is empty.
 template <class T>
 H5Array<T> arange(const Into& into, T start, T stop, T step = T(1)) {
-  using Bound = std::conditional_t<std::is_integral_v<T>, __int128, double>;
+  using Bound = std::conditional_t<std::is_integral_v<T>,
+                                   std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>, double>;
   const std::size_t n = detail::arange_length(into, static_cast<Bound>(start), static_cast<Bound>(stop),
                                               static_cast<Bound>(step));
   std::size_t next = 0;

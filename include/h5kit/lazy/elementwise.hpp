@@ -4,7 +4,7 @@
 //
 //     H5Array<double> s = sin(a, Into{group, "sin_a"});   // a new dataset /group/sin_a
 //     sqrt(a, in_place);                                   // a = sqrt(a), chunk by chunk
-//     auto c = add(a, b, Into{group, "c"});                // shapes must be equal (no broadcasting)
+//     auto c = add(a, b, Into{group, "c"});                // numpy broadcasting: (3, 1) + (1, 4) -> (3, 4)
 //     H5Array<bool> big = greater(a, 0.5, Into{group, "mask"});
 //     auto f = unary<float>(Unary::exp, a, Into{group, "e"});  // the operation chosen at run time
 //     a += 1;  a *= b;                                      // in place, in the file
@@ -13,12 +13,18 @@
 // give bool, divide gives double for integers. In place, the result is stored as the array's own
 // type; an operation whose result would not fit that type (sin or divide of an integer array,
 // a predicate) is an InvalidArgumentError before anything is written.
+//
+// Two arrays broadcast as in numpy (lazy/broadcast.hpp): into a new dataset the result has the
+// broadcast shape and either operand may be the smaller; in place the result keeps a's shape, so b
+// must broadcast to it. Blocks are planned over the result; each operand reads only its own block.
 #include <cmath>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "h5kit/group.hpp"
+#include "h5kit/lazy/broadcast.hpp"
 #include "h5kit/lazy/h5array.hpp"
 #include "h5kit/lazy/reductions.hpp"
 #include "h5kit/storage.hpp"
@@ -44,15 +50,15 @@ const char* to_string(Binary op) noexcept;
 constexpr bool is_predicate(Unary op) { return op >= Unary::isfinite; }
 constexpr bool keeps_type(Unary op) { return op >= Unary::negative && op <= Unary::sign; }
 constexpr bool is_boolean(Binary op) { return op >= Binary::equal; }
-[[noreturn]] void throw_shape_mismatch(std::string_view operation, const Dataset& a, const Shape& a_shape,
-                                       const Dataset& b, const Shape& b_shape);
 [[noreturn]] void throw_in_place_type(std::string_view operation, const Dataset& a, const char* why);
 
 template <class T>
 using float_of = std::conditional_t<std::is_floating_point_v<T>, T, double>;
 
-template <class R, class T>
-R unary_value(Unary op, T v) {
+// One element of f(v); `op` is a template argument so that the loops below, instantiated once per
+// operation, hold no switch (the switch folds to the one case).
+template <Unary op, class R, class T>
+R unary_value(T v) {
   using F = float_of<T>;
   const F x = static_cast<F>(v);
   switch (op) {
@@ -98,8 +104,8 @@ R unary_value(Unary op, T v) {
   return R{};
 }
 
-template <class R, class A, class B>
-R binary_value(Binary op, A a, B b) {
+template <Binary op, class R, class A, class B>
+R binary_value(A a, B b) {
   // Arithmetic on two bools runs in int, as numpy's does before casting back.
   using Common = std::common_type_t<A, B>;
   using C = std::conditional_t<std::is_same_v<Common, bool>, int, Common>;
@@ -153,6 +159,39 @@ R binary_value(Binary op, A a, B b) {
   return R{};
 }
 
+// Calls f(std::integral_constant<Unary, op>{}) for the run-time `op`: the caller's loop is then
+// compiled once per operation, dispatched once per block rather than once per element.
+template <class F>
+void with_unary(Unary op, F&& f) {
+#define H5KIT_LAZY_CASE(name) \
+  case Unary::name: return f(std::integral_constant<Unary, Unary::name>{});
+  switch (op) {
+    H5KIT_LAZY_CASE(sin) H5KIT_LAZY_CASE(cos) H5KIT_LAZY_CASE(tan) H5KIT_LAZY_CASE(arcsin) H5KIT_LAZY_CASE(arccos)
+    H5KIT_LAZY_CASE(arctan) H5KIT_LAZY_CASE(sinh) H5KIT_LAZY_CASE(cosh) H5KIT_LAZY_CASE(tanh)
+    H5KIT_LAZY_CASE(arcsinh) H5KIT_LAZY_CASE(arccosh) H5KIT_LAZY_CASE(arctanh) H5KIT_LAZY_CASE(floor)
+    H5KIT_LAZY_CASE(ceil) H5KIT_LAZY_CASE(trunc) H5KIT_LAZY_CASE(exp) H5KIT_LAZY_CASE(expm1)
+    H5KIT_LAZY_CASE(exp2) H5KIT_LAZY_CASE(log) H5KIT_LAZY_CASE(log10) H5KIT_LAZY_CASE(log2)
+    H5KIT_LAZY_CASE(log1p) H5KIT_LAZY_CASE(sqrt) H5KIT_LAZY_CASE(cbrt) H5KIT_LAZY_CASE(negative)
+    H5KIT_LAZY_CASE(square) H5KIT_LAZY_CASE(abs) H5KIT_LAZY_CASE(sign) H5KIT_LAZY_CASE(isfinite)
+    H5KIT_LAZY_CASE(isinf) H5KIT_LAZY_CASE(isnan)
+  }
+#undef H5KIT_LAZY_CASE
+}
+
+template <class F>
+void with_binary(Binary op, F&& f) {
+#define H5KIT_LAZY_CASE(name) \
+  case Binary::name: return f(std::integral_constant<Binary, Binary::name>{});
+  switch (op) {
+    H5KIT_LAZY_CASE(add) H5KIT_LAZY_CASE(subtract) H5KIT_LAZY_CASE(multiply) H5KIT_LAZY_CASE(divide)
+    H5KIT_LAZY_CASE(floor_divide) H5KIT_LAZY_CASE(power) H5KIT_LAZY_CASE(mod) H5KIT_LAZY_CASE(maximum)
+    H5KIT_LAZY_CASE(minimum) H5KIT_LAZY_CASE(equal) H5KIT_LAZY_CASE(not_equal) H5KIT_LAZY_CASE(less)
+    H5KIT_LAZY_CASE(less_equal) H5KIT_LAZY_CASE(greater) H5KIT_LAZY_CASE(greater_equal)
+    H5KIT_LAZY_CASE(logical_and) H5KIT_LAZY_CASE(logical_or) H5KIT_LAZY_CASE(logical_xor)
+  }
+#undef H5KIT_LAZY_CASE
+}
+
 template <class T>
 using math_result = float_of<T>;
 template <class T>
@@ -160,13 +199,49 @@ using same_result = T;
 template <class T>
 using predicate_result = bool;
 
+// A buffer for the largest block of a plan, allocated once per operation and left uninitialised
+// (every block is read or computed into it before use; no page is touched twice for nothing).
+template <class T>
+std::unique_ptr<T[]> block_buffer(std::size_t elements) {
+  return std::unique_ptr<T[]>(new T[elements == 0 ? 1 : elements]);
+}
+
 template <class T, class R>
 void unary_blocks(Unary op, const H5Array<T>& a, const H5Array<R>& out) {
-  for (const Block& b : a.plan(sizeof(T) + sizeof(R))) {
-    const NDArray<T> in = a.read(b);
-    NDArray<R> result = NDArray<R>::uninitialized(b.count);
-    for (std::size_t i = 0; i < in.size(); ++i) result.data()[i] = unary_value<R>(op, in.data()[i]);
-    out.write(result, b.offset);
+  const ChunkPlan plan = a.plan(sizeof(T) + sizeof(R));
+  if (plan.size() == 0) return;
+  const std::size_t most = element_count(plan[0].count);  // the first block is the largest
+  const std::unique_ptr<T[]> in = block_buffer<T>(most);
+  std::unique_ptr<R[]> separate;
+  R* result;
+  if constexpr (std::is_same_v<T, R>) result = in.get();  // computed in place between read and write
+  else result = (separate = block_buffer<R>(most)).get();
+  with_unary(op, [&](auto o) {
+    for (const Block& b : plan) {
+      a.read(b, in.get());
+      const T* x = in.get();
+      const std::size_t n = element_count(b.count);
+      for (std::size_t i = 0; i < n; ++i) result[i] = unary_value<decltype(o)::value, R>(x[i]);
+      out.write(result, b);
+    }
+  });
+}
+
+// result[i] = op(x[i * x_step], y[i * y_step]) for i < n; steps are 0 (a stretched operand) or 1.
+// `result` may be `x` when x_step is 1 (in place).
+template <Binary op, class R, class A, class B>
+void binary_run(const A* x, std::size_t x_step, const B* y, std::size_t y_step, R* result, std::size_t n) {
+  if (x_step == 1 && y_step == 1) {
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(x[i], y[i]);
+  } else if (x_step == 1) {
+    const B v = *y;
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(x[i], v);
+  } else if (y_step == 1) {
+    const A u = *x;
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(u, y[i]);
+  } else {
+    const R r = binary_value<op, R>(*x, *y);
+    for (std::size_t i = 0; i < n; ++i) result[i] = r;
   }
 }
 
@@ -183,28 +258,55 @@ auto element_of() {
 template <class X>
 using element_t = decltype(element_of<X>());
 
-// out = op(a, other) block by block; `other` is an H5Array of a's shape or a scalar.
-template <class A, class X, class R>
-void binary_blocks(Binary op, const H5Array<A>& a, const X& other,
-                   const H5Array<R>& out) {
-  using B = element_t<X>;
-  for (const Block& b : a.plan(sizeof(A) + sizeof(B) + sizeof(R))) {
-    const NDArray<A> x = a.read(b);
-    NDArray<R> result = NDArray<R>::uninitialized(b.count);
-    if constexpr (is_h5array<X>::value) {
-      const NDArray<B> y = other.read(b);
-      for (std::size_t i = 0; i < x.size(); ++i) result.data()[i] = binary_value<R>(op, x.data()[i], y.data()[i]);
-    } else {
-      for (std::size_t i = 0; i < x.size(); ++i) result.data()[i] = binary_value<R>(op, x.data()[i], other);
+// out = op(a, scalar) over `plan` (blocks of a's shape).
+template <class A, class B, class R>
+void scalar_blocks(Binary op, const H5Array<A>& a, const B& scalar, const H5Array<R>& out, const ChunkPlan& plan) {
+  if (plan.size() == 0) return;
+  const std::size_t most = element_count(plan[0].count);
+  const std::unique_ptr<A[]> x = block_buffer<A>(most);
+  std::unique_ptr<R[]> separate;
+  R* result;
+  if constexpr (std::is_same_v<A, R>) result = x.get();
+  else result = (separate = block_buffer<R>(most)).get();
+  with_binary(op, [&](auto o) {
+    for (const Block& b : plan) {
+      a.read(b, x.get());
+      binary_run<decltype(o)::value>(x.get(), 1, &scalar, 0, result, element_count(b.count));
+      out.write(result, b);
     }
-    out.write(result, b.offset);
-  }
+  });
 }
 
-template <class A, class X>
-void check_same_shape(std::string_view operation, const H5Array<A>& a, const X& other) {
-  if constexpr (is_h5array<X>::value)
-    if (a.shape() != other.shape()) throw_shape_mismatch(operation, a.dataset(), a.shape(), other.dataset(), other.shape());
+// out = op(a, b) over `plan` (blocks of the result's shape, which both operands broadcast to):
+// each operand reads its own block of each result block, and BroadcastWalk pairs the elements.
+template <class A, class B, class R>
+void array_blocks(Binary op, const H5Array<A>& a, const H5Array<B>& b, const H5Array<R>& out, const ChunkPlan& plan) {
+  if (plan.size() == 0) return;
+  const Shape a_shape = a.shape(), b_shape = b.shape();
+  const Block first = plan[0];
+  const std::unique_ptr<A[]> x = block_buffer<A>(element_count(operand_block(a_shape, first).count));
+  const std::unique_ptr<B[]> y = block_buffer<B>(element_count(operand_block(b_shape, first).count));
+  // When a is not stretched its block is the result's, element for element: compute over it.
+  std::unique_ptr<R[]> separate;
+  R* result;
+  if constexpr (std::is_same_v<A, R>) {
+    if (a_shape == plan.shape()) result = x.get();
+    else result = (separate = block_buffer<R>(element_count(first.count))).get();
+  } else {
+    result = (separate = block_buffer<R>(element_count(first.count))).get();
+  }
+  with_binary(op, [&](auto o) {
+    for (const Block& block : plan) {
+      const Block from_a = operand_block(a_shape, block), from_b = operand_block(b_shape, block);
+      a.read(from_a, x.get());
+      b.read(from_b, y.get());
+      BroadcastWalk walk(block.count, from_a.count, from_b.count);
+      BroadcastWalk::Run run;
+      for (R* r = result; walk.next(run); r += run.length)
+        binary_run<decltype(o)::value>(x.get() + run.a, run.a_step, y.get() + run.b, run.b_step, r, run.length);
+      out.write(result, block);
+    }
+  });
 }
 
 }  // namespace detail
@@ -226,25 +328,43 @@ void unary(Unary op, const H5Array<T>& a, InPlace) {
   detail::unary_blocks(op, a, a);
 }
 
-// op(a, b) into a new dataset of element type R; b is an H5Array of a's shape or a scalar.
+// op(a, b) into a new dataset of element type R; b is an H5Array or a scalar. Two arrays broadcast
+// (the result has the broadcast shape; ShapeMismatchError naming both when they do not, and no
+// dataset is created).
 template <class R, class A, class X>
 H5Array<R> binary(Binary op, const H5Array<A>& a, const X& b, const Into& into) {
-  detail::check_same_shape(detail::to_string(op), a, b);
-  return detail::into_new<R>(into, a.shape(), [&](const H5Array<R>& out) {
-    detail::binary_blocks(op, a, b, out);
-  });
+  using B = detail::element_t<X>;
+  constexpr std::size_t bytes = sizeof(A) + sizeof(B) + sizeof(R);  // per result element
+  if constexpr (detail::is_h5array<X>::value) {
+    const Shape a_shape = a.shape(), b_shape = b.shape();
+    const Shape shape = detail::broadcast_result_shape(detail::to_string(op), a.dataset(), a_shape, b.dataset(), b_shape);
+    return detail::into_new<R>(into, shape, [&](const H5Array<R>& out) {
+      // The plan follows the storage chunks of an operand of the result's shape when there is one.
+      const ChunkPlan plan = a_shape == shape ? a.plan(bytes) : b_shape == shape ? b.plan(bytes) : out.plan(bytes);
+      detail::array_blocks(op, a, b, out, plan);
+    });
+  } else {
+    return detail::into_new<R>(into, a.shape(), [&](const H5Array<R>& out) {
+      detail::scalar_blocks(op, a, static_cast<B>(b), out, a.plan(bytes));
+    });
+  }
 }
 
-// a = op(a, b), chunk by chunk.
+// a = op(a, b), chunk by chunk; b is a scalar or an H5Array that broadcasts to a's shape
+// (InvalidArgumentError naming both otherwise, before anything is written).
 template <class A, class X>
 void binary(Binary op, const H5Array<A>& a, const X& b, InPlace) {
-  detail::check_same_shape(detail::to_string(op), a, b);
+  using B = detail::element_t<X>;
+  if constexpr (detail::is_h5array<X>::value)
+    detail::check_broadcasts_to(detail::to_string(op), a.dataset(), a.shape(), b.dataset(), b.shape());
   if (detail::is_boolean(op) && !std::is_same_v<A, bool>)
     detail::throw_in_place_type(detail::to_string(op), a.dataset(), "a comparison gives bool values");
   if (op == Binary::divide && std::is_integral_v<A>)
     detail::throw_in_place_type(detail::to_string(op), a.dataset(),
                                 "true division gives floating point and the array holds integers");
-  detail::binary_blocks(op, a, b, a);
+  const ChunkPlan plan = a.plan(sizeof(A) + sizeof(B) + sizeof(A));
+  if constexpr (detail::is_h5array<X>::value) detail::array_blocks(op, a, b, a, plan);
+  else detail::scalar_blocks(op, a, static_cast<B>(b), a, plan);
 }
 
 // The named functions: f(a, Into{group, name}) or f(a, in_place). Without R the result type is
@@ -274,7 +394,7 @@ H5KIT_LAZY_UNARY(isfinite, predicate) H5KIT_LAZY_UNARY(isinf, predicate) H5KIT_L
 #undef H5KIT_LAZY_UNARY
 
 // The named two-operand functions: f(a, b, Into{group, name}) or f(a, b, in_place); b is an
-// H5Array of a's shape or a scalar. Without R: the common type; double for divide of integers;
+// H5Array (broadcast as above) or a scalar. Without R: the common type; double for divide of integers;
 // bool for comparisons and logic.
 #define H5KIT_LAZY_BINARY(name, kind)                                                                       \
   template <class R = numpy_default, class A, class X>                                                      \
@@ -296,7 +416,7 @@ H5KIT_LAZY_BINARY(greater_equal, predicate) H5KIT_LAZY_BINARY(logical_and, predi
 H5KIT_LAZY_BINARY(logical_or, predicate) H5KIT_LAZY_BINARY(logical_xor, predicate)
 #undef H5KIT_LAZY_BINARY
 
-// In place, in the file: a += 1, a *= b (b an H5Array of a's shape or a scalar).
+// In place, in the file: a += 1, a *= b (b a scalar or an H5Array that broadcasts to a's shape).
 #define H5KIT_LAZY_COMPOUND(symbol, op)                                   \
   template <class A, class X>                                             \
   const H5Array<A>& operator symbol(const H5Array<A>& a, const X& b) {    \

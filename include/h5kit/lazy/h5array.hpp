@@ -69,7 +69,8 @@ class H5Array {
     return dataset_.read_block<NDArray<T>>(region_->offset, region_->count);
   }
   explicit operator NDArray<T>() const { return read(); }
-  // One block in memory; offsets are relative to this array (a view's own origin).
+  // One block in memory; offsets are relative to this array (a view's own origin). A 0-d array's
+  // only block is the empty one (HDF5 has no hyperslab of a scalar dataspace).
   NDArray<T> read(const Block& block) const {
     NDArray<T> out;
     read(block, out);
@@ -78,13 +79,32 @@ class H5Array {
   // The same into `buffer`, reusing its storage when it already has the block's shape (a plan's blocks
   // mostly do): a pass over a plan then allocates once, not once per block.
   void read(const Block& block, NDArray<T>& buffer) const {
-    if (region_) detail::check_inside_view(dataset_, region_->count, block.offset, block.count, "read view block");
+    if (block.count.empty()) {
+      buffer = dataset_.read<NDArray<T>>();
+      return;
+    }
+    check_inside(block.offset, block.count, "read view block");
     dataset_.read_block(absolute(block.offset), block.count, buffer);
+  }
+  // One block into a caller's buffer of at least the block's element count.
+  void read(const Block& block, T* buffer) const {
+    NDView<T> into{buffer, block.count};
+    if (block.count.empty()) return dataset_.read(into);
+    check_inside(block.offset, block.count, "read view block");
+    dataset_.read_block(absolute(block.offset), block.count, into);
   }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
   void write(const NDArray<T>& values, const Shape& offset) const {
-    if (region_) detail::check_inside_view(dataset_, region_->count, offset, values.shape(), "write view block");
+    if (offset.empty()) return dataset_.write(values);
+    check_inside(offset, values.shape(), "write view block");
     dataset_.write_block(values, absolute(offset));
+  }
+  // Writes the block's element count of `values` (row-major) at `block`.
+  void write(const T* values, const Block& block) const {
+    const NDView<const T> from{values, block.count};
+    if (block.count.empty()) return dataset_.write(from);
+    check_inside(block.offset, block.count, "write view block");
+    dataset_.write_block(from, absolute(block.offset));
   }
 
   // One element, by its index relative to this array: a.at({2, 3}).
@@ -161,6 +181,10 @@ class H5Array {
 
  private:
 
+  // The dataset around a view is not the view's to read or write.
+  void check_inside(const Shape& offset, const Shape& count, std::string_view operation) const {
+    if (region_) detail::check_inside_view(dataset_, region_->count, offset, count, operation);
+  }
   Shape absolute(const Shape& offset) const {
     if (!region_) return offset;
     Shape out = offset;
