@@ -1,8 +1,11 @@
-// The README's examples (the model example and the short tour of the core API), compiled and run, so
+// The README's examples (the model example, the short tour of the core API and the lazy layer), compiled and run, so
 // the front page never shows code that does not work.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "h5kit/h5kit.hpp"
+#include "h5kit/lazy.hpp"
 #include "h5kit/model.hpp"
 #include "support/temp_dir.hpp"
 
@@ -135,6 +138,42 @@ TEST(ReadmeTour, RunsAsWritten) {
   } catch (const h5kit::NotFoundError& e) {
     EXPECT_EQ(std::string(e.what()),
               "open object: no such object (file \"" + path + "\", object \"/calibration/missing\")");
+  }
+}
+
+// ---- "Data larger than memory" ----------------------------------------------------------------
+
+TEST(ReadmeTour, LazyExampleRunsAsWritten) {
+  h5kit::test::TempDir dir;
+  h5kit::File f(dir / "lazy.h5", "w");
+  h5kit::NDArray<double> images(h5kit::Shape{3, 512, 512});
+  for (std::size_t i = 0; i < images.size(); ++i) images.data()[i] = static_cast<double>(i % 1000);
+  f.create_dataset("frames", images, h5kit::DatasetOptions{}.chunks({1, 256, 256}));
+  f.create_dataset("dark_mean", h5kit::NDArray<double>(h5kit::Shape{512, 512}, 100.0));
+  f.create_dataset("timestamps", std::vector<double>{3, 1, 2});
+  {
+    using namespace h5kit::lazy;
+
+    const ScopedMemoryCap cap(64 << 20);
+    H5Array<double> frames(f.dataset("frames"));
+    H5Array<double> dark(f.dataset("dark_mean"));
+    Description<double> d = describe(frames);
+    h5kit::NDArray<double> per_pixel = mean(frames, 0);
+    frames -= dark;
+    H5Array<double> s = sin(frames, Into{f, "sin_frames"});
+    H5Array<double> t(f.dataset("timestamps"));
+    sort(t);
+
+    H5Dict meta = H5Dict::create(f, "meta");
+    meta.merge(Map{{"run", 17}, {"tags", std::vector<std::string>{"dark", "cold"}}});
+
+    EXPECT_EQ(d.count, images.size());
+    EXPECT_EQ(per_pixel.shape(), (h5kit::Shape{512, 512}));
+    EXPECT_EQ(per_pixel(0, 1), (1 + 262145 % 1000 + 524289 % 1000) / 3.0);
+    EXPECT_EQ(frames.at({2, 0, 7}), images(2, 0, 7) - 100.0);
+    EXPECT_EQ(s.at({2, 0, 7}), std::sin(images(2, 0, 7) - 100.0));
+    EXPECT_EQ(t.read(), (h5kit::NDArray<double>(h5kit::Shape{3}, {1, 2, 3})));
+    EXPECT_EQ(meta["run"].get<int>(), 17);
   }
 }
 

@@ -8,6 +8,7 @@ from interop_common import Checker, run
 
 NAMES = [b"alice", b"bob", b"carol", b"bob", b"dan"]
 LONG_NAME = "a considerably longer name"
+COUNTS = np.arange(-20, 20, dtype=np.int16).reshape(8, 5) * 7
 
 
 def inputs():
@@ -32,6 +33,9 @@ def write_arrays(path):
         names = f.create_dataset("names", data=np.array(NAMES, dtype="S5"), chunks=(2,))
         names.attrs["origin"] = "h5py"
         names.attrs["scale"] = np.array([1.5, 2.5])
+        counts = f.create_dataset("counts", data=COUNTS, chunks=(2, 3), compression="gzip", maxshape=(None, 5))
+        counts.attrs["units"] = "photons"
+        counts.attrs["gain"] = np.float32(1.5)
     print(f"wrote {path}")
 
 
@@ -90,6 +94,21 @@ def check_results(path):
         c.array("names attr scale", names.attrs["scale"], np.array([1.5, 2.5]))
         c.true("names.h5kit-retype" not in f, "no staged dataset left behind")
         c.array("names == b'bob' after widening", r["is_bob"][()], expected == b"bob")
+        close(c, "describe(x, axis=1, ddof=1).var", r["describe_x_axis1_var"][()], x.var(axis=1, ddof=1))
+        c.array("describe(x, axis=1).min", r["describe_x_axis1_min"][()], x.min(axis=1))
+        close(c, "describe(x, axis=1).sum", r["describe_x_axis1_sum"][()], x.sum(axis=1))
+        close(c, "describe(n)", r["describe_n"][()],
+              [n.size, n.sum(), n.mean(), n.std(), n.min(), n.max()])
+
+        counts = f["counts"]
+        c.dtype("astype in place: dtype", counts.dtype, "<f4")
+        close(c, "astype in place, then /= 2", counts[()], COUNTS.astype(np.float32) / 2)
+        c.equal("astype in place: chunks", counts.chunks, (2, 3))
+        c.equal("astype in place: compression", counts.compression, "gzip")
+        c.equal("astype in place: maxshape", counts.maxshape, (None, 5))
+        c.equal("astype in place: attribute units", counts.attrs["units"], "photons")
+        c.equal("astype in place: attribute gain", float(counts.attrs["gain"]), 1.5)
+        c.true("counts.h5kit-retype" not in f, "astype in place: no staged dataset left behind")
     c.finish()
 
 

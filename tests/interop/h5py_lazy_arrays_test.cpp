@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "h5kit/h5kit.hpp"
+#include "h5kit/lazy/describe.hpp"
 #include "h5kit/lazy/elementwise.hpp"
 #include "h5kit/lazy/reductions.hpp"
 #include "h5kit/lazy/routines.hpp"
@@ -42,6 +43,17 @@ TEST(interop_lazy_arrays, H5kitComputesOnH5pyArraysAndNumpyAgrees) {
     r.create_dataset("sum_n_axis0", sum(n, 0));
     r.create_dataset("argmax_x_axis1", argmax(x, 1));
     r.create_dataset("argmax_n_axis0", argmax(n, 0));
+    const AxisDescription<double> dx = describe(x, 1, {.ddof = 1});
+    r.create_dataset("describe_x_axis1_var", dx.var);
+    r.create_dataset("describe_x_axis1_min", dx.min);
+    r.create_dataset("describe_x_axis1_sum", dx.sum);
+    const Description<std::int64_t> dn = describe(n);
+    r.create_dataset("describe_n", std::vector<double>{static_cast<double>(dn.count), static_cast<double>(dn.sum),
+                                                       dn.mean, dn.std_dev, static_cast<double>(dn.min),
+                                                       static_cast<double>(dn.max)});
+    // h5py's "counts" int16 dataset, with chunks, gzip and attributes, rewritten as float32 in place.
+    const H5Array<float> counts = astype<float>(H5Array<std::int16_t>(f.dataset("counts")), in_place);
+    counts /= 2.0f;
 
     exp(x, Into{r, "exp_x"});
     add(n, std::int64_t{3}, Into{r, "n_plus_3"});
