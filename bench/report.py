@@ -305,7 +305,8 @@ def main():
         out.append("## Lazy arrays\n")
         out.append("The lazy layer (`include/h5kit/lazy/`) on one 2 GiB float64 dataset (16384 x 16384, chunked "
                    "64 x 2048 = 1 MiB, no filter; input written once before anything is timed). h5kit runs under "
-                   "`ScopedMemoryCap(64 MiB)`: its plan reads blocks of 256 whole rows (32 MiB). Raw C reads the "
+                   "`ScopedMemoryCap(64 MiB)`: its plan reads blocks of 512 whole rows (64 MiB) for the reductions "
+                   "and 256 rows for sin (input and result share the cap). Raw C reads the "
                    "same 256-row blocks into one buffer and computes sum, mean and std in a single pass (each "
                    "block's mean and squared deviations, merged). h5py loads the whole array (`ds[()]`) and calls "
                    "`.sum()`, `.mean()`, `.std()`; for sin it loops over the same 256-row blocks (read, `np.sin`, "

@@ -14,6 +14,9 @@
 namespace h5kit::lazy::impl {
 namespace {
 
+// Members written under this prefix are staged copies, swapped in when complete (write_fresh).
+constexpr std::string_view kStagedPrefix = "__h5kit_staged__";
+
 using h5kit::detail::reject;
 using h5kit::detail::Where;
 
@@ -54,6 +57,14 @@ void check_member_name(const Group& parent, std::string_view name) {
     reject(ErrorKind::invalid_argument, "write object", Where{parent.id()},
            "expected a member name without '/', not empty, \".\" or \"..\"; found \"" + std::string(name) +
                "\" (nothing was written)");
+}
+
+void check_key(const Group& parent, std::string_view key) {
+  check_member_name(parent, key);
+  if (key.starts_with(kStagedPrefix))
+    reject(ErrorKind::invalid_argument, "write object", Where{parent.id()},
+           "expected a key not starting with \"" + std::string(kStagedPrefix) +
+               "\" (h5kit stages replacements under it); found \"" + std::string(key) + "\" (nothing was written)");
 }
 
 bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data) {
@@ -110,8 +121,6 @@ bool truncate_list(const Group& group, std::size_t n) {
   }
   return removed;
 }
-
-constexpr std::string_view kStagedPrefix = "__h5kit_staged__";
 
 std::string staged_name(std::string_view name) { return std::string(kStagedPrefix) + std::string(name); }
 

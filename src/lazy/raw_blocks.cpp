@@ -70,7 +70,8 @@ std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const 
   std::memcpy(buffer.data(), values, n * from.size());
   if (n == 0 || from == to) return buffer;
   h5kit::detail::silence_hdf5_errors();
-  if (H5Tconvert(from.id(), to.id(), n, buffer.data(), nullptr, h5kit::detail::range_checked_conversion()) < 0) {
+  std::vector<std::byte> background(n * to.size());  // compound conversions read it; zeroed
+  if (H5Tconvert(from.id(), to.id(), n, buffer.data(), background.data(), h5kit::detail::range_checked_conversion()) < 0) {
     H5T_cdata_t* path = nullptr;
     if (H5Tfind(from.id(), to.id(), &path) == nullptr)
       invalid(ds, operation, "values convertible to the stored type " + to.name() + "; found " + from.name());
@@ -101,6 +102,20 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
   checked(H5Sselect_elements(file.get(), H5S_SELECT_SET, coords.size(), coords.data()), operation, Where{ds.id()});
   Handle memory = memory_space(coords.size(), operation, ds);
   checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
+}
+
+std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
+  std::optional<Shape> chunks = ds.chunks();
+  if (chunks)
+    for (std::size_t i = 0; i < chunks->size(); ++i)
+      if (region.offset[i] % (*chunks)[i] != 0) return std::nullopt;
+  return chunks;
+}
+
+void throw_view_not_supported(const Dataset& ds, std::string_view operation) {
+  invalid(ds, operation,
+          "a whole dataset (the routines work on datasets); found a view (H5Array::view): copy it to a dataset "
+          "first, e.g. with astype or an element-wise function into a new dataset");
 }
 
 void invalid(const Dataset& ds, std::string_view operation, std::string detail) {

@@ -86,10 +86,4 @@ Dataset retype(const Dataset& ds, const Datatype& type, std::string_view op) {
   return copy;
 }
 
-void throw_view_not_supported(const Dataset& ds, std::string_view operation) {
-  invalid(ds, operation,
-          "a whole dataset (the routines work on datasets); found a view (H5Array::view): copy it to a dataset "
-          "first, e.g. with astype or an element-wise function into a new dataset");
-}
-
 }  // namespace h5kit::lazy::detail

@@ -198,28 +198,80 @@ Dataset take(const Dataset& ds, std::span<const std::size_t> indices, std::size_
   });
 }
 
-Dataset transpose(const Dataset& ds, const Group& where, std::string_view path, const DatasetOptions& options) {
+Dataset transpose(const Dataset& ds, std::span<const int> axes_given, const Group& where, std::string_view path,
+                  const DatasetOptions& options) {
   constexpr std::string_view op = "transpose array";
   const Shape shape = ds.shape();
-  if (shape.size() != 2) invalid(ds, op, "a 2-D array; found shape " + to_string(shape));
+  const std::size_t rank = shape.size();
+  // numpy's axes: a permutation of 0..rank-1 (negatives count from the end); none reverses them.
+  std::vector<std::size_t> axes(rank);
+  if (axes_given.empty()) {
+    for (std::size_t i = 0; i < rank; ++i) axes[i] = rank - 1 - i;
+  } else {
+    std::vector<char> seen(rank, 0);
+    bool valid = axes_given.size() == rank;
+    for (std::size_t i = 0; valid && i < rank; ++i) {
+      const long long v = axes_given[i] < 0 ? axes_given[i] + static_cast<long long>(rank) : axes_given[i];
+      valid = v >= 0 && v < static_cast<long long>(rank) && !seen[static_cast<std::size_t>(v)];
+      if (valid) seen[axes[i] = static_cast<std::size_t>(v)] = 1;
+    }
+    if (!valid) {
+      std::string given;
+      for (int v : axes_given) given += (given.empty() ? "" : ", ") + std::to_string(v);
+      invalid(ds, op, "a permutation of the " + std::to_string(rank) + " axes of shape " + to_string(shape) +
+                          "; found axes (" + given + ")");
+    }
+  }
   const Datatype type = fixed_size_type(ds, op);
   const std::size_t element_size = type.size();
-  return create_filled(where, path, Shape{shape[1], shape[0]}, type, options, [&](const Dataset& out) {
-    // Square tiles, so reads and writes are both short runs; the tile and its transpose share the cap.
+  Shape out_shape(rank);
+  for (std::size_t i = 0; i < rank; ++i) out_shape[i] = shape[axes[i]];
+  return create_filled(where, path, out_shape, type, options, [&](const Dataset& out) {
+    if (element_count(shape) == 0) return;
+    if (rank == 0) {
+      std::vector<std::byte> one(element_size);
+      read_raw(ds, type, Block{}, one.data(), op);
+      write_raw(out, type, Block{}, one.data(), op);
+      return;
+    }
+    // Cubic tiles, so reads and writes are both short runs; the tile and its transpose share the cap.
     const auto side = std::max<std::size_t>(
-        1, static_cast<std::size_t>(std::sqrt(static_cast<double>(elements_within_cap(element_size) / 2))));
-    std::vector<std::byte> tile, flipped;
-    for (std::size_t r = 0; r < shape[0]; r += side)
-      for (std::size_t c = 0; c < shape[1]; c += side) {
-        const std::size_t rows = std::min(side, shape[0] - r), cols = std::min(side, shape[1] - c);
-        tile.resize(rows * cols * element_size);
-        flipped.resize(tile.size());
-        read_raw(ds, type, Block{{r, c}, {rows, cols}}, tile.data(), op);
-        for (std::size_t i = 0; i < rows; ++i)
-          for (std::size_t j = 0; j < cols; ++j)
-            std::memcpy(&flipped[(j * rows + i) * element_size], &tile[(i * cols + j) * element_size], element_size);
-        write_raw(out, type, Block{{c, r}, {cols, rows}}, flipped.data(), op);
+        1, static_cast<std::size_t>(std::pow(static_cast<double>(elements_within_cap(element_size) / 2),
+                                              1.0 / static_cast<double>(rank))));
+    std::vector<std::byte> tile, moved;
+    Shape start(rank, 0);
+    for (;;) {
+      Block in{start, Shape(rank)};
+      for (std::size_t d = 0; d < rank; ++d) in.count[d] = std::min(side, shape[d] - start[d]);
+      Block to{Shape(rank), Shape(rank)};
+      for (std::size_t d = 0; d < rank; ++d) to.offset[d] = in.offset[axes[d]], to.count[d] = in.count[axes[d]];
+      const std::size_t n = element_count(in.count);
+      tile.resize(n * element_size);
+      moved.resize(tile.size());
+      read_raw(ds, type, in, tile.data(), op);
+      // Walk the output tile row-major; its axis d steps the input tile by the stride of axes[d].
+      std::vector<std::size_t> in_stride(rank, 1), step(rank), index(rank, 0);
+      for (std::size_t d = rank - 1; d-- > 0;) in_stride[d] = in_stride[d + 1] * in.count[d + 1];
+      for (std::size_t d = 0; d < rank; ++d) step[d] = in_stride[axes[d]];
+      std::size_t from = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        std::memcpy(&moved[k * element_size], &tile[from * element_size], element_size);
+        for (std::size_t d = rank; d-- > 0;) {
+          from += step[d];
+          if (++index[d] < to.count[d]) break;
+          from -= step[d] * to.count[d];
+          index[d] = 0;
+        }
       }
+      write_raw(out, type, to, moved.data(), op);
+      std::size_t d = rank;  // the next tile start, last axis fastest
+      while (d-- > 0) {
+        start[d] += side;
+        if (start[d] < shape[d]) break;
+        start[d] = 0;
+      }
+      if (d == static_cast<std::size_t>(-1)) break;
+    }
   });
 }
 

@@ -26,6 +26,7 @@
 #include <string>
 #include <type_traits>
 
+#include "detail/checked.hpp"
 #include "h5kit/file.hpp"
 #include "h5kit/lazy/reductions.hpp"  // detail::normalize_axis
 #include "lazy/raw_blocks.hpp"
@@ -57,8 +58,13 @@ class ScratchFile {
  public:
   ScratchFile() {
     static std::atomic<unsigned> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("h5kit-sort-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".h5");
+    std::error_code error;
+    const std::filesystem::path directory = std::filesystem::temp_directory_path(error);
+    if (error)
+      h5kit::detail::reject(ErrorKind::file, "sort", h5kit::detail::Where{},
+                            "expected a temporary directory for the sort's scratch file (TMPDIR), found none: " +
+                                error.message());
+    path_ = directory / ("h5kit-sort-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".h5");
     file_ = File(path_.string(), "w");
   }
   ~ScratchFile() {
@@ -96,15 +102,6 @@ Block shifted(Block b, const Shape& by) {
   return b;
 }
 
-// The storage chunks, when blocks planned relative to `region` still line up with them.
-std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
-  std::optional<Shape> chunks = ds.chunks();
-  if (chunks)
-    for (std::size_t i = 0; i < chunks->size(); ++i)
-      if (region.offset[i] % (*chunks)[i] != 0) return std::nullopt;
-  return chunks;
-}
-
 template <class T>
 void read_part(const Lane& lane, std::size_t start, std::size_t count, T* out, std::string_view op) {
   read_raw(*lane.dataset, dtype<T>(), lane.part(start, count), out, op);
@@ -133,8 +130,7 @@ void merge_runs(const Lane& in, const Lane& out, const std::vector<std::size_t>&
     s.next += count;
     s.pos = 0;
   };
-  // A min-heap of stream numbers by their current element (ties: lower stream first, so equal
-  // values keep their order and the sort is stable).
+  // A min-heap of stream numbers by their current element (ties: lower stream first).
   auto later = [&](std::size_t a, std::size_t b) {
     const T x = streams[a].data[streams[a].pos], y = streams[b].data[streams[b].pos];
     if (before(y, x)) return true;
@@ -184,7 +180,7 @@ void sort_lane_externally(const Lane& source, const Lane& destination, std::size
       const std::size_t count = std::min(cap, length - start);
       run.resize(count);
       read_part(source, start, count, run.data(), op);
-      std::stable_sort(run.begin(), run.end(), before<T>);
+      std::sort(run.begin(), run.end(), before<T>);
       write_part(scratch[0], start, count, run.data(), op);
       bounds.push_back(start + count);
     }
@@ -235,7 +231,7 @@ void sort_slabs(const Dataset& source, const Block& region, const Dataset& desti
     const std::size_t outer = n / (length * inner);
     if (inner == 1) {
       for (std::size_t o = 0; o < outer; ++o)
-        std::stable_sort(slab.begin() + static_cast<std::ptrdiff_t>(o * length),
+        std::sort(slab.begin() + static_cast<std::ptrdiff_t>(o * length),
                          slab.begin() + static_cast<std::ptrdiff_t>((o + 1) * length), before<T>);
     } else {
       lane.resize(length);
@@ -243,7 +239,7 @@ void sort_slabs(const Dataset& source, const Block& region, const Dataset& desti
         for (std::size_t i = 0; i < inner; ++i) {
           T* first = slab.data() + o * length * inner + i;
           for (std::size_t j = 0; j < length; ++j) lane[j] = first[j * inner];
-          std::stable_sort(lane.begin(), lane.end(), before<T>);
+          std::sort(lane.begin(), lane.end(), before<T>);
           for (std::size_t j = 0; j < length; ++j) first[j * inner] = lane[j];
         }
     }

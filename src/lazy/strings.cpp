@@ -35,14 +35,6 @@ std::size_t width_needed(const Datatype& type, std::string_view value, const Dat
   return value.size() + (pad == H5T_STR_NULLTERM ? 1 : 0);
 }
 
-std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
-  std::optional<Shape> chunks = ds.chunks();
-  if (chunks)
-    for (std::size_t i = 0; i < chunks->size(); ++i)
-      if (region.offset[i] % (*chunks)[i] != 0) return std::nullopt;
-  return chunks;
-}
-
 Shape shifted(const Shape& offset, const Block& region) {
   Shape out = offset;
   for (std::size_t i = 0; i < out.size(); ++i) out[i] += region.offset[i];

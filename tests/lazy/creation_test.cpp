@@ -83,6 +83,9 @@ TEST_F(Creation, ArangeCountsInt64BoundsExactlyAndRefusesAbsurdLengths) {
             (NDArray<std::int64_t>(Shape{3}, {start, start + 1, start + 2})));
   EXPECT_EQ(arange<std::int64_t>(Into{f, "down"}, 5, -5, -4).read(), (NDArray<std::int64_t>(Shape{3}, {5, 1, -3})));
   EXPECT_EQ(arange<std::uint8_t>(Into{f, "none"}, 5, 5).shape(), (Shape{0}));
+  // i * step passes int32's range on the way to values that fit.
+  EXPECT_EQ(arange<std::int32_t>(Into{f, "wide"}, -2000000000, 2000000000, 1000000000).read(),
+            (NDArray<std::int32_t>(Shape{4}, {-2000000000, -1000000000, 0, 1000000000})));
   EXPECT_THROW(arange<std::int64_t>(Into{f, "zero"}, 0, 5, 0), InvalidArgumentError);
   try {
     (void)arange<double>(Into{f, "absurd"}, 0.0, 1e30, 1e-30);
@@ -98,6 +101,8 @@ TEST_F(Creation, DistributionsWithBadParametersAreRefusedBeforeCreating) {
   EXPECT_THROW(random_uniform<int>(Into{f, "u"}, Shape{4}, 10, 0, 1), InvalidArgumentError);
   EXPECT_THROW(random_uniform<double>(Into{f, "u"}, Shape{4}, 0.0, std::nan(""), 1), InvalidArgumentError);
   EXPECT_THROW(random_normal<double>(Into{f, "n"}, Shape{4}, 0.0, -1.0, 1), InvalidArgumentError);
+  EXPECT_THROW(random_uniform<double>(Into{f, "u"}, Shape{4}, -INFINITY, INFINITY, 1), InvalidArgumentError);
+  EXPECT_THROW(random_uniform<double>(Into{f, "u"}, Shape{4}, -1e308, 1e308, 1), InvalidArgumentError);  // span inf
   EXPECT_FALSE(f.contains("u"));
   EXPECT_FALSE(f.contains("n"));
   // numpy's scale=0: every value is the mean.

@@ -109,6 +109,13 @@ TEST_F(LazyDict, LargeArraysCompareBlockByBlockBeforeWriting) {
   big.data()[0] = -0.0;  // equal to 0.0 as a number, other bytes: stored
   EXPECT_TRUE(d().set("big", big));
   EXPECT_TRUE(std::signbit(d()["big"].get<NDArray<double>>().data()[0]));
+  // Scalars compare as bytes too.
+  ASSERT_TRUE(d().set("zero", 0.0));
+  EXPECT_FALSE(d().set("zero", 0.0));
+  EXPECT_TRUE(d().set("zero", -0.0));
+  EXPECT_TRUE(std::signbit(d()["zero"].get<double>()));
+  ASSERT_TRUE(d().set("nan", std::nan("")));
+  EXPECT_FALSE(d().set("nan", std::nan("")));
   const std::vector<std::int16_t> shorts{1, 2, 3, 4, 5};
   ASSERT_TRUE(d().set("shorts", shorts));
   EXPECT_FALSE(d().set("shorts", shorts));
@@ -175,7 +182,15 @@ TEST_F(LazyDict, KeysThatAreNotLinkNamesAreRefusedBeforeAnyWrite) {
   }
   EXPECT_EQ(d().keys(), (std::vector<std::string>{"a", "b", "c", "f"}));
   EXPECT_THROW(d().merge(std::map<std::string, int>{{"a", 9}, {"p/q", 2}}), InvalidArgumentError);
+  // At any depth, before anything is written: "a" keeps its value.
+  EXPECT_THROW(d().merge(Map{{"a", 9}, {"sub", Map{{"ok", 1}, {"x/y", 2}}}}), InvalidArgumentError);
+  EXPECT_THROW(d().merge(Map{{"a", 9}, {"l", lazy::List{1, Map{{"..", 2}}}}}), InvalidArgumentError);
   EXPECT_EQ(d()["a"].get<int>(), 1);
+  EXPECT_FALSE(d().contains("sub"));
+  // The staging prefix is h5kit's: a key there would be taken for a leftover and discarded.
+  EXPECT_THROW(d().set("__h5kit_staged__a", 1), InvalidArgumentError);
+  EXPECT_THROW(d().set("m", Map{{"__h5kit_staged__x", 1}}), InvalidArgumentError);
+  EXPECT_EQ(d().keys(), (std::vector<std::string>{"a", "b", "c", "f"}));
 }
 
 }  // namespace

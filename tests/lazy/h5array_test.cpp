@@ -92,6 +92,8 @@ TEST_F(H5ArraySlicing, BlocksOutsideAViewAreRefusedAndWriteNothing) {
   EXPECT_THROW(v.write(NDArray<int>(Shape{1}, -1), Shape{3}), InvalidArgumentError);
   EXPECT_THROW(v.view(Block{{2}, {std::numeric_limits<std::size_t>::max()}}), InvalidArgumentError);  // no wrap
   EXPECT_THROW(whole.view(Block{{8}, {5}}), InvalidArgumentError);
+  EXPECT_THROW((void)v.read(Block{}), InvalidArgumentError);  // the empty block is a 0-d array's, not a view's
+  EXPECT_THROW(v.write(NDArray<int>(Shape{}, 5), Shape{}), InvalidArgumentError);
   EXPECT_EQ(whole.read(), (NDArray<int>(Shape{10}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})));
   v.write(NDArray<int>(Shape{1}, -1), Shape{2});
   EXPECT_EQ(whole.at({4}), -1);

@@ -152,6 +152,9 @@ TEST_F(Reductions, NanPropagatesLikeNumpy) {
   EXPECT_EQ(argmin(a, 0), (NDArray<std::size_t>(Shape{3}, {0, 0, 1})));
   EXPECT_TRUE(std::isnan(sum(a)));
   EXPECT_EQ(max(a, {.where = NDArray<bool>(Shape{2, 3}, {true, false, true, true, true, false})}), 3.0);
+  // Options kept past the statement own a temporary mask (no dangling reference).
+  const Reduce<double> kept{.where = NDArray<bool>(Shape{2, 3}, {true, false, true, true, true, false})};
+  EXPECT_EQ(max(a, kept), 3.0);
 }
 
 TEST_F(Reductions, WhereMasksFromMemoryAndFromTheFile) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <numeric>
 
@@ -293,8 +294,48 @@ TEST(LazyTranspose, TilesUnderTinyCapsMatchTheInMemoryTranspose) {
     for (std::size_t i = 0; i < 7; ++i)
       for (std::size_t j = 0; j < 5; ++j) ASSERT_EQ(t(i, j), int(j * 7 + i)) << "cap " << cap;
   }
-  H5Array<int> v(f.create_dataset("v", std::vector<int>{1}));
-  EXPECT_THROW(transpose(v, Into{f, "bad"}), InvalidArgumentError);
+  // 1-D: numpy's transpose is the same array.
+  H5Array<int> v(f.create_dataset("v", std::vector<int>{1, 2}));
+  EXPECT_EQ(values(transpose(v, Into{f, "v_t"})), (std::vector<int>{1, 2}));
+}
+
+// Rank 3 with every permutation of the axes, against the in-memory permutation, under caps that
+// cut the cubic tiles at every edge.
+TEST(LazyTranspose, EveryPermutationOfARank3Array) {
+  TempDir dir;
+  File f(dir / "a.h5", "w");
+  NDArray<int> m(Shape{3, 4, 5});
+  std::iota(m.begin(), m.end(), 0);
+  const H5Array<int> a(f.create_dataset("m", m, DatasetOptions{}.chunks({2, 3, 2})));
+  std::vector<int> axes{0, 1, 2};
+  int made = 0;
+  do {
+    for (std::size_t cap : {2u, 17u, 1000u}) {
+      ScopedMemoryCap scoped(cap * sizeof(int));
+      const NDArray<int> t =
+          transpose(a, std::span<const int>(axes), Into{f, "t" + std::to_string(made++)}).read();
+      const Shape expected_shape{m.shape()[axes[0]], m.shape()[axes[1]], m.shape()[axes[2]]};
+      ASSERT_EQ(t.shape(), expected_shape);
+      for (std::size_t i = 0; i < t.shape()[0]; ++i)
+        for (std::size_t j = 0; j < t.shape()[1]; ++j)
+          for (std::size_t k = 0; k < t.shape()[2]; ++k) {
+            Shape in(3);
+            in[axes[0]] = i, in[axes[1]] = j, in[axes[2]] = k;
+            ASSERT_EQ(t(i, j, k), m(in[0], in[1], in[2])) << axes[0] << axes[1] << axes[2] << " cap " << cap;
+          }
+    }
+  } while (std::next_permutation(axes.begin(), axes.end()));
+  EXPECT_EQ(transpose(a, Into{f, "reversed"}).shape(), (Shape{5, 4, 3}));
+  EXPECT_EQ(transpose(a, {-1, 0, 1}, Into{f, "negative"}).shape(), (Shape{5, 3, 4}));
+  for (const std::vector<int>& bad : {std::vector<int>{0, 1}, {0, 0, 1}, {0, 1, 3}, {0, 1, -4}}) {
+    try {
+      transpose(a, std::span<const int>(bad), Into{f, "bad"});
+      ADD_FAILURE() << "no error";
+    } catch (const InvalidArgumentError& e) {
+      EXPECT_NE(e.detail().find("a permutation of the 3 axes of shape (3, 4, 5)"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_FALSE(f.contains("bad"));
 }
 
 TEST(LazyCopyto, ConvertsIntoTheDestinationsTypeAndChecksShapes) {

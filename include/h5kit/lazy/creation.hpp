@@ -62,15 +62,25 @@ H5Array<T> arange(const Into& into, T start, T stop, T step = T(1)) {
   std::size_t next = 0;
   return detail::generate<T>(into, Shape{n}, [&](T* data, std::size_t count) {
     // start + i * step, not a running sum: no drift for floating point.
-    for (std::size_t i = 0; i < count; ++i, ++next) data[i] = static_cast<T>(start + static_cast<T>(next) * step);
+    for (std::size_t i = 0; i < count; ++i, ++next) {
+      if constexpr (std::is_integral_v<T>) {  // in unsigned arithmetic: i * step may pass T's range on the way
+        using U = std::make_unsigned_t<T>;
+        data[i] = static_cast<T>(static_cast<U>(static_cast<U>(start) + static_cast<U>(next) * static_cast<U>(step)));
+      } else {
+        data[i] = static_cast<T>(start + static_cast<T>(next) * step);
+      }
+    }
   });
 }
 
 // Uniform in [low, high) for floating point, [low, high] for integers (std's distributions).
 template <class T>
 H5Array<T> random_uniform(const Into& into, const Shape& shape, T low, T high, std::uint64_t seed) {
-  if (!(low <= high))  // also NaN bounds
-    detail::reject_distribution(into, "low <= high, found low " + std::to_string(low) + " and high " + std::to_string(high));
+  bool valid = low <= high;  // false for NaN bounds too
+  if constexpr (std::is_floating_point_v<T>) valid = valid && std::isfinite(high - low);  // std's precondition
+  if (!valid)
+    detail::reject_distribution(into, "low <= high with a finite high - low, found low " + std::to_string(low) +
+                                          " and high " + std::to_string(high));
   std::mt19937_64 engine(seed);
   using Distribution = std::conditional_t<std::is_floating_point_v<T>, std::uniform_real_distribution<T>,
                                           std::uniform_int_distribution<T>>;

@@ -61,17 +61,17 @@ class H5Dict {
   // sub-dict replaces its contents: keys absent from the map are removed.
   template <class T>
   bool set(std::string_view key, const T& value) const {
+    impl::check_key(group_, key);
     return write_object(group_, key, value);
   }
   // Python's d |= map: sets every key of `map`, keeps the others.
   template <class M>
   bool merge(const M& map) const {
     bool changed = false;
+    impl::check_names(group_, map);  // every key, at every depth, before any write
     if constexpr (std::is_same_v<M, Map>) {
-      for (const auto& entry : map.items()) impl::check_member_name(group_, entry.first);  // before any write
       for (const auto& [key, item] : map.items()) changed |= item.write(group_, key);
     } else {
-      for (const auto& entry : map) impl::check_member_name(group_, entry.first);
       for (const auto& [key, item] : map) changed |= write_object(group_, key, item);
     }
     return changed;

@@ -206,6 +206,16 @@ std::unique_ptr<T[]> block_buffer(std::size_t elements) {
   return std::unique_ptr<T[]>(new T[elements == 0 ? 1 : elements]);
 }
 
+// Where the results of a block go: the input buffer itself when R is its type and `alias` allows
+// (computed in place between the read and the write, as raw C does), else `own`, made here.
+template <class R, class T>
+R* result_buffer(T* input, bool alias, std::size_t elements, std::unique_ptr<R[]>& own) {
+  if constexpr (std::is_same_v<T, R>)
+    if (alias) return input;
+  own = block_buffer<R>(elements);
+  return own.get();
+}
+
 template <class T, class R>
 void unary_blocks(Unary op, const H5Array<T>& a, const H5Array<R>& out) {
   const ChunkPlan plan = a.plan(sizeof(T) + sizeof(R));
@@ -213,9 +223,7 @@ void unary_blocks(Unary op, const H5Array<T>& a, const H5Array<R>& out) {
   const std::size_t most = element_count(plan[0].count);  // the first block is the largest
   const std::unique_ptr<T[]> in = block_buffer<T>(most);
   std::unique_ptr<R[]> separate;
-  R* result;
-  if constexpr (std::is_same_v<T, R>) result = in.get();  // computed in place between read and write
-  else result = (separate = block_buffer<R>(most)).get();
+  R* const result = result_buffer(in.get(), true, most, separate);
   with_unary(op, [&](auto o) {
     for (const Block& b : plan) {
       a.read(b, in.get());
@@ -265,9 +273,7 @@ void scalar_blocks(Binary op, const H5Array<A>& a, const B& scalar, const H5Arra
   const std::size_t most = element_count(plan[0].count);
   const std::unique_ptr<A[]> x = block_buffer<A>(most);
   std::unique_ptr<R[]> separate;
-  R* result;
-  if constexpr (std::is_same_v<A, R>) result = x.get();
-  else result = (separate = block_buffer<R>(most)).get();
+  R* const result = result_buffer(x.get(), true, most, separate);
   with_binary(op, [&](auto o) {
     for (const Block& b : plan) {
       a.read(b, x.get());
@@ -288,13 +294,7 @@ void array_blocks(Binary op, const H5Array<A>& a, const H5Array<B>& b, const H5A
   const std::unique_ptr<B[]> y = block_buffer<B>(element_count(operand_block(b_shape, first).count));
   // When a is not stretched its block is the result's, element for element: compute over it.
   std::unique_ptr<R[]> separate;
-  R* result;
-  if constexpr (std::is_same_v<A, R>) {
-    if (a_shape == plan.shape()) result = x.get();
-    else result = (separate = block_buffer<R>(element_count(first.count))).get();
-  } else {
-    result = (separate = block_buffer<R>(element_count(first.count))).get();
-  }
+  R* const result = result_buffer(x.get(), a_shape == plan.shape(), element_count(first.count), separate);
   with_binary(op, [&](auto o) {
     for (const Block& block : plan) {
       const Block from_a = operand_block(a_shape, block), from_b = operand_block(b_shape, block);

@@ -31,6 +31,9 @@ namespace detail {
 [[noreturn]] void reject(ErrorKind kind, std::string_view operation, const Dataset& dataset, std::string detail);
 // The region of `extent` that a view index selects: integers, slices of step 1, all and ellipsis.
 Block view_region(const Dataset& dataset, const Shape& extent, std::span<const Index> index);
+// The storage chunks of `dataset`, when blocks planned relative to `region` (a view) still line up
+// with them; nullopt when the region starts off a chunk boundary on some axis (src/lazy/raw_blocks.cpp).
+std::optional<Shape> aligned_chunks(const Dataset& dataset, const Block& region);
 // InvalidArgumentError unless `offset` + `count` lies inside a view of `extent`: the dataset
 // around a view is not the view's to read or write.
 void check_inside_view(const Dataset& dataset, const Shape& extent, const Shape& offset, const Shape& count,
@@ -79,31 +82,31 @@ class H5Array {
   // The same into `buffer`, reusing its storage when it already has the block's shape (a plan's blocks
   // mostly do): a pass over a plan then allocates once, not once per block.
   void read(const Block& block, NDArray<T>& buffer) const {
-    if (block.count.empty()) {
+    check_inside(block.offset, block.count, "read view block");
+    if (block.count.empty()) {  // a 0-d array's one block
       buffer = dataset_.read<NDArray<T>>();
       return;
     }
-    check_inside(block.offset, block.count, "read view block");
     dataset_.read_block(absolute(block.offset), block.count, buffer);
   }
   // One block into a caller's buffer of at least the block's element count.
   void read(const Block& block, T* buffer) const {
     NDView<T> into{buffer, block.count};
-    if (block.count.empty()) return dataset_.read(into);
     check_inside(block.offset, block.count, "read view block");
+    if (block.count.empty()) return dataset_.read(into);
     dataset_.read_block(absolute(block.offset), block.count, into);
   }
   // Writes `values` (the shape of the block) at `offset`, relative to this array.
   void write(const NDArray<T>& values, const Shape& offset) const {
-    if (offset.empty()) return dataset_.write(values);
     check_inside(offset, values.shape(), "write view block");
+    if (offset.empty()) return dataset_.write(values);
     dataset_.write_block(values, absolute(offset));
   }
   // Writes the block's element count of `values` (row-major) at `block`.
   void write(const T* values, const Block& block) const {
     const NDView<const T> from{values, block.count};
-    if (block.count.empty()) return dataset_.write(from);
     check_inside(block.offset, block.count, "write view block");
+    if (block.count.empty()) return dataset_.write(from);
     dataset_.write_block(from, absolute(block.offset));
   }
 
@@ -135,15 +138,7 @@ class H5Array {
   // more than the element per position (a mask, an output) passes the bytes it holds per position.
   ChunkPlan plan(std::size_t bytes_per_element = sizeof(T)) const {
     // Storage chunks align slabs only when the view starts on a chunk boundary.
-    std::optional<Shape> chunks = dataset_.chunks();
-    if (region_ && chunks) {
-      for (std::size_t i = 0; i < chunks->size(); ++i) {
-        if (region_->offset[i] % (*chunks)[i] != 0) {
-          chunks.reset();
-          break;
-        }
-      }
-    }
+    const std::optional<Shape> chunks = region_ ? detail::aligned_chunks(dataset_, *region_) : dataset_.chunks();
     return ChunkPlan(shape(), elements_within_cap(bytes_per_element), chunks);
   }
 

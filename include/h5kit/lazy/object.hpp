@@ -13,6 +13,7 @@
 #include <array>
 #include <complex>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -78,6 +79,10 @@ concept ScalarArray = is_ndarray<T>::value || ((is_vector<T>::value || is_std_ar
 template <class T>
 concept ByteComparableArray = ScalarArray<T> && !std::is_same_v<typename T::value_type, std::string> &&
                               !(is_vector<T>::value && std::is_same_v<typename T::value_type, bool>);
+// Scalars whose bytes are all value (long double has padding): compared as bytes.
+template <class T>
+concept ByteComparableScalar = !std::is_same_v<T, long double> &&
+                               (std::is_arithmetic_v<T> || is_complex<T>::value || std::is_enum_v<T>);
 // A group tagged "list".
 template <class T>
 concept ListLike = (is_vector<T>::value || is_std_array<T>::value) && !ScalarArray<T>;
@@ -97,6 +102,9 @@ bool holds_bytes(const Dataset& ds, const Datatype& type, const void* data);
 // InvalidArgumentError unless `name` can be one member's link name: not empty, no '/', not "." or
 // "..". HDF5 would read "a/b" as a path and write into (or create) a group "a".
 void check_member_name(const Group& parent, std::string_view name);
+// A dict key: a member name that is not under h5kit's staging prefix either (a key there would be
+// taken for a leftover and discarded).
+void check_key(const Group& parent, std::string_view key);
 // A group with tracked creation order, tagged with __h5_type__ (and __h5_class__) when given.
 Group create_container(const Group& parent, std::string_view name, const char* h5_type, const char* class_tag);
 void write_none(const Group& parent, std::string_view name);
@@ -159,6 +167,13 @@ T read_object(const Group& parent, std::string_view name) {
   return read_object<T>(parent.open(name));
 }
 
+namespace impl {
+// InvalidArgumentError for the first map key, at any depth of `value`, that cannot be a link name
+// (check_member_name): write_object checks a whole value before writing any of it.
+template <class T>
+void check_names(const Group& parent, const T& value);
+}  // namespace impl
+
 // A value of any storable type, for heterogeneous Map and List literals.
 class Item {
  public:
@@ -167,11 +182,13 @@ class Item {
   Item(const T& value) : holder_(make(value)) {}  // NOLINT: implicit on purpose, for literals
 
   bool write(const Group& parent, std::string_view name) const { return holder_->write(parent, name); }
+  void check_names(const Group& parent) const { holder_->check_names(parent); }
 
  private:
   struct Holder {
     virtual ~Holder() = default;
     virtual bool write(const Group& parent, std::string_view name) const = 0;
+    virtual void check_names(const Group& parent) const = 0;
   };
   template <class T>
   struct Typed final : Holder {
@@ -179,6 +196,7 @@ class Item {
     bool write(const Group& parent, std::string_view name) const override {
       return write_object(parent, name, value);
     }
+    void check_names(const Group& parent) const override { impl::check_names(parent, value); }
     T value;
   };
   template <class T>
@@ -236,19 +254,30 @@ T read_variant(const Object& object, std::size_t index, std::index_sequence<I...
 }
 }  // namespace impl
 
+namespace impl {
+template <class T>
+void check_names(const Group& parent, const T& value) {
+  if constexpr (std::is_same_v<T, Map>) {
+    for (const auto& [key, item] : value.items()) check_key(parent, key), item.check_names(parent);
+  } else if constexpr (is_string_map<T>::value) {
+    for (const auto& [key, item] : value) check_key(parent, key), check_names(parent, item);
+  } else if constexpr (std::is_same_v<T, List>) {
+    for (const Item& item : value.items()) item.check_names(parent);
+  } else if constexpr (ListLike<T>) {
+    for (const auto& item : value) check_names(parent, item);
+  } else if constexpr (is_tuple<T>::value) {
+    std::apply([&](const auto&... e) { (check_names(parent, e), ...); }, value);
+  }
+}
+}  // namespace impl
+
 template <class T>
 bool write_object(const Group& parent, std::string_view name, const T& value) {
   if constexpr (std::is_convertible_v<const T&, const char*>) {
     return write_object(parent, name, std::string(value));
   } else {
     impl::check_member_name(parent, name);
-    if constexpr (impl::MapLike<T>) {  // every key checked before the first member is written
-      if constexpr (std::is_same_v<T, Map>) {
-        for (const auto& entry : value.items()) impl::check_member_name(parent, entry.first);
-      } else {
-        for (const auto& entry : value) impl::check_member_name(parent, entry.first);
-      }
-    }
+    impl::check_names(parent, value);  // every key, at every depth, before the first member is written
     const std::optional<Object> existing = parent.try_open(name);
     if constexpr (std::is_same_v<T, None>) {
       if (existing && impl::is_none_dataset(*existing)) return false;
@@ -257,10 +286,13 @@ bool write_object(const Group& parent, std::string_view name, const T& value) {
       Shape shape;
       inspector<T>::shape(value, shape);
       if (const auto ds = impl::comparable_dataset(existing, dtype<T>(), shape)) {
-        // Contiguous fixed-size elements compare as stored bytes, block by block (a NaN already
-        // stored is unchanged; -0.0 over 0.0 is a change); strings and bools through a whole read.
+        // Fixed-size numbers compare as stored bytes, arrays block by block (a NaN already stored is
+        // unchanged; -0.0 over 0.0 is a change); strings and std::vector<bool> through a whole read.
         if constexpr (impl::ByteComparableArray<T>) {
           if (impl::holds_bytes(*ds, dtype<T>(), inspector<T>::data(value))) return false;
+        } else if constexpr (impl::ByteComparableScalar<T>) {
+          const T stored = ds->template read<T>();
+          if (std::memcmp(&stored, &value, sizeof(T)) == 0) return false;
         } else if (ds->template read<T>() == value) {
           return false;
         }

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -30,18 +31,21 @@ struct AllAxes {};
 inline constexpr AllAxes all_axes{};
 
 // A boolean mask of the array's shape (numpy's where=): only elements where it is true take part.
-// It refers to the caller's mask, which must outlive the call.
+// A mask on disk is held as a handle (copied, cheap); a mask in memory is referred to, so it must
+// outlive the options, unless it is a temporary, which the options then own.
 class Where {
  public:
   Where() = default;
-  Where(const H5Array<bool>& mask) : lazy_(&mask) {}
+  Where(const H5Array<bool>& mask) : lazy_(mask) {}
   Where(const NDArray<bool>& mask) : memory_(&mask) {}
+  Where(NDArray<bool>&& mask) : owned_(std::make_shared<const NDArray<bool>>(std::move(mask))), memory_(owned_.get()) {}
   bool active() const noexcept { return lazy_ || memory_; }
   Shape shape() const { return lazy_ ? lazy_->shape() : memory_->shape(); }
   NDArray<bool> block(const Block& block) const;  // the mask over one block of the array
 
  private:
-  const H5Array<bool>* lazy_ = nullptr;
+  std::optional<H5Array<bool>> lazy_;
+  std::shared_ptr<const NDArray<bool>> owned_;
   const NDArray<bool>* memory_ = nullptr;
 };
 

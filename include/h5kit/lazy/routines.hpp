@@ -13,6 +13,7 @@
 //     auto t = transpose(m, Into{file, "m_T"});
 //     auto f = astype<float>(a, Into{file, "a_f32"});   // a converted copy
 //     H5Array<float> g = astype<float>(a, in_place);    // the dataset at a's path, rewritten as float
+#include <initializer_list>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,8 @@ Dataset repeat(const Dataset& ds, std::size_t repeats, std::size_t axis, const G
                const DatasetOptions& options);
 Dataset take(const Dataset& ds, std::span<const std::size_t> indices, std::size_t axis, const Group& where,
              std::string_view path, const DatasetOptions& options);
-Dataset transpose(const Dataset& ds, const Group& where, std::string_view path, const DatasetOptions& options);
+Dataset transpose(const Dataset& ds, std::span<const int> axes, const Group& where, std::string_view path,
+                  const DatasetOptions& options);
 void copyto(const Dataset& destination, const Dataset& source);
 // The dataset at ds's path, replaced by a copy with element type `type` (src/lazy/retype.cpp).
 Dataset retype(const Dataset& ds, const Datatype& type, std::string_view operation);
@@ -128,10 +130,19 @@ template <class T>
 H5Array<T> take(const H5Array<T>& array, std::span<const std::size_t> indices, std::size_t axis, const Into& into) {
   return H5Array<T>(detail::take(detail::whole(array, "take"), indices, axis, into.group, into.name, into.options));
 }
-// numpy.transpose of a 2-D array.
+// numpy.transpose: the axes reversed, or permuted by `axes` (out axis i is input axis axes[i];
+// negative axes count from the end).
 template <class T>
 H5Array<T> transpose(const H5Array<T>& array, const Into& into) {
-  return H5Array<T>(detail::transpose(detail::whole(array, "transpose"), into.group, into.name, into.options));
+  return H5Array<T>(detail::transpose(detail::whole(array, "transpose"), {}, into.group, into.name, into.options));
+}
+template <class T>
+H5Array<T> transpose(const H5Array<T>& array, std::span<const int> axes, const Into& into) {
+  return H5Array<T>(detail::transpose(detail::whole(array, "transpose"), axes, into.group, into.name, into.options));
+}
+template <class T>
+H5Array<T> transpose(const H5Array<T>& array, std::initializer_list<int> axes, const Into& into) {
+  return transpose(array, std::span<const int>(axes.begin(), axes.size()), into);
 }
 // numpy.copyto(destination, source): equal shapes; the elements convert to the destination's type.
 template <class T, class U>
