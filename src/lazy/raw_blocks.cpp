@@ -50,18 +50,30 @@ Datatype fixed_size_type(const Dataset& ds, std::string_view operation) {
   return type;
 }
 
-void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, void* out, std::string_view operation) {
-  const std::size_t n = element_count(block.count);
-  if (n == 0) return;
+namespace {
+// One block between the file and a buffer in `memory_type`, range-checked; a failure of a
+// converting transfer means a value that does not fit the type written to (the buffer's for a
+// read, the stored one for a write). `transfer` is H5Dread or H5Dwrite.
+enum class Direction { read, write };
+template <class Buffer, class Transfer>
+void transfer_block(const Dataset& ds, const Datatype& memory_type, const Block& block, Buffer buffer,
+                    Direction direction, std::string_view operation, Transfer transfer) {
+  if (element_count(block.count) == 0) return;
   Handle file = select_block(ds, block, operation);
   Handle memory = memory_space(block.count, operation, ds);
-  // Asked before the read: any HDF5 call after a failure would clear the stack the error reports.
+  // Asked before the transfer: any HDF5 call after a failure would clear the stack the error reports.
   const bool converting = !(ds.dtype() == memory_type);
   h5kit::detail::silence_hdf5_errors();
-  if (H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out) < 0) {
+  if (transfer(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), buffer) <
+      0) {
     if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
-    fail_conversion(ds, memory_type, operation);
+    fail_conversion(ds, direction == Direction::read ? memory_type : ds.dtype(), operation);
   }
+}
+}  // namespace
+
+void read_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, void* out, std::string_view operation) {
+  transfer_block(ds, memory_type, block, out, Direction::read, operation, H5Dread);
 }
 
 std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const Datatype& to, const void* values,
@@ -82,16 +94,7 @@ std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const 
 
 void write_raw(const Dataset& ds, const Datatype& memory_type, const Block& block, const void* in,
                std::string_view operation) {
-  const std::size_t n = element_count(block.count);
-  if (n == 0) return;
-  Handle file = select_block(ds, block, operation);
-  Handle memory = memory_space(block.count, operation, ds);
-  const bool converting = !(ds.dtype() == memory_type);
-  h5kit::detail::silence_hdf5_errors();
-  if (H5Dwrite(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), in) < 0) {
-    if (!converting) h5kit::detail::fail(ErrorKind::file, operation, Where{ds.id()});
-    fail_conversion(ds, ds.dtype(), operation);
-  }
+  transfer_block(ds, memory_type, block, in, Direction::write, operation, H5Dwrite);
 }
 
 void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,
