@@ -107,6 +107,11 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
   checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
 }
 
+Block shifted(Block b, const Shape& by) {
+  for (std::size_t i = 0; i < by.size(); ++i) b.offset[i] += by[i];
+  return b;
+}
+
 std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
   std::optional<Shape> chunks = ds.chunks();
   if (chunks)

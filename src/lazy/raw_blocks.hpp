@@ -31,6 +31,9 @@ std::vector<std::byte> converted(const Dataset& ds, const Datatype& from, const 
 void read_points(const Dataset& ds, const Datatype& memory_type, const std::vector<unsigned long long>& coordinates,
                  void* out, std::string_view operation);
 
+// `b` moved by `by` (a block planned relative to a view, placed in the dataset).
+Block shifted(Block b, const Shape& by);
+
 // Throw InvalidArgumentError / ShapeMismatchError naming the file and dataset; `detail` is
 // "<what was expected>; found <what was found>" and gets "expected " in front.
 [[noreturn]] void invalid(const Dataset& ds, std::string_view operation, std::string detail);

@@ -97,10 +97,6 @@ struct Lane {
 
 Lane whole_line(const Dataset& ds) { return Lane{&ds, Shape{0}, 0}; }
 
-Block shifted(Block b, const Shape& by) {
-  for (std::size_t i = 0; i < by.size(); ++i) b.offset[i] += by[i];
-  return b;
-}
 
 template <class T>
 void read_part(const Lane& lane, std::size_t start, std::size_t count, T* out, std::string_view op) {

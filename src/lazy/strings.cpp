@@ -35,12 +35,6 @@ std::size_t width_needed(const Datatype& type, std::string_view value, const Dat
   return value.size() + (pad == H5T_STR_NULLTERM ? 1 : 0);
 }
 
-Shape shifted(const Shape& offset, const Block& region) {
-  Shape out = offset;
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] += region.offset[i];
-  return out;
-}
-
 // Visits `region` in blocks within the cap and hands each block's comparison to `sink`. A string in
 // memory costs its std::string plus its bytes (fixed width, or a guess for variable length).
 template <class Sink>
@@ -49,7 +43,7 @@ void compare_blocks(const Dataset& ds, const Block& region, std::string_view val
   const std::size_t bytes = sizeof(std::string) + 1 + (type.is_fixed_string() ? type.size() : 32);
   const ChunkPlan plan(region.count, elements_within_cap(bytes), aligned_chunks(ds, region));
   for (const Block& b : plan) {
-    const NDArray<std::string> strings = ds.read_block<NDArray<std::string>>(shifted(b.offset, region), b.count);
+    const NDArray<std::string> strings = ds.read_block<NDArray<std::string>>(shifted(b, region.offset).offset, b.count);
     NDArray<bool> result(b.count);
     for (std::size_t i = 0; i < strings.size(); ++i) result.data()[i] = (strings.data()[i] == value) == equal;
     sink(b, result);
