@@ -67,6 +67,10 @@ class LiteralParser {
     if (c == '[') return parse_sequence('[', ']', false);
     if (c == '+' || c == '-') {
       ++pos_;
+      skip_space();
+      // A signed decimal literal is read whole, so that -9223372036854775808 fits.
+      if (std::isdigit(static_cast<unsigned char>(peek())) && !(peek() == '0' && std::isalpha(static_cast<unsigned char>(peek(1)))))
+        return parse_number(c == '-');
       PyValue v = parse_value();
       if (v.is_int()) {
         if (c == '-') {
@@ -156,7 +160,7 @@ class LiteralParser {
     fail("np." + type + " is not a numpy scalar type h5kit reads");
   }
 
-  PyValue parse_number() {
+  PyValue parse_number(bool negative = false) {
     const std::size_t start = pos_;
     std::string clean;
     // Prefixed integers.
@@ -173,7 +177,7 @@ class LiteralParser {
       if (clean.empty() || r.ptr != clean.data() + clean.size()) fail("a malformed integer");
       if (r.ec != std::errc{} || v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         fail("int out of the 64-bit range");
-      return PyValue(static_cast<std::int64_t>(v));
+      return PyValue(negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v));
     }
     bool is_float = false;
     while (!at_end()) {
@@ -197,6 +201,7 @@ class LiteralParser {
     if (!is_float) {
       if (clean.size() > 1 && clean[0] == '0' && clean.find_first_not_of('0') != std::string::npos)
         fail("leading zeros in a decimal integer are not allowed");
+      if (negative) clean.insert(clean.begin(), '-');
       std::int64_t v = 0;
       const auto r = std::from_chars(clean.data(), clean.data() + clean.size(), v);
       if (r.ec == std::errc::result_out_of_range) fail("int out of the 64-bit range");
@@ -214,7 +219,7 @@ class LiteralParser {
       const std::size_t e = clean.find('e');
       d = (e != std::string::npos && clean[e + 1] == '-') ? 0.0 : std::numeric_limits<double>::infinity();
     }
-    return PyValue(d);
+    return PyValue(negative ? -d : d);
   }
 
   // One or more adjacent string literals (concatenated, all str or all bytes).
