@@ -213,9 +213,17 @@ std::vector<std::pair<std::string, Node>> Group::children() const {
     const auto obj = g.try_open(name);
     if (!obj) continue;  // a dangling soft or external link holds no node
     const ObjectKind kind = obj->kind();
-    if (kind == ObjectKind::group) groups.emplace_back(name, open_node(*obj));
-    else if (kind == ObjectKind::dataset) leaves.emplace_back(name, open_node(*obj));
-    // committed datatypes are no pymodaq nodes (PyTables lists them as unknown)
+    if (kind == ObjectKind::group) {
+      groups.emplace_back(name, open_node(*obj));
+    } else if (kind == ObjectKind::dataset) {
+      // A dataset that is no pymodaq array (a PyTables Table, ...) is left out, so that a walk over
+      // a file holding one still works; get_node on it says why it is not a node.
+      try {
+        leaves.emplace_back(name, open_node(*obj));
+      } catch (const TypeMismatchError&) {
+      }
+    }
+    // committed datatypes are no pymodaq nodes either (PyTables lists them as unknown)
   }
   const auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
   std::sort(groups.begin(), groups.end(), by_name);

@@ -115,7 +115,8 @@ class Group : public Node {
   Group() = default;
   h5kit::Group group() const { return object_.as_group(); }
   // Children with their class, in PyTables' order for a file it opens: the groups by name, then
-  // the arrays by name (pymodaq's children() dict).
+  // the arrays by name (pymodaq's children() dict). Datasets that are no pymodaq arrays (a PyTables
+  // Table, a CLASS without ARRAY), dangling links and committed types are left out.
   std::vector<std::pair<std::string, Node>> children() const;
   // The children's names, sorted (Python's sorted(): by code point, upper case first).
   std::vector<std::string> children_name() const;
