@@ -50,6 +50,9 @@ std::string path_of(hid_t obj) { return h5kit::detail::path_of(Where{obj}); }
 
 void write_string_attribute(hid_t obj, std::string_view name, std::string_view text, H5T_cset_t cset) {
   const Where where{obj};
+  if (text.find('\0') != std::string_view::npos)
+    h5kit::detail::reject(ErrorKind::invalid_argument, "write attribute", where,
+                          quoted(name) + ": the text holds a NUL byte, which a NULLTERM string cannot keep");
   Handle type(checked(H5Tcopy(H5T_C_S1), "create string type", where));
   checked(H5Tset_size(type.get(), text.empty() ? 1 : text.size()), "create string type", where);
   checked(H5Tset_strpad(type.get(), H5T_STR_NULLTERM), "create string type", where);

@@ -78,6 +78,12 @@ void H5Backend::open_file(const std::string& path, std::string_view mode, std::s
   }
 }
 
+void H5Backend::open_file(h5kit::File file) {
+  if (!file.valid()) throw_error(ErrorKind::closed, "open file", "", "", "the file is not open");
+  if (file_.valid()) close_file();
+  file_ = std::move(file);
+}
+
 void H5Backend::close_file() {
   if (!file_.valid()) return;
   h5kit::File f = std::move(file_);
@@ -268,33 +274,23 @@ h5kit::DatasetOptions H5Backend::array_options(const Shape& chunks, const Shape&
   return o;
 }
 
-CArray H5Backend::create_carray(const Location& where, std::string_view name, const ArrayView& data,
-                                std::string_view title) const {
-  const Group parent = resolve_group(where, "create CARRAY");
-  check_name(name, "create CARRAY", parent);
-  if (data.shape.empty())
-    throw_error(ErrorKind::invalid_argument, "create CARRAY", parent.file_name(), parent.path(),
-                "'" + std::string(name) + "': a CARRAY has at least one dimension (store a scalar with shape (1,))");
-  if (data.data == nullptr && data.size() > 0)
-    throw_error(ErrorKind::invalid_argument, "create CARRAY", parent.file_name(), parent.path(),
-                "'" + std::string(name) + "': no data (pymodaq requires obj)");
-  const Shape chunks = detail::pytables_chunkshape(data.shape, data.shape[0], element_size(data.type));
-  Shape maxshape = data.shape;
-  for (std::size_t k = 0; k < maxshape.size(); ++k) maxshape[k] = std::max(maxshape[k], chunks[k]);
-  h5kit::DatasetOptions options = array_options(chunks, maxshape);
-  set_fill_zero(options, data.type);
+namespace {
+struct CArrayRequest {
+  Shape shape;
+  ElementType type;
+  const ArrayView* data;  // nullptr: zero-filled
+};
+
+CArray make_carray(const Group& parent, std::string_view name, const CArrayRequest& req, std::string_view title,
+                          h5kit::DatasetOptions options) {
   const h5kit::Group g = parent.group();
-  const h5kit::Dataset ds =
-      g.create_dataset(name, data.shape, h5kit::Datatype(detail::file_type(data.type)), options);
+  const h5kit::Dataset ds = g.create_dataset(name, req.shape, h5kit::Datatype(detail::file_type(req.type)), options);
   try {
     CArray node = open_node(ds).as_carray();
-    if (data.size() > 0) {
-      std::vector<std::int64_t> none;
-      node.write_at(none, data);
-    }
+    if (req.data && req.data->size() > 0) node.write_at({}, *req.data);
     write_array_system_attributes(ds.id(), NodeClass::carray, title);
-    node.set_attr("shape", PyValue::int_tuple(data.shape));
-    node.set_attr("dtype", numpy_name(data.type));
+    node.set_attr("shape", PyValue::int_tuple(req.shape));
+    node.set_attr("dtype", numpy_name(req.type));
     node.set_attr("subdtype", "");
     node.set_attr("backend", kBackend);
     return open_node(ds).as_carray();
@@ -305,6 +301,40 @@ CArray H5Backend::create_carray(const Location& where, std::string_view name, co
     }
     throw;
   }
+}
+}  // namespace
+
+h5kit::DatasetOptions H5Backend::carray_options(const Shape& shape, ElementType type) const {
+  // PyTables: chunks sized for nrows expected rows, maxdims = max(dims, chunk) (H5ARRAY.c).
+  const Shape chunks = detail::pytables_chunkshape(shape, shape[0], element_size(type));
+  Shape maxshape = shape;
+  for (std::size_t k = 0; k < maxshape.size(); ++k) maxshape[k] = std::max(maxshape[k], chunks[k]);
+  h5kit::DatasetOptions options = array_options(chunks, maxshape);
+  set_fill_zero(options, type);
+  return options;
+}
+
+CArray H5Backend::create_carray(const Location& where, std::string_view name, const ArrayView& data,
+                                std::string_view title) const {
+  const Group parent = resolve_group(where, "create CARRAY");
+  check_name(name, "create CARRAY", parent);
+  if (data.shape.empty())
+    throw_error(ErrorKind::invalid_argument, "create CARRAY", parent.file_name(), parent.path(),
+                "'" + std::string(name) + "': a CARRAY has at least one dimension (store a scalar with shape (1,))");
+  if (data.data == nullptr && data.size() > 0)
+    throw_error(ErrorKind::invalid_argument, "create CARRAY", parent.file_name(), parent.path(),
+                "'" + std::string(name) + "': no data (pymodaq requires obj)");
+  return make_carray(parent, name, {data.shape, data.type, &data}, title, carray_options(data.shape, data.type));
+}
+
+CArray H5Backend::create_carray(const Location& where, std::string_view name, ElementType dtype, const Shape& shape,
+                                std::string_view title) const {
+  const Group parent = resolve_group(where, "create CARRAY");
+  check_name(name, "create CARRAY", parent);
+  if (shape.empty())
+    throw_error(ErrorKind::invalid_argument, "create CARRAY", parent.file_name(), parent.path(),
+                "'" + std::string(name) + "': a CARRAY has at least one dimension (store a scalar with shape (1,))");
+  return make_carray(parent, name, {shape, dtype, nullptr}, title, carray_options(shape, dtype));
 }
 
 EArray H5Backend::create_earray(const Location& where, std::string_view name, ElementType dtype,
@@ -342,11 +372,9 @@ struct VLArraySpec {
   ElementType atom;
   std::string subdtype;
 };
-}  // namespace
 
-static Node make_vlarray(const H5Backend& backend, const Group& parent, std::string_view name, const VLArraySpec& spec,
-                         std::string_view title, const h5kit::DatasetOptions& options) {
-  (void)backend;
+Node make_vlarray(const Group& parent, std::string_view name, const VLArraySpec& spec, std::string_view title,
+                  const h5kit::DatasetOptions& options) {
   const h5kit::Group g = parent.group();
   h5kit::Datatype atom(detail::file_type(spec.atom));
   const h5kit::Dataset ds = g.create_dataset(name, Shape{0}, h5kit::Datatype::vlen(atom), options);
@@ -367,6 +395,7 @@ static Node make_vlarray(const H5Backend& backend, const Group& parent, std::str
     throw;
   }
 }
+}  // namespace
 
 VLArray H5Backend::create_vlarray(const Location& where, std::string_view name, ElementType dtype,
                                   std::string_view title) const {
@@ -375,7 +404,7 @@ VLArray H5Backend::create_vlarray(const Location& where, std::string_view name, 
   // vlarray.py: 64 KiB chunks of rows, sized by the atom's item size; EXPECTED_ROWS_VLARRAY = 1000.
   const Shape chunks{std::max<std::size_t>(detail::pytables_chunkshape(Shape{0}, 1000, element_size(dtype))[0], 1)};
   const h5kit::DatasetOptions options = array_options(chunks, Shape{unlimited});
-  return make_vlarray(*this, parent, name, {dtype, ""}, title, options).as_vlarray();
+  return make_vlarray(parent, name, {dtype, ""}, title, options).as_vlarray();
 }
 
 StringArray H5Backend::create_string_array(const Location& where, std::string_view name,
@@ -384,7 +413,7 @@ StringArray H5Backend::create_string_array(const Location& where, std::string_vi
   check_name(name, "create string array", parent);
   const Shape chunks{detail::pytables_chunkshape(Shape{0}, 1000, 1)[0]};
   const h5kit::DatasetOptions options = array_options(chunks, Shape{unlimited});
-  return make_vlarray(*this, parent, name, {ElementType::uint8, "string"}, title, options).as_string_array();
+  return make_vlarray(parent, name, {ElementType::uint8, "string"}, title, options).as_string_array();
 }
 
 void H5Backend::define_compression(std::string_view library, int level) {

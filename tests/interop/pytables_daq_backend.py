@@ -154,7 +154,9 @@ def check_h5kit(path):
         ce = f.get_node("/Compressed/earray")
         c.equal("compressed earray complevel", ce.filters.complevel, 6)
         c.array("compressed earray[-1]", ce[-1], np.full((4,), 9.5))
-        c.equal("children of /", sorted(f.root._v_children), ["Arrays", "Attrs", "Compressed", "Empty title"])
+        c.equal("children of /", sorted(f.root._v_children), ["Arrays", "Attrs", "Big", "Compressed", "Empty title"])
+        settings = ast.literal_eval(json.loads(f.get_node("/Big")._v_attrs.settings)["data"])
+        c.equal("200 kB settings", settings, b"<All_settings>" + b"s" * 200000 + b"</All_settings>")
         c.equal("empty title", f.get_node("/Empty title")._v_title, "")
     # h5py: the storage PyTables itself uses.
     with h5py.File(path, "r") as f:

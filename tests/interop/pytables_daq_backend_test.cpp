@@ -124,6 +124,8 @@ TEST(interop_pytables_daq, PyTablesAndH5pyReadAnH5kitFile) {
     ce.append(NDArray<double>(Shape{4}, 1.5));
     ce.append(NDArray<double>(Shape{4}, 9.5));
     h5.get_set_group("/", "Empty title");
+    h5.add_group("big", daq::GroupType::scan, "/")
+        .set_attr("settings", PyValue::bytes("<All_settings>" + std::string(200000, 's') + "</All_settings>"));
     h5.close_file();
   }
   EXPECT_TRUE(run_peer_case(kScript, "check-h5kit", {path}));

@@ -69,7 +69,10 @@ class H5Backend {
   // TITLE = title, VERSION and PYTABLES_FORMAT_VERSION; mode "w" also pymodaq_version and
   // pymodaq_data_version. An open file is closed first. InvalidArgumentError for another mode.
   void open_file(const std::string& path, std::string_view mode = "r", std::string_view title = "PyMoDAQ file");
-  // Flushes and closes. Unlike pymodaq, a failure is raised (FileError), not printed.
+  // Uses a file opened elsewhere (for example for SWMR reading); writes nothing to it.
+  void open_file(h5kit::File file);
+  // Flushes and closes. Unlike pymodaq, a failure is raised (FileError), not printed. As everywhere
+  // in h5kit the close is weak: nodes still held keep HDF5's file open until they are released.
   void close_file();
   bool isopen() const noexcept { return file_.valid(); }
   void flush() const;
@@ -119,6 +122,10 @@ class H5Backend {
                        std::string_view title = "") const {
     return create_carray(where, name, array_view(data), title);
   }
+  // A zero-filled CARRAY of `shape` (pymodaq's add_array with add_scan_dim writes np.zeros), written
+  // by HDF5's fill value instead of a buffer: the extended saver's scan-shaped arrays.
+  CArray create_carray(const Location& where, std::string_view name, ElementType dtype, const Shape& shape,
+                       std::string_view title = "") const;
   // An EARRAY of shape (0,) + data_shape, enlargeable along axis 0; `shape` (0, ...).
   EArray create_earray(const Location& where, std::string_view name, ElementType dtype, const Shape& data_shape = {},
                        std::string_view title = "") const;
@@ -142,6 +149,7 @@ class H5Backend {
   Node resolve(const Location& where, const char* operation) const;
   Group resolve_group(const Location& where, const char* operation) const;
   h5kit::DatasetOptions array_options(const Shape& chunks, const Shape& maxshape) const;
+  h5kit::DatasetOptions carray_options(const Shape& shape, ElementType type) const;
 
   BackendOptions options_;
   Compression compression_;
