@@ -86,13 +86,12 @@ void H5Backend::open_file(h5kit::File file) {
 
 void H5Backend::close_file() {
   if (!file_.valid()) return;
+  // The backend lets go of the file whatever happens; a failed flush is still raised.
   h5kit::File f = std::move(file_);
   file_ = h5kit::File();
   f.flush();
-  const hid_t id = f.file_id();
   // Release our reference; HDF5 closes the file when no object of it is open any more.
   f.close();
-  (void)id;
 }
 
 void H5Backend::flush() const { h5file().flush(); }
