@@ -263,7 +263,22 @@ def write_pytables(path):
     print(f"wrote {path}")
 
 
+def append_pytables(path):
+    """pymodaq reopens its files with 'a' and goes on: PyTables appends to h5kit's nodes."""
+    with tables.open_file(path, "a") as f:
+        ea = f.get_node("/Arrays/earray")
+        ea.append(np.full((1, 10, 3), 7, dtype=np.uint32))
+        set_attr(ea, "shape", ea.shape)
+        f.get_node("/Arrays/vlarray").append(np.array([1, 2], dtype=np.uint32))
+        f.get_node("/Arrays/Logger").append(np.frombuffer(pickle.dumps("from PyTables"), np.uint8))
+        set_attr(f.get_node("/Attrs"), "added", (1, "two"))
+        g = f.create_group("/", "FromPyTables", "added later")
+        create_carray(f, g, "Data00", np.arange(4, dtype=np.int64))
+    print(f"appended to {path}")
+
+
 run({
+    "append-pytables": append_pytables,
     "check-h5kit": check_h5kit,
     "write-pytables": write_pytables,
 })

@@ -129,6 +129,23 @@ TEST(interop_pytables_daq, PyTablesAndH5pyReadAnH5kitFile) {
     h5.close_file();
   }
   EXPECT_TRUE(run_peer_case(kScript, "check-h5kit", {path}));
+
+  // pymodaq reopens a file with 'a' and goes on writing: PyTables appends to h5kit's nodes, and
+  // h5kit reads the result.
+  ASSERT_TRUE(run_peer_case(kScript, "append-pytables", {path}));
+  daq::H5Backend h5;
+  h5.open_file(path, "r");
+  const auto e = h5.get_node("/Arrays/earray").as_earray();
+  EXPECT_EQ(e.shape(), (Shape{3, 10, 3}));
+  EXPECT_EQ(e.get_int_tuple("shape"), (std::vector<std::int64_t>{3, 10, 3}));
+  EXPECT_EQ(e.read_at<std::uint32_t>({-1}), (NDArray<std::uint32_t>(Shape{10, 3}, 7u)));
+  EXPECT_EQ(h5.get_node("/Arrays/vlarray").as_vlarray().row<std::uint32_t>(-1), (std::vector<std::uint32_t>{1, 2}));
+  const auto logger = h5.get_node("/Arrays/Logger").as_string_array().read();
+  ASSERT_EQ(logger.size(), kStrings.size() + 1);
+  EXPECT_EQ(logger.back(), "from PyTables");
+  EXPECT_EQ(h5.get_attr("/Attrs", "added"), PyValue::tuple({1, "two"}));
+  EXPECT_EQ(h5.get_node("/FromPyTables").title(), "added later");
+  EXPECT_EQ(h5.get_node("/FromPyTables/Data00").as_carray().read<std::int64_t>()(3), 3);
 }
 
 class interop_pytables_daq_written : public ::testing::Test {
