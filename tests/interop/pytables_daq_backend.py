@@ -263,6 +263,43 @@ def write_pytables(path):
     print(f"wrote {path}")
 
 
+def write_h5py(path):
+    """The files of pymodaq's h5py backend (spec §3.4): variable-length strings, JSON root TITLE and
+    CLASS, plain CLASS/TITLE elsewhere, int64 EXTDIM also on VLARRAYs, no VERSION, contiguous CARRAYs."""
+    with h5py.File(path, "w") as f:
+        f.attrs["TITLE"] = object2json("PyMoDAQ file")
+        f.attrs["CLASS"] = object2json("GROUP")
+        f.attrs["pymodaq_version"] = object2json("4.4.7")
+        raw = f.create_group("RawData")
+        raw.attrs["TITLE"] = "Data from PyMoDAQ modules"
+        raw.attrs["CLASS"] = "GROUP"
+        raw.attrs["type"] = object2json("scan")
+        d = raw.create_dataset("Data00", data=np.arange(6, dtype=np.int64).reshape(2, 3))
+        d.attrs["TITLE"] = "mydata"
+        d.attrs["CLASS"] = "CARRAY"
+        for name, value in (("shape", (2, 3)), ("dtype", "int64"), ("subdtype", ""), ("backend", "h5py"),
+                            ("nav_indexes", ()), ("offset", np.float64(-20.4)), ("settings", b"<xml/>")):
+            d.attrs[name] = object2json(value)
+        e = raw.create_dataset("EnlData00", shape=(0, 3), maxshape=(None, 3), dtype=np.float64, chunks=True)
+        for k in range(2):
+            e.resize(e.shape[0] + 1, axis=0)
+            e[-1] = np.full(3, k + 0.5)
+        e.attrs["CLASS"] = "EARRAY"
+        e.attrs["TITLE"] = ""
+        e.attrs["EXTDIM"] = np.int64(0)
+        e.attrs["shape"] = object2json((2, 3))
+        lg = raw.create_dataset("Logger", shape=(0,), maxshape=(None,), dtype=h5py.vlen_dtype(np.uint8))
+        for s in STRINGS[:4]:
+            lg.resize(lg.shape[0] + 1, axis=0)
+            lg[-1] = np.frombuffer(pickle.dumps(s), np.uint8)
+        lg.attrs["CLASS"] = "VLARRAY"
+        lg.attrs["TITLE"] = ""
+        lg.attrs["EXTDIM"] = np.int64(0)
+        lg.attrs["subdtype"] = object2json("string")
+        lg.attrs["shape"] = object2json((4,))
+    print(f"wrote {path}")
+
+
 def append_pytables(path):
     """pymodaq reopens its files with 'a' and goes on: PyTables appends to h5kit's nodes."""
     with tables.open_file(path, "a") as f:
@@ -278,6 +315,7 @@ def append_pytables(path):
 
 
 run({
+    "write-h5py": write_h5py,
     "append-pytables": append_pytables,
     "check-h5kit": check_h5kit,
     "write-pytables": write_pytables,

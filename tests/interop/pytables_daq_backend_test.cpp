@@ -260,5 +260,35 @@ TEST_F(interop_pytables_daq_written, AppendingToAPyTablesFile) {
             (std::vector<std::int64_t>{static_cast<std::int64_t>(kStrings.size()) + 1}));
 }
 
+TEST(interop_pytables_daq, H5pyBackendFileReadsLikeAPyTablesOne) {
+  TempDir dir;
+  const std::string path = dir / "from_h5py.h5";
+  ASSERT_TRUE(run_peer_case(kScript, "write-h5py", {path}));
+  daq::H5Backend h5;
+  h5.open_file(path, "r");
+  EXPECT_EQ(h5.root().title(), "PyMoDAQ file");  // JSON on the root in this flavour
+  EXPECT_EQ(h5.root().get_str("CLASS"), "GROUP");
+  EXPECT_EQ(h5.root().get_str("pymodaq_version"), "4.4.7");
+  EXPECT_EQ(h5.get_node("/RawData").title(), "Data from PyMoDAQ modules");
+  const auto d = h5.get_node("/RawData/Data00");
+  EXPECT_EQ(d.node_class(), daq::NodeClass::carray);
+  EXPECT_EQ(d.as_carray().dataset().layout(), Layout::contiguous);
+  EXPECT_EQ(d.as_carray().read<std::int64_t>()(1, 2), 5);
+  EXPECT_EQ(d.get_int_tuple("nav_indexes"), std::vector<std::int64_t>{});
+  EXPECT_EQ(d.get_attr("offset"), PyValue::float64(-20.4));
+  EXPECT_EQ(d.get_attr("settings"), PyValue::bytes("<xml/>"));
+  const auto e = h5.get_node("/RawData/EnlData00");
+  EXPECT_EQ(e.node_class(), daq::NodeClass::earray);
+  EXPECT_EQ(e.get_attr("EXTDIM"), PyValue(0));
+  EXPECT_EQ(e.as_earray().read_at<double>({-1})(2), 1.5);
+  const auto logger = h5.get_node("/RawData/Logger");
+  EXPECT_EQ(logger.node_class(), daq::NodeClass::string_array);
+  EXPECT_EQ(logger.as_string_array().read(), std::vector<std::string>(kStrings.begin(), kStrings.begin() + 4));
+  std::vector<std::string> names;
+  for (const auto& n : h5.walk_nodes("/")) names.push_back(n.path());
+  EXPECT_EQ(names, (std::vector<std::string>{"/", "/RawData", "/RawData/Data00", "/RawData/EnlData00",
+                                             "/RawData/Logger"}));
+}
+
 }  // namespace
 }  // namespace h5kit::test
