@@ -96,6 +96,36 @@ ReadOrder read_order(const DependencyGraph& graph) {
       if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[finished]);
     }
   }
+  // With a cycle, networkx's sources-first pass places nodes whose dependencies are not loadable (the
+  // root above a cycle). Load order needs the other direction: a node is loadable once everything it
+  // points to is. So the order is rebuilt from the sinks, generation by generation.
+  out.order.clear();
+  out.generations.clear();
+  {
+    std::vector<std::size_t> remaining(n, 0);
+    std::vector<std::vector<std::size_t>> pred(n);
+    for (std::size_t v = 0; v < n; ++v) {
+      remaining[v] = succ[v].size();
+      for (std::size_t w : succ[v]) pred[w].push_back(v);
+    }
+    std::vector<std::size_t> ready;
+    for (std::size_t v = 0; v < n; ++v)
+      if (remaining[v] == 0) ready.push_back(v);
+    std::fill(placed.begin(), placed.end(), false);
+    while (!ready.empty()) {
+      std::vector<std::size_t> gen = std::move(ready);
+      ready.clear();
+      std::vector<std::string> names;
+      for (std::size_t v : gen) {
+        placed[v] = true;
+        names.push_back(graph.nodes[v].path);
+        for (std::size_t p : pred[v])
+          if (--remaining[p] == 0) ready.push_back(p);
+      }
+      out.order.insert(out.order.end(), names.begin(), names.end());
+      out.generations.push_back(std::move(names));
+    }
+  }
   std::vector<bool> in_cycle(n, false);
   for (const auto& members : components) {
     const std::size_t v = members.front();

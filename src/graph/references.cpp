@@ -24,12 +24,16 @@ std::string ReferenceLocation::to_string() const {
     for (std::size_t i = 0; i < index.size(); ++i) idx += (i ? "," : "") + std::to_string(index[i]);
     idx += "]";
   }
+  // A field path that starts with an index (a vlen or array element type) continues the element index.
+  const bool element_part = !field.empty() && field.front() == '[';
   if (in_attribute) {
     out += "@" + attribute;
+    if (element_part) return out + idx + field;
     if (!field.empty()) out += ":" + field;
     return out + idx;
   }
   if (field.empty()) return out + "#data" + idx;
+  if (element_part) return out + "#data" + idx + field;
   return out + "#column:" + field + idx;
 }
 

@@ -305,7 +305,7 @@ def synthetic(out):
         x = g.create_dataset("x", data=[1, 2, 3])
         y = g.create_dataset("y", data=[4])
         f["alias"] = g            # /alias/x and /g/x name one dataset: /alias/x is canonical
-        f["z_alias_y"] = y        # after /g/y in name order: /g/y stays canonical
+        f["z_alias_y"] = y        # /alias/y (through the group alias) comes first
         f["holder"] = np.arange(2)
         f["holder"].attrs["to_x"] = x.ref
         f["holder"].attrs["to_y"] = y.ref
