@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy python3-tables python3-netcdf4
   hdf5-plugin-lzf hdf5-filter-plugin bitshuffle
+  graphviz
 )
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

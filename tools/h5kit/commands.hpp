@@ -25,6 +25,9 @@ Command register_dump(CLI::App& parent);
 Command register_doc(CLI::App& parent);       // model_commands.cpp
 Command register_validate(CLI::App& parent);  // model_commands.cpp
 Command register_daq(CLI::App& parent);       // daq.cpp
+Command register_refs(CLI::App& parent);
+Command register_graph(CLI::App& parent);
+Command register_specs(CLI::App& parent);
 
 // A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
 // after "h5kit: " and exits with status 1.

@@ -31,8 +31,19 @@ int main(int argc, char** argv) {
   CLI::App app{"Inspect HDF5 files: list their hierarchy, dump objects as JSON, document and validate models.",
                "h5kit"};
   app.require_subcommand(1);
-  const std::vector<Command> commands{register_tree(app), register_dump(app), register_doc(app),
-                                      register_validate(app), register_daq(app)};
+  // One line per command, so that each subcommand's registration merges on its own.
+  const std::vector<Command> commands{
+      register_tree(app),
+      register_dump(app),
+      register_doc(app),
+      register_validate(app),
+      register_daq(app),
+      register_refs(app),
+      register_graph(app),
+      register_specs(app),
+  };
+                                      register_validate(app),
+                                      register_refs(app), register_graph(app), register_specs(app)};
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
   if (argc > 1 && argv[1][0] != '-' &&
