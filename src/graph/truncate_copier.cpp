@@ -286,7 +286,7 @@ void Copier::copy_dataset(hid_t source_group, hid_t target_group, const std::str
   ++result_.objects;
   copy_attributes(source.get(), target.get(), attribute_order(dcpl.get()), path);
   if (layout == H5D_VIRTUAL) return;  // the values are the sources' (its mappings were copied)
-  if (!reference_layout(type.get()).empty()) {
+  if (!layout_of(type.get()).empty()) {
     deferred_values_.push_back(Deferred{address, path, {}});
     return;
   }
@@ -318,11 +318,9 @@ void Copier::copy_dataset_values(hid_t source, hid_t target, hid_t type, const R
     copy_values(source, target, H5T_NATIVE_INT64, rows, options_.buffer_bytes(), adjust, bytes);
     return;
   }
-  const RefLayout layout = reference_layout(type);
-  const std::size_t element_size = H5Tget_size(type);
+  const ReferenceLayout layout = layout_of(type);
   const auto rewrite = [&](BlockView& block) {
-    if (!layout.empty())
-      rewriter_.rewrite(layout, block.data, block.count, element_size, path, block.offset, block.extent);
+    if (!layout.empty()) rewriter_.rewrite(layout, block.data, block.count, path, block.offset, block.extent);
     if (nwb_hook_) nwb_hook_(address, type, block, path);
   };
   copy_values(source, target, type, rows && rows->cut ? rows : nullptr, options_.buffer_bytes(), rewrite, bytes);
@@ -370,7 +368,7 @@ void Copier::copy_attributes(hid_t source, hid_t target, H5_index_t order, const
                                   : checked(H5Sget_simple_extent_npoints(space.get()), "copy attribute", Where{source});
     if (elements == 0) continue;
     const std::string location = owner + "@" + name;
-    if (reference_layout(type.get()).empty()) {
+    if (layout_of(type.get()).empty()) {
       write_attribute(attribute.get(), copy.get(), type.get(), space.get(), static_cast<std::size_t>(elements), nullptr,
                       location);
     } else {
@@ -381,7 +379,7 @@ void Copier::copy_attributes(hid_t source, hid_t target, H5_index_t order, const
 }
 
 void Copier::write_attribute(hid_t source, hid_t target, hid_t type, hid_t space, std::size_t elements,
-                             const RefLayout* layout, const std::string& location) {
+                             const ReferenceLayout* layout, const std::string& location) {
   const std::size_t element_size = H5Tget_size(type);
   std::vector<std::byte> buffer(elements * element_size);
   checked(H5Aread(source, type, buffer.data()), "read attribute", Where{source});
@@ -397,7 +395,7 @@ void Copier::write_attribute(hid_t source, hid_t target, hid_t type, hid_t space
   if (layout) {
     const std::vector<hsize_t> extent = extent_of(space);
     const std::vector<hsize_t> offset(extent.size(), 0);
-    rewriter_.rewrite(*layout, buffer.data(), elements, element_size, location, offset, extent);
+    rewriter_.rewrite(*layout, buffer.data(), elements, location, offset, extent);
   }
   checked(H5Awrite(target, type, buffer.data()), "write attribute", Where{target});
 }
@@ -414,7 +412,7 @@ void Copier::finish_deferred() {
     Handle type{checked(H5Aget_type(source.get()), "copy attribute", Where{source.get()})};
     Handle space{checked(H5Aget_space(source.get()), "copy attribute", Where{source.get()})};
     const hssize_t elements = checked(H5Sget_simple_extent_npoints(space.get()), "copy attribute", Where{source.get()});
-    const RefLayout layout = reference_layout(type.get());
+    const ReferenceLayout layout = layout_of(type.get());
     write_attribute(source.get(), target.get(), type.get(), space.get(), static_cast<std::size_t>(elements), &layout,
                     d.location);
   }

@@ -49,7 +49,7 @@ class Copier {
   hid_t stored_type(hid_t type);
   void copy_attributes(hid_t source, hid_t target, H5_index_t order, const std::string& owner);
   void write_attribute(hid_t source, hid_t target, hid_t type, hid_t space, std::size_t elements,
-                       const RefLayout* layout, const std::string& location);
+                       const ReferenceLayout* layout, const std::string& location);
   void finish_deferred();
   void progress(std::uint64_t bytes, const std::string& path);
 

@@ -18,6 +18,7 @@
 
 #include "detail/checked.hpp"
 #include "h5kit/detail/handle.hpp"
+#include "h5kit/graph/reference_layout.hpp"
 #include "h5kit/graph/truncate.hpp"
 
 namespace h5kit::graph::detail {
@@ -73,21 +74,8 @@ void count_bytes(const std::vector<DatasetFacts>& datasets, Plan& plan);
 
 // ---- references in a type -----------------------------------------------------------------------
 
-// Where the references sit in one element of a (memory) type: object or region references at an
-// offset, inside fixed arrays, variable-length sequences (hvl_t) and nested compounds.
-struct RefNode {
-  enum class Kind { object, region, array, sequence } kind = Kind::object;
-  std::size_t offset = 0;
-  std::size_t count = 1;   // array: elements
-  std::size_t stride = 0;  // array and sequence: size of one base element
-  std::string field;       // ".a.b" through compounds, for messages
-  std::vector<RefNode> children;  // array and sequence: the layout of one base element
-};
-struct RefLayout {
-  std::vector<RefNode> nodes;
-  bool empty() const noexcept { return nodes.empty(); }
-};
-RefLayout reference_layout(hid_t type);
+// Where references sit in one element of a type: graph::reference_layout (reference_layout.hpp).
+ReferenceLayout layout_of(hid_t type);
 // True when the type holds variable-length data (sequences or strings) anywhere.
 bool has_variable_length(hid_t type);
 
@@ -107,8 +95,8 @@ class ReferenceRewriter {
       : source_(source_file), target_(target_file), objects_(objects), plan_(plan), issues_(issues) {}
   // `count` elements of a block at `offset` with shape `extent` (both empty for a scalar); `location`
   // names the owner ("/a/b@attr" or "/a/b") in messages, followed by the element's index.
-  void rewrite(const RefLayout& layout, std::byte* buffer, std::size_t count, std::size_t element_size,
-               const std::string& location, const std::vector<hsize_t>& offset, const std::vector<hsize_t>& extent);
+  void rewrite(const ReferenceLayout& layout, std::byte* buffer, std::size_t count, const std::string& location,
+               const std::vector<hsize_t>& offset, const std::vector<hsize_t>& extent);
   std::size_t rewritten() const noexcept { return rewritten_; }
 
  private:
@@ -118,12 +106,11 @@ class ReferenceRewriter {
     const std::vector<hsize_t>* offset;
     const std::vector<hsize_t>* extent;
     std::size_t element;
-    std::string text(const std::string& suffix) const;
+    const std::string* field;
+    std::string text() const;
   };
-  void rewrite_nodes(const std::vector<RefNode>& nodes, std::byte* element, const Place& place,
-                     const std::string& suffix);
-  void rewrite_object(std::byte* at, const Place& place, const std::string& suffix);
-  void rewrite_region(std::byte* at, const Place& place, const std::string& suffix);
+  void rewrite_object(std::byte* at, const Place& place);
+  void rewrite_region(std::byte* at, const Place& place);
   void report(TruncateIssueKind kind, std::string where, std::string detail);
 
   hid_t source_, target_;

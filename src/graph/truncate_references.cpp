@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "graph/truncate_internal.hpp"
+#include "h5kit/datatype.hpp"
 
 namespace h5kit::graph::detail {
 
@@ -19,51 +20,6 @@ namespace {
 
 // Enough problems of one run to see what went wrong; the rest are counted in the last entry.
 constexpr std::size_t max_reported = 1000;
-
-void layout_of(hid_t type, std::size_t offset, const std::string& field, std::vector<RefNode>& out) {
-  const H5T_class_t cls = H5Tget_class(type);
-  if (cls == H5T_REFERENCE) {
-    RefNode node;
-    node.offset = offset;
-    node.field = field;
-    if (H5Tequal(type, H5T_STD_REF_OBJ) > 0) {
-      node.kind = RefNode::Kind::object;
-    } else if (H5Tequal(type, H5T_STD_REF_DSETREG) > 0) {
-      node.kind = RefNode::Kind::region;
-    } else {
-      return;  // a reference kind HDF5 1.10 does not have
-    }
-    out.push_back(std::move(node));
-  } else if (cls == H5T_COMPOUND) {
-    const int members = checked(H5Tget_nmembers(type), "inspect compound type", Where{});
-    for (int i = 0; i < members; ++i) {
-      Handle member{checked(H5Tget_member_type(type, static_cast<unsigned>(i)), "inspect compound type", Where{})};
-      char* name = H5Tget_member_name(type, static_cast<unsigned>(i));
-      const std::string member_field = field + "." + (name ? name : "?");
-      H5free_memory(name);
-      layout_of(member.get(), offset + H5Tget_member_offset(type, static_cast<unsigned>(i)), member_field, out);
-    }
-  } else if (cls == H5T_ARRAY || cls == H5T_VLEN) {
-    Handle base{checked(H5Tget_super(type), "inspect array type", Where{})};
-    RefNode node;
-    layout_of(base.get(), 0, field, node.children);
-    if (node.children.empty()) return;
-    node.offset = offset;
-    node.field = field;
-    node.stride = H5Tget_size(base.get());
-    if (cls == H5T_ARRAY) {
-      node.kind = RefNode::Kind::array;
-      const int rank = H5Tget_array_ndims(type);
-      std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
-      if (rank > 0) H5Tget_array_dims2(type, dims.data());
-      node.count = 1;
-      for (hsize_t d : dims) node.count *= d;
-    } else {
-      node.kind = RefNode::Kind::sequence;
-    }
-    out.push_back(std::move(node));
-  }
-}
 
 bool variable_length(hid_t type) {
   const H5T_class_t cls = H5Tget_class(type);
@@ -85,11 +41,7 @@ bool variable_length(hid_t type) {
 
 }  // namespace
 
-RefLayout reference_layout(hid_t type) {
-  RefLayout layout;
-  layout_of(type, 0, "", layout.nodes);
-  return layout;
-}
+ReferenceLayout layout_of(hid_t type) { return reference_layout(Datatype{Handle::share(type)}); }
 
 bool has_variable_length(hid_t type) { return variable_length(type); }
 
@@ -107,8 +59,8 @@ std::string index_text(const std::vector<hsize_t>& offset, const std::vector<hsi
   return text + "]";
 }
 
-std::string ReferenceRewriter::Place::text(const std::string& suffix) const {
-  return *location + index_text(*offset, *extent, element) + suffix;
+std::string ReferenceRewriter::Place::text() const {
+  return *location + index_text(*offset, *extent, element) + (field->empty() ? "" : "." + *field);
 }
 
 void ReferenceRewriter::report(TruncateIssueKind kind, std::string where, std::string detail) {
@@ -120,42 +72,21 @@ void ReferenceRewriter::report(TruncateIssueKind kind, std::string where, std::s
   }
 }
 
-void ReferenceRewriter::rewrite(const RefLayout& layout, std::byte* buffer, std::size_t count,
-                                std::size_t element_size, const std::string& location,
-                                const std::vector<hsize_t>& offset, const std::vector<hsize_t>& extent) {
-  const std::string none;
-  for (std::size_t i = 0; i < count; ++i)
-    rewrite_nodes(layout.nodes, buffer + i * element_size, Place{&location, &offset, &extent, i}, none);
-}
-
-void ReferenceRewriter::rewrite_nodes(const std::vector<RefNode>& nodes, std::byte* element, const Place& place,
-                                      const std::string& suffix) {
-  for (const RefNode& node : nodes) {
-    std::byte* at = element + node.offset;
-    switch (node.kind) {
-      case RefNode::Kind::object:
-        rewrite_object(at, place, suffix + node.field);
-        break;
-      case RefNode::Kind::region:
-        rewrite_region(at, place, suffix + node.field);
-        break;
-      case RefNode::Kind::array:
-        for (std::size_t k = 0; k < node.count; ++k)
-          rewrite_nodes(node.children, at + k * node.stride, place, suffix + node.field + "[" + std::to_string(k) + "]");
-        break;
-      case RefNode::Kind::sequence: {
-        hvl_t sequence{};
-        std::memcpy(&sequence, at, sizeof sequence);
-        auto* base = static_cast<std::byte*>(sequence.p);
-        for (std::size_t k = 0; k < sequence.len && base; ++k)
-          rewrite_nodes(node.children, base + k * node.stride, place, suffix + node.field + "{" + std::to_string(k) + "}");
-        break;
-      }
+void ReferenceRewriter::rewrite(const ReferenceLayout& layout, std::byte* buffer, std::size_t count,
+                                const std::string& location, const std::vector<hsize_t>& offset,
+                                const std::vector<hsize_t>& extent) {
+  for_each_reference(layout, buffer, count, [&](std::size_t element, const ReferenceHit& hit) {
+    const Place place{&location, &offset, &extent, element, &hit.field_path};
+    if (hit.slot->kind == ReferenceKind::object) {
+      rewrite_object(hit.bytes, place);
+    } else {
+      rewrite_region(hit.bytes, place);
     }
-  }
+    return false;
+  });
 }
 
-void ReferenceRewriter::rewrite_object(std::byte* at, const Place& place, const std::string& suffix) {
+void ReferenceRewriter::rewrite_object(std::byte* at, const Place& place) {
   hobj_ref_t old_ref = 0;
   std::memcpy(&old_ref, at, sizeof old_ref);
   ++rewritten_;
@@ -165,14 +96,14 @@ void ReferenceRewriter::rewrite_object(std::byte* at, const Place& place, const 
   if (found != objects_.end()) {
     new_ref = static_cast<hobj_ref_t>(found->second.new_address);
   } else {
-    report(TruncateIssueKind::dangling_reference, place.text(suffix),
+    report(TruncateIssueKind::dangling_reference, place.text(),
            "an object reference to address " + std::to_string(old_ref) +
                ", which no link from the root reaches: written as a null reference");
   }
   std::memcpy(at, &new_ref, sizeof new_ref);
 }
 
-void ReferenceRewriter::rewrite_region(std::byte* at, const Place& place, const std::string& suffix) {
+void ReferenceRewriter::rewrite_region(std::byte* at, const Place& place) {
   hdset_reg_ref_t old_ref{};
   std::memcpy(&old_ref, at, sizeof old_ref);
   ++rewritten_;
@@ -186,14 +117,14 @@ void ReferenceRewriter::rewrite_region(std::byte* at, const Place& place, const 
   H5O_info_t info{};
   if (!dataset.valid() || !space.valid() || H5Oget_info2(dataset.get(), &info, H5O_INFO_BASIC) < 0) {
     h5kit::detail::take_error_stack();
-    report(TruncateIssueKind::dangling_reference, place.text(suffix),
+    report(TruncateIssueKind::dangling_reference, place.text(),
            "a region reference that does not resolve in the source: written as a null reference");
     std::memcpy(at, &new_ref, sizeof new_ref);
     return;
   }
   const auto found = objects_.find(info.addr);
   if (found == objects_.end()) {
-    report(TruncateIssueKind::dangling_reference, place.text(suffix),
+    report(TruncateIssueKind::dangling_reference, place.text(),
            "a region reference to a dataset no link from the root reaches: written as a null reference");
     std::memcpy(at, &new_ref, sizeof new_ref);
     return;
@@ -214,7 +145,7 @@ void ReferenceRewriter::rewrite_region(std::byte* at, const Place& place, const 
   const std::vector<hsize_t>& dims = known->second;
   std::optional<Handle> clipped = clip_selection(space.get(), rows, dims);
   if (!clipped) {
-    report(TruncateIssueKind::region_emptied, place.text(suffix),
+    report(TruncateIssueKind::region_emptied, place.text(),
            "a region reference into " + found->second.path +
                " selects only rows that were cut: written as a null reference");
     std::memcpy(at, &new_ref, sizeof new_ref);
