@@ -193,7 +193,7 @@ std::string not_an_enumerator(long long value, std::string_view enum_type) {
 
 // ---------------------------------------------------------------- load
 
-LoadRun::LoadRun(const Group& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options)
+LoadRun::LoadRun(const Object& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options)
     : Walk(root.path(), model.name), migrations_(migrations), options_(options), file_version_(model.version),
       root_(root) {
   const AttributeManager attrs = root.attrs();

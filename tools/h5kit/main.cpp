@@ -41,9 +41,8 @@ int main(int argc, char** argv) {
       register_refs(app),
       register_graph(app),
       register_specs(app),
+      register_truncate(app),
   };
-                                      register_validate(app),
-                                      register_refs(app), register_graph(app), register_specs(app)};
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
   if (argc > 1 && argv[1][0] != '-' &&

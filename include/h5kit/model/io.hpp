@@ -51,6 +51,10 @@ template <class T>
 T load(std::string_view path, const LoadOptions& options = {});
 template <class T>
 T load(const Group& group, const LoadOptions& options = {});
+// A dataset model (a DatasetOf, or a struct derived from one) from one dataset: its type and shape,
+// its values (or, lazily, the open dataset) and its attribute fields, checked as above.
+template <class T>
+T load(const Dataset& dataset, const LoadOptions& options = {});
 
 }  // namespace h5kit
 

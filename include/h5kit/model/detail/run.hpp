@@ -72,8 +72,9 @@ GroupOptions group_options(const ModelSchema& model);
 class LoadRun : public Walk {
  public:
   // Reads the root's model name and version: InvalidArgumentError for a version newer than the
-  // model's; a different model name is a problem. Reads the embedded schema when present.
-  LoadRun(const Group& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options);
+  // model's; a different model name is a problem. Reads the embedded schema when present. The root
+  // is a group, or a dataset for a dataset model loaded on its own.
+  LoadRun(const Object& root, const ModelSchema& model, const Migrations* migrations, const LoadOptions& options);
 
   const LoadOptions& options() const noexcept { return options_; }
 
@@ -108,7 +109,7 @@ class LoadRun : public Walk {
   LoadOptions options_;
   int file_version_;
   const ModelSchema* embedded();  // the schema the file was written with, parsed on first use
-  Group root_;
+  Object root_;
   bool embedded_read_ = false;
   std::optional<ModelSchema> embedded_;
 };

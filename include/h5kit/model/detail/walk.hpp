@@ -393,6 +393,27 @@ T load(const Group& group, const LoadOptions& options) {
 }
 
 template <class T>
+T load(const Dataset& dataset, const LoadOptions& options) {
+  static_assert(detail::model::is_dataset_model<T>,
+                "h5kit: load(dataset) returns a dataset model (DatasetOf or derived); load a model struct from a group");
+  const ModelSchema& schema = schema_of<T>();
+  detail::model::LoadRun run(dataset, schema, detail::model::migrations_of<T>(), options);
+  // The dataset itself is the walk's root: its problems are reported at its path, with no field
+  // name (the object itself), or as "values" for the data.
+  T model{};
+  if (std::string msg = detail::model::check_stored(schema.value, dataset.dtype(), dataset.shape()); !msg.empty()) {
+    run.problem("", "", std::move(msg));
+  } else {
+    FieldSchema self;
+    self.member = "values";
+    detail::model::load_dataset_values<typename T::value_type>(model, self, dataset, run);
+    detail::model::load_members(model, schema, dataset, nullptr, run);
+  }
+  run.finish(dataset.file_name());
+  return model;
+}
+
+template <class T>
 T load(std::string_view path, const LoadOptions& options) {
   const File file(path, "r");
   return load<T>(static_cast<const Group&>(file), options);
