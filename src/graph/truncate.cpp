@@ -35,6 +35,20 @@ bool root_tracks_order(hid_t file) {
   return (flags & H5P_CRT_ORDER_TRACKED) != 0;
 }
 
+// The oldest format the source's superblock allows: a copy of a file h5py wrote with its defaults
+// keeps symbol-table groups, so HDF5's own name search (H5Iget_name after dereferencing, h5py's
+// .name) finds the same first path in the copy as in the source, and old readers can still read it.
+LibVersion format_of(hid_t file) {
+  H5F_info2_t info{};
+  checked(H5Fget_info2(file, &info), "read file format", Where{file});
+  switch (info.super.version) {
+    case 0:
+    case 1: return LibVersion::earliest;
+    case 2: return LibVersion::v18;
+    default: return LibVersion::v110;
+  }
+}
+
 }  // namespace
 
 std::string default_truncate_target(std::string_view source) {
@@ -75,6 +89,7 @@ TruncateResult truncate(std::string_view source, std::string_view target, std::u
   result.issues = plan.issues;
   FileOptions file_options;
   file_options.track_order = root_tracks_order(source_file);
+  file_options.libver_low = format_of(source_file);
   AtomicFile output(target_path, file_options);
   {
     detail::Copier copier(source_file, output.file().file_id(), plan, options, result);

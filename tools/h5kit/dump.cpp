@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "json_value.hpp"
+#include "progress.hpp"
 #include "type_name.hpp"
 #include "walk.hpp"
 
@@ -24,6 +25,9 @@ struct DumpOptions {
   std::size_t max_elements = std::numeric_limits<std::size_t>::max();  // no limit unless given
   bool compact = false;
 };
+
+// Datasets of at least this many bytes show a progress bar while they are read (stderr a terminal).
+constexpr std::uint64_t kProgressBytes = std::uint64_t{8} << 20;
 
 class JsonDumper {
  public:
@@ -82,6 +86,10 @@ class JsonDumper {
       // Not even read: eliding exists so that huge datasets cost nothing.
       node["data"] = Json{{"elided", true}, {"count", count}};
     } else {
+      // A large dataset is read in one call: the bar (on a terminal only) says what is being read.
+      const std::uint64_t bytes = static_cast<std::uint64_t>(count) * dataset.dtype().size();
+      ProgressBar bar("dump " + path, bytes >= kProgressBytes ? bytes : 0);
+      if (bytes >= kProgressBytes) bar.update(0, "reading");
       node["data"] = read_value([&] { return dataset.read_native(); }, path);
     }
     return node;
