@@ -96,4 +96,7 @@ void register_lazy();
 std::optional<int> run_lazy_command(int argc, char** argv);
 void register_h5kit_model();
 
+// graph_refs (bench_graph.cpp): dependency graph + reference inventory, input in $H5KIT_BENCH_GRAPH_INPUT.
+void register_graph();
+
 }  // namespace bench

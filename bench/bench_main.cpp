@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     bench::register_h5kit_model();
     bench::register_rawc_model();
     bench::register_lazy();
+    bench::register_graph();  // graph_refs (bench_graph.cpp)
     benchmark::RunSpecifiedBenchmarks();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "h5kit_bench: %s\n", e.what());

@@ -184,6 +184,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"))
     parser.add_argument("--build-info", default="")
     parser.add_argument("--rss", help="JSON lines of peak RSS per (workload, implementation), from run.sh")
+    parser.add_argument("--graph", help="h5py_graph_bench.py's JSON result (the file graph section)")
     args = parser.parse_args()
 
     rss = {}  # (workload, implementation) -> (peak KiB, KiB at the start of the workload)
@@ -331,6 +332,37 @@ def main():
                 cells += [mib(rss.get((w, i), (None, None))[1]) for i in ("h5kit", "rawc", "h5py")]
                 out.append("| %s | %s |" % (w, " | ".join(cells)))
             out.append("")
+
+    # File graph (graph_refs): h5kit's row from h5kit_bench, h5py's from h5py_graph_bench.py.
+    graph_h5kit = data.get(("graph_refs", "h5kit"))
+    graph_h5py = None
+    if args.graph and os.path.exists(args.graph):
+        with open(args.graph) as f:
+            graph_h5py = json.loads(f.read() or "null")
+    if graph_h5kit is not None or graph_h5py is not None:
+        out.append("## File graph\n")
+        out.append("Dependency graph + reference inventory of one file with 100,001 objects (1,000 groups of 99 "
+                   "scalar datasets) and 10,000 object-reference attributes, written by h5py "
+                   "(`h5py_graph_bench.py --make-input`, default libver). h5kit: open, one `FileIndex` walk, "
+                   "`dependency_graph` and `inventory` over the whole file (`bench_graph.cpp`). h5py: the same walk "
+                   "as nwb-linkml's `hdf_dependency_graph` without networkx (root + `visititems`, every attribute "
+                   "read, each reference dereferenced for its `.name`, each group's children named). "
+                   "Best of N, wall and CPU.\n")
+        out.append("| implementation | wall (best) | CPU (best) | repetitions | check |\n|---|---:|---:|---:|---|")
+        if graph_h5kit is not None:
+            if graph_h5kit.ok:
+                out.append("| h5kit | %s | %s | %d | graph and inventory counts match |" % (
+                    fmt_time(min(graph_h5kit.times)), fmt_time(min(graph_h5kit.cpu_times)), len(graph_h5kit.times)))
+            else:
+                out.append("| h5kit | error: %s | | | |" % graph_h5kit.error)
+        if graph_h5py is not None:
+            if graph_h5py.get("wall_s") is not None:
+                out.append("| h5py %s | %s | %s | %d | %s |" % (
+                    graph_h5py.get("h5py", ""), fmt_time(graph_h5py["wall_s"]), fmt_time(graph_h5py["cpu_s"]),
+                    graph_h5py["repetitions"], "counts match" if graph_h5py.get("ok") else "**counts differ**"))
+            else:
+                out.append("| h5py | %s | | | |" % graph_h5py.get("error", "no result"))
+        out.append("")
 
     # Targets
     out.append("## Targets\n")

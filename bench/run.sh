@@ -10,6 +10,7 @@
 # H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS (default 3; 0 skips h5py's default-libver column),
 # H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
 # H5KIT_BENCH_LAZY_REPETITIONS (default 3: the lazy workloads pass over 2 GiB, seconds per repetition),
+# H5KIT_BENCH_GRAPH_REPETITIONS (default 3: graph_refs on the h5py side), H5KIT_BENCH_GRAPH_H5PY_TIMEOUT (default 1800 s),
 # H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan', '^lazy_'),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
@@ -72,6 +73,16 @@ if [[ ${#lazy[@]} -gt 0 ]]; then
   "$bench_exe" --lazy-make-input "$H5KIT_BENCH_LAZY_INPUT"
 fi
 
+# graph_refs: the file graph input (100,001 objects, 10,000 references), written once by h5py (untimed).
+graph_reps=${H5KIT_BENCH_GRAPH_REPETITIONS:-3}
+graph_timeout=${H5KIT_BENCH_GRAPH_H5PY_TIMEOUT:-1800}
+rm -f "$results/h5py_graph.json"
+if [[ -z $filter || graph_refs/h5kit =~ $filter || graph_refs/h5py =~ $filter ]]; then
+  echo "== graph_refs: writing its input" >&2
+  export H5KIT_BENCH_GRAPH_INPUT=$scratch/graph_input.h5
+  "$python" "$here/h5py_graph_bench.py" --make-input "$H5KIT_BENCH_GRAPH_INPUT"
+fi
+
 echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
 "$bench_exe" --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
              ${filter:+--benchmark_filter="$filter"} \
@@ -83,6 +94,16 @@ echo "== h5py ($reps repetitions; default libver: $default_reps)" >&2
           --gzip-repetitions "$gzip_reps" --lazy-repetitions "$lazy_reps" \
           ${filter:+--filter "$filter"} --out "$results/h5py.json"
 
+# graph_refs, h5py side: one process, best of $graph_reps; dereferencing for .name searches the file each
+# time, so a timeout (H5KIT_BENCH_GRAPH_H5PY_TIMEOUT seconds) records an error instead of hanging the run.
+if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} && ( -z $filter || graph_refs/h5py =~ $filter ) ]]; then
+  echo "== h5py graph_refs ($graph_reps repetitions, timeout ${graph_timeout}s)" >&2
+  if ! timeout "$graph_timeout" "$python" "$here/h5py_graph_bench.py" --input "$H5KIT_BENCH_GRAPH_INPUT" \
+         --repetitions "$graph_reps" --out "$results/h5py_graph.json"; then
+    echo "{\"error\": \"did not finish within ${graph_timeout} s\"}" > "$results/h5py_graph.json"
+  fi
+fi
+
 # Peak memory of the lazy workloads: each implementation alone in a fresh process, once.
 for w in "${lazy[@]}"; do
   echo "== peak RSS: $w" >&2
@@ -92,6 +113,7 @@ for w in "${lazy[@]}"; do
 done
 rss_arg=()
 [[ -s $results/rss.jsonl ]] && rss_arg=(--rss "$results/rss.jsonl")
+[[ -s $results/h5py_graph.json ]] && rss_arg+=(--graph "$results/h5py_graph.json")
 
 compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
 compiler_version=$("${compiler:-c++}" --version 2>/dev/null | head -n 1 || true)
