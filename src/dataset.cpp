@@ -179,6 +179,18 @@ void Dataset::resize(const Shape& new_shape) const {
   checked(H5Dset_extent(id(), dims.data()), "resize dataset", where);
 }
 
+void Dataset::flush() const {
+  require_valid("flush dataset");
+  detail::silence_hdf5_errors();
+  checked(H5Dflush(id()), "flush dataset", Where{id()});
+}
+
+void Dataset::refresh() const {
+  require_valid("refresh dataset");
+  detail::silence_hdf5_errors();
+  checked(H5Drefresh(id()), "refresh dataset", Where{id()});
+}
+
 detail::IoTarget Dataset::target(const char* operation) const {
   require_valid(operation);
   return detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
