@@ -188,7 +188,11 @@ void Dataset::flush() const {
 void Dataset::refresh() const {
   require_valid("refresh dataset");
   detail::silence_hdf5_errors();
-  checked(H5Drefresh(id()), "refresh dataset", Where{id()});
+  // H5Drefresh reopens the dataset under the same id; see with_single_references.
+  herr_t status = 0;
+  const hid_t ids[] = {id()};
+  detail::with_single_references(ids, [&] { status = H5Drefresh(id()); });
+  checked(status, "refresh dataset", Where{id()});
 }
 
 detail::IoTarget Dataset::target(const char* operation) const {

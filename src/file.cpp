@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "detail/checked.hpp"
 
@@ -208,7 +209,16 @@ void File::start_swmr_write() const {
   if (!(intent & H5F_ACC_RDWR))
     detail::reject(ErrorKind::invalid_argument, "start SWMR writing", where, "the file is open read-only");
   if (intent & H5F_ACC_SWMR_WRITE) return;  // already in SWMR writing mode, as h5py allows
-  checked(H5Fstart_swmr_write(file_.get()), "start SWMR writing", where, ErrorKind::file,
+  // H5Fstart_swmr_write closes and reopens every open group and dataset under the same id, which
+  // HDF5 1.10.8 refuses ("ID already in use") for an id holding more than one reference, as
+  // h5kit's copies of one object do. Their extra references are set aside around the call.
+  const ssize_t count = H5Fget_obj_count(file_.get(), H5F_OBJ_GROUP | H5F_OBJ_DATASET | H5F_OBJ_LOCAL);
+  std::vector<hid_t> ids(count > 0 ? static_cast<std::size_t>(count) : 0);
+  if (count > 0)
+    H5Fget_obj_ids(file_.get(), H5F_OBJ_GROUP | H5F_OBJ_DATASET | H5F_OBJ_LOCAL, ids.size(), ids.data());
+  herr_t status = 0;
+  detail::with_single_references(ids, [&] { status = H5Fstart_swmr_write(file_.get()); });
+  checked(status, "start SWMR writing", where, ErrorKind::file,
           "HDF5 needs the latest format bounds (FileOptions libver_low v110 or later) and no open "
           "attributes or named types");
 }
