@@ -24,6 +24,8 @@ Command register_tree(CLI::App& parent);
 Command register_dump(CLI::App& parent);
 Command register_doc(CLI::App& parent);       // model_commands.cpp
 Command register_validate(CLI::App& parent);  // model_commands.cpp
+Command register_follow(CLI::App& parent);
+Command register_recover(CLI::App& parent);
 
 // A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
 // after "h5kit: " and exits with status 1.

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
                "h5kit"};
   app.require_subcommand(1);
   const std::vector<Command> commands{register_tree(app), register_dump(app), register_doc(app),
-                                      register_validate(app)};
+                                      register_validate(app), register_follow(app), register_recover(app)};
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
   if (argc > 1 && argv[1][0] != '-' &&
