@@ -4,6 +4,7 @@
 // N rows (--rows), when no row arrived for S seconds (--timeout), or when interrupted.
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,9 +27,13 @@ struct FollowOptions {
   int interval_ms = 20;
 };
 
+// Whole numbers below 2^53 print as integers ("100000", not to_chars' shorter "1e+05"), like a
+// counter or a sample index would be read; the rest in the shortest form that reads back exactly.
 std::string number(double v) {
   char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  const bool whole = v == std::trunc(v) && std::fabs(v) < 9007199254740992.0;
+  const auto r = whole ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                       : std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
 }
 

@@ -86,8 +86,10 @@ int fix_shape_attributes(const std::string& path) {
 int run_recover(const RecoverOptions& o) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(o.file, ec)) throw UserError("cannot open '" + o.file + "': no such file");
-  if (H5Fis_hdf5(o.file.c_str()) <= 0) throw UserError("'" + o.file + "' is not an HDF5 file");
   if (o.in_place && !o.out.empty()) throw UserError("give either -o OUT or --in-place, not both");
+  if (!o.in_place && !o.out.empty() && std::filesystem::equivalent(o.file, o.out, ec))
+    throw UserError("the output is the input: use --in-place to recover '" + o.file + "' itself");
+  if (H5Fis_hdf5(o.file.c_str()) <= 0) throw UserError("'" + o.file + "' is not an HDF5 file");
   std::string target = o.file;
   if (!o.in_place) {
     target = o.out.empty() ? default_output(o.file) : o.out;
