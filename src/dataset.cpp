@@ -179,6 +179,22 @@ void Dataset::resize(const Shape& new_shape) const {
   checked(H5Dset_extent(id(), dims.data()), "resize dataset", where);
 }
 
+void Dataset::flush() const {
+  require_valid("flush dataset");
+  detail::silence_hdf5_errors();
+  checked(H5Dflush(id()), "flush dataset", Where{id()});
+}
+
+void Dataset::refresh() const {
+  require_valid("refresh dataset");
+  detail::silence_hdf5_errors();
+  // H5Drefresh reopens the dataset under the same id; see with_single_references.
+  herr_t status = 0;
+  const hid_t ids[] = {id()};
+  detail::with_single_references(ids, [&] { status = H5Drefresh(id()); });
+  checked(status, "refresh dataset", Where{id()});
+}
+
 detail::IoTarget Dataset::target(const char* operation) const {
   require_valid(operation);
   return detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};

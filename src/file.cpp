@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "detail/checked.hpp"
 
@@ -88,7 +89,7 @@ Handle creation_plist(const std::string& path, const FileOptions& o) {
 
 hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const FileOptions& o) {
   const Where where{H5I_INVALID_HID, {}, path};
-  const char* op = flags == H5F_ACC_RDONLY ? "open file for reading" : "open file for writing";
+  const char* op = (flags & H5F_ACC_RDWR) ? "open file for writing" : "open file for reading";
   if (!on_disk(path, o)) detail::reject(ErrorKind::file, op, where, "no such file");
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) detail::reject(ErrorKind::file, op, where, "is a directory");
@@ -98,7 +99,22 @@ hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const F
     H5Eclear2(H5E_DEFAULT);
     detail::reject(ErrorKind::file, op, where, "not an HDF5 file");
   }
-  return checked(H5Fopen(path.c_str(), flags, fapl), op, where);
+  const hid_t id = H5Fopen(path.c_str(), flags, fapl);
+  if (id < 0) {
+    std::string stack = detail::take_error_stack();
+    // A writer that died (or still runs) leaves the superblock marked "open for writing".
+    if (stack.find("already open for write") != std::string::npos ||
+        stack.find("file consistency flags") != std::string::npos)
+      throw_error(ErrorKind::file, std::string(op), path, detail::path_of(where),
+                  (flags & H5F_ACC_SWMR_READ)
+                      ? "the file is marked as open for writing by a writer that is not in SWMR mode"
+                      : "the file is marked as open for writing: another process writes it (open it with "
+                        "FileOptions::swmr to read along), or its writer was killed (`h5kit recover FILE` "
+                        "makes a readable copy)",
+                  stack);
+    throw_error(ErrorKind::file, std::string(op), path, detail::path_of(where), {}, stack);
+  }
+  return id;
 }
 
 hid_t create_new(const std::string& path, unsigned flags, hid_t fapl, const FileOptions& o) {
@@ -120,8 +136,12 @@ File::File(std::string_view path_view, std::string_view mode, const FileOptions&
   const bool exists = on_disk(path, options);
   Handle fapl = access_plist(path, options, exists);
   hid_t id = H5I_INVALID_HID;
-  if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY, fapl.get(), options);
-  else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR, fapl.get(), options);
+  if (options.swmr && mode != "r" && mode != "r+")
+    detail::reject(ErrorKind::invalid_argument, "open file", where,
+                   "SWMR access needs mode \"r\" (reading) or \"r+\" (writing), got \"" + std::string(mode) +
+                       "\": create the file and its objects, then call start_swmr_write()");
+  if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY | (options.swmr ? H5F_ACC_SWMR_READ : 0u), fapl.get(), options);
+  else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR | (options.swmr ? H5F_ACC_SWMR_WRITE : 0u), fapl.get(), options);
   else if (mode == "w") id = create_new(path, H5F_ACC_TRUNC, fapl.get(), options);
   else if (mode == "w-" || mode == "x") id = create_new(path, H5F_ACC_EXCL, fapl.get(), options);
   else if (mode == "a")
@@ -178,6 +198,36 @@ std::size_t File::file_size() const {
 std::size_t File::free_space() const {
   require_valid("get free space");
   return static_cast<std::size_t>(checked(H5Fget_freespace(file_.get()), "get free space", Where{file_.get()}));
+}
+
+void File::start_swmr_write() const {
+  require_valid("start SWMR writing");
+  detail::silence_hdf5_errors();
+  const Where where{file_.get()};
+  unsigned intent = 0;
+  checked(H5Fget_intent(file_.get(), &intent), "start SWMR writing", where);
+  if (!(intent & H5F_ACC_RDWR))
+    detail::reject(ErrorKind::invalid_argument, "start SWMR writing", where, "the file is open read-only");
+  if (intent & H5F_ACC_SWMR_WRITE) return;  // already in SWMR writing mode, as h5py allows
+  // H5Fstart_swmr_write closes and reopens every open group and dataset under the same id, which
+  // HDF5 1.10.8 refuses ("ID already in use") for an id holding more than one reference, as
+  // h5kit's copies of one object do. Their extra references are set aside around the call.
+  const ssize_t count = H5Fget_obj_count(file_.get(), H5F_OBJ_GROUP | H5F_OBJ_DATASET | H5F_OBJ_LOCAL);
+  std::vector<hid_t> ids(count > 0 ? static_cast<std::size_t>(count) : 0);
+  if (count > 0)
+    H5Fget_obj_ids(file_.get(), H5F_OBJ_GROUP | H5F_OBJ_DATASET | H5F_OBJ_LOCAL, ids.size(), ids.data());
+  herr_t status = 0;
+  detail::with_single_references(ids, [&] { status = H5Fstart_swmr_write(file_.get()); });
+  checked(status, "start SWMR writing", where, ErrorKind::file,
+          "HDF5 needs the latest format bounds (FileOptions libver_low v110 or later) and no open "
+          "attributes or named types");
+}
+
+bool File::swmr_mode() const {
+  require_valid("get SWMR mode");
+  unsigned intent = 0;
+  checked(H5Fget_intent(file_.get(), &intent), "get SWMR mode", Where{file_.get()});
+  return (intent & (H5F_ACC_SWMR_READ | H5F_ACC_SWMR_WRITE)) != 0;
 }
 
 std::size_t File::userblock_size() const {

@@ -61,6 +61,15 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).
   void resize(const Shape& new_shape) const;
 
+  // ---- SWMR (file.hpp) ----
+  // Writes this dataset's buffered data and metadata to the file (H5Dflush): under SWMR writing,
+  // readers see the new extent and values after it, never before.
+  void flush() const;
+  // Rereads this dataset's metadata from the file (H5Drefresh): a SWMR reader's view of the
+  // extent and data as of the writer's last flush. shape() afterwards is the new extent.
+  void refresh() const;
+  // ---- end SWMR ----
+
   // Whole-dataset I/O into any container inspector<T> knows: read<T>(), read(T&), write(value)
   // (from detail::ValueIo), and into a caller's buffer of exactly size() elements:
   using detail::ValueIo<Dataset>::read;

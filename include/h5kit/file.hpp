@@ -28,6 +28,11 @@ struct FileOptions {
   LibVersion libver_low = LibVersion::latest;
   LibVersion libver_high = LibVersion::latest;
   bool track_order = false;                 // new files: the root group tracks creation order
+  // Single-writer/multiple-reader access (h5py's swmr=True; docs/guide.md "Live reading: SWMR"). With
+  // mode "r": read a file another process is writing (H5F_ACC_SWMR_READ); call Dataset::refresh() to
+  // see new data. With "r+": reopen a file for SWMR writing (H5F_ACC_SWMR_WRITE). Other modes refuse
+  // it: create the file and its objects first, then call File::start_swmr_write().
+  bool swmr = false;
 };
 
 class File : public Group {
@@ -48,6 +53,17 @@ class File : public Group {
   std::size_t file_size() const;      // bytes on disk (size() is the root group's member count)
   std::size_t free_space() const;     // unused bytes inside the file
   std::size_t userblock_size() const;
+
+  // ---- SWMR (single writer, multiple readers) ----
+  // Switches a file open for writing to SWMR writing (h5py's `f.swmr_mode = True`): from now on
+  // readers opened with FileOptions::swmr see each Dataset::flush(). Needs the latest format
+  // bounds (h5kit's default) and no open attributes or named types. Create every group, dataset
+  // and attribute first: HDF5 still lets you create objects afterwards, but readers may never see
+  // them. FileError naming the file when HDF5 refuses.
+  void start_swmr_write() const;
+  // True when the file is open for SWMR reading or writing.
+  bool swmr_mode() const;
+  // ---- end SWMR ----
   detail::hid file_id() const noexcept { return file_.get(); }
 
  private:

@@ -5,6 +5,8 @@
 #include <hdf5.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "h5kit/error.hpp"
@@ -53,6 +55,24 @@ template <class F>
 auto call(std::string_view operation, const Where& where, ErrorKind fallback, F&& f) {
   silence_hdf5_errors();
   return checked(f(), operation, where, fallback);
+}
+
+// Runs `f` with each id in `ids` holding a single reference, then restores the others. HDF5 1.10's
+// object refresh (H5Drefresh, H5Fstart_swmr_write) closes an object and registers it again under
+// the same id, and fails with "ID already in use" when the id had more references (h5kit's copies
+// of one object share an id through H5Iinc_ref).
+template <class Ids, class F>
+void with_single_references(const Ids& ids, F&& f) {
+  std::vector<std::pair<hid_t, int>> extra;
+  for (const hid_t id : ids) {
+    const int refs = H5Iget_ref(id);
+    if (refs > 1) extra.emplace_back(id, refs - 1);
+  }
+  for (const auto& [id, n] : extra)
+    for (int i = 0; i < n; ++i) H5Idec_ref(id);
+  f();
+  for (const auto& [id, n] : extra)
+    for (int i = 0; i < n; ++i) H5Iinc_ref(id);
 }
 
 }  // namespace h5kit::detail

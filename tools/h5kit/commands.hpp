@@ -29,6 +29,8 @@ Command register_refs(CLI::App& parent);
 Command register_graph(CLI::App& parent);
 Command register_specs(CLI::App& parent);
 Command register_truncate(CLI::App& parent);  // truncate.cpp
+Command register_follow(CLI::App& parent);
+Command register_recover(CLI::App& parent);
 
 // A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
 // after "h5kit: " and exits with status 1.

@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
       register_graph(app),
       register_specs(app),
       register_truncate(app),
+      register_follow(app),
+      register_recover(app),
   };
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
