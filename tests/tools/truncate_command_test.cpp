@@ -91,9 +91,8 @@ TEST(TruncateCommand, BadCallsAreOneLineErrors) {
   expect_one_line_error(run_cli(dir, "truncate " + src + " --rows 5"), 1, "--rows '5' is not a row window");
   expect_one_line_error(run_cli(dir, "truncate " + src + " --rows 9:3"), 1, "stop must be greater");
   expect_one_line_error(run_cli(dir, "truncate " + src + " --rows 500:510"), 1, "starts past the end of every dataset");
-  const CliResult zero = run_cli(dir, "truncate " + src + " -n 0");
-  EXPECT_NE(zero.exit_code, 0);
-  EXPECT_TRUE(is_one_line(zero.err)) << zero.err;
+  expect_one_line_error(run_cli(dir, "truncate " + src + " -n 0"), 105, "expected a whole number >= 1, got '0'");
+  expect_one_line_error(run_cli(dir, "truncate " + src + " -n -3"), 105, "expected a whole number >= 1");
   const CliResult both = run_cli(dir, "truncate " + src + " -n 3 --rows 1:4");
   EXPECT_NE(both.exit_code, 0);
   EXPECT_NE(both.err.find("excludes"), std::string::npos) << both.err;

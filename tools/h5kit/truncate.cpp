@@ -61,6 +61,18 @@ int run_truncate(const TruncateCommandOptions& options) {
   return 0;
 }
 
+// Digits only and at least 1 (CLI11's PositiveNumber prints a 300-digit bound, and "-3" would wrap).
+CLI::Validator row_count() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+            text.find_first_not_of('0') == std::string::npos)
+          return "expected a whole number >= 1, got '" + text + "'";
+        return {};
+      },
+      "", "whole number >= 1");
+}
+
 }  // namespace
 
 Command register_truncate(CLI::App& parent) {
@@ -71,7 +83,7 @@ Command register_truncate(CLI::App& parent) {
   app->add_option("DST", options->target, "File to write (default: <SRC stem>_truncated.hdf5 beside SRC)");
   CLI::Option* rows = app->add_option("-n,--n", options->rows, "Rows to keep (default 10)")
                           ->type_name("N")
-                          ->check(CLI::PositiveNumber);
+                          ->check(row_count());
   app->add_option("--rows", options->window, "Keep rows a..b-1 of every dataset longer than b-a instead")
       ->type_name("a:b")
       ->excludes(rows);
