@@ -46,8 +46,15 @@ int follower(const std::string& path) {
       }
       f.refresh();
       ++looks;
-      const h5kit::NDArray<double> t = time.new_rows<double>();
-      const h5kit::NDArray<double> v = data.new_rows<double>(t.shape()[0]);  // same rows of both
+      // Take the same rows of both arrays: the two extents are flushed one after the other, so one may
+      // be ahead of the other for a moment (new_rows(0) would mean "all", hence the test first).
+      const std::size_t common = std::min(time.rows(), data.rows());
+      if (common <= checked) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        continue;
+      }
+      const h5kit::NDArray<double> t = time.new_rows<double>(common - checked);
+      const h5kit::NDArray<double> v = data.new_rows<double>(common - checked);
       const std::size_t n = std::min(t.shape()[0], v.shape()[0]);
       for (std::size_t k = 0; k < n; ++k, ++checked) {
         if (t.data()[k] != time_s(checked) || v.data()[k] != temperature(checked)) {
