@@ -254,6 +254,29 @@ void write_array_system_attributes(hid_t id, NodeClass cls, std::string_view tit
   detail::write_string_attribute(id, "VERSION", version, cset);
 }
 
+// The attributes pymodaq's backend adds to every array it creates, after PyTables' own.
+void set_pymodaq_array_attributes(const Node& node, const Shape& shape, ElementType dtype, std::string_view subdtype) {
+  node.set_attr("shape", PyValue::int_tuple(shape));
+  node.set_attr("dtype", numpy_name(dtype));
+  node.set_attr("subdtype", std::string(subdtype));
+  node.set_attr("backend", kBackend);
+}
+
+// Runs `finish` on a dataset just created as `name` in `g`; if it throws, the dataset is unlinked
+// again, so that no half-made node (data but no CLASS, say) stays behind.
+template <class Finish>
+auto finish_or_unlink(const h5kit::Group& g, std::string_view name, Finish&& finish) {
+  try {
+    return finish();
+  } catch (...) {
+    try {
+      g.erase(name);
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
 void set_fill_zero(h5kit::DatasetOptions& o, ElementType type) {
   // PyTables sets the atom's default (0) as the fill value; numbers only, as HDF5 converts it.
   switch (type) {
@@ -284,22 +307,13 @@ CArray make_carray(const Group& parent, std::string_view name, const CArrayReque
                           h5kit::DatasetOptions options) {
   const h5kit::Group g = parent.group();
   const h5kit::Dataset ds = g.create_dataset(name, req.shape, h5kit::Datatype(detail::file_type(req.type)), options);
-  try {
+  return finish_or_unlink(g, name, [&] {
     CArray node = open_node(ds).as_carray();
     if (req.data && req.data->size() > 0) node.write_at({}, *req.data);
     write_array_system_attributes(ds.id(), NodeClass::carray, title);
-    node.set_attr("shape", PyValue::int_tuple(req.shape));
-    node.set_attr("dtype", numpy_name(req.type));
-    node.set_attr("subdtype", "");
-    node.set_attr("backend", kBackend);
+    set_pymodaq_array_attributes(node, req.shape, req.type, "");
     return open_node(ds).as_carray();
-  } catch (...) {
-    try {
-      g.erase(name);
-    } catch (...) {
-    }
-    throw;
-  }
+  });
 }
 }  // namespace
 
@@ -349,21 +363,12 @@ EArray H5Backend::create_earray(const Location& where, std::string_view name, El
   set_fill_zero(options, dtype);
   const h5kit::Group g = parent.group();
   const h5kit::Dataset ds = g.create_dataset(name, shape, h5kit::Datatype(detail::file_type(dtype)), options);
-  try {
+  return finish_or_unlink(g, name, [&] {
     write_array_system_attributes(ds.id(), NodeClass::earray, title);
     const EArray node = open_node(ds).as_earray();
-    node.set_attr("shape", PyValue::int_tuple(shape));
-    node.set_attr("dtype", numpy_name(dtype));
-    node.set_attr("subdtype", "");
-    node.set_attr("backend", kBackend);
+    set_pymodaq_array_attributes(node, shape, dtype, "");
     return node;
-  } catch (...) {
-    try {
-      g.erase(name);
-    } catch (...) {
-    }
-    throw;
-  }
+  });
 }
 
 namespace {
@@ -377,22 +382,12 @@ Node make_vlarray(const Group& parent, std::string_view name, const VLArraySpec&
   const h5kit::Group g = parent.group();
   h5kit::Datatype atom(detail::file_type(spec.atom));
   const h5kit::Dataset ds = g.create_dataset(name, Shape{0}, h5kit::Datatype::vlen(atom), options);
-  try {
+  return finish_or_unlink(g, name, [&] {
     const NodeClass cls = spec.subdtype == "string" ? NodeClass::string_array : NodeClass::vlarray;
     write_array_system_attributes(ds.id(), cls, title);
-    const Node node = open_node(ds);
-    node.set_attr("shape", PyValue::int_tuple(Shape{0}));
-    node.set_attr("dtype", numpy_name(spec.atom));
-    node.set_attr("subdtype", spec.subdtype);
-    node.set_attr("backend", kBackend);
+    set_pymodaq_array_attributes(open_node(ds), Shape{0}, spec.atom, spec.subdtype);
     return open_node(ds);
-  } catch (...) {
-    try {
-      g.erase(name);
-    } catch (...) {
-    }
-    throw;
-  }
+  });
 }
 }  // namespace
 
