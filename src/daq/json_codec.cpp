@@ -82,7 +82,8 @@ PyValue json2object(std::string_view text) {
 PyValue decode_attribute(std::string_view text) {
   PyValue v = json2object(text);
   const auto j = (v.is_dict() || v.is_raw()) ? pymodaq_object(text) : std::nullopt;
-  if (!j) return v;
+  // operator[] on a const json with a missing key is undefined behaviour (an assertion in debug builds).
+  if (!j || !j->contains("type")) return v;
   const Json& type = (*j)["type"];
   const Json* data = j->contains("data") ? &(*j)["data"] : nullptr;
   if (!type.is_string()) return v;
