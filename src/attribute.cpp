@@ -86,6 +86,14 @@ void AttributeManager::set(std::string_view name, const Empty& empty) const {
   commit_staged(name);
 }
 
+Attribute AttributeManager::open_to_modify(std::string_view name) const {
+  Attribute existing = open(name);
+  if (existing.is_empty())
+    detail::reject(ErrorKind::type_mismatch, "modify attribute", Where{owner_.get()},
+                   quoted(name) + " is empty (no dataspace) and holds no value to modify; set() replaces it");
+  return existing;
+}
+
 Attribute AttributeManager::open(std::string_view name) const {
   const std::string n(name);
   const Where where{owner_.get()};

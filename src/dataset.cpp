@@ -7,6 +7,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
+#include "detail/unwritten.hpp"
 
 namespace h5kit {
 
@@ -29,6 +30,7 @@ Dataset::Dataset(Handle handle) : Object(std::move(handle)) {
   if (!valid()) return;
   detail::silence_hdf5_errors();
   type_ = Datatype(Handle(checked(H5Dget_type(id()), "open dataset", Where{id()}, ErrorKind::type_mismatch)));
+  fills_before_read_ = detail::reads_leave_unwritten(id(), "open dataset");
 }
 
 Shape Dataset::shape() const {
@@ -197,12 +199,16 @@ void Dataset::refresh() const {
 
 detail::IoTarget Dataset::target(const char* operation) const {
   require_valid(operation);
-  return detail::IoTarget{id(), false, nullptr, nullptr, type_.id()};
+  detail::IoTarget t{id(), false, nullptr, nullptr, type_.id()};
+  t.fill_before_read = fills_before_read_;
+  return t;
 }
 
 detail::IoTarget Dataset::block(const char* operation, const Shape& offset, const Shape& count) const {
   require_valid(operation);
-  return detail::IoTarget{id(), false, &offset, &count, type_.id()};
+  detail::IoTarget t{id(), false, &offset, &count, type_.id()};
+  t.fill_before_read = fills_before_read_;
+  return t;
 }
 
 bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {

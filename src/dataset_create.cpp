@@ -74,6 +74,12 @@ void set_scaleoffset(hid_t dcpl, const Datatype& type, const DatasetOptions& o, 
                      "scaleoffset keeps " + std::to_string(value) + " bits, more than " + type.name() + " has");
     checked(H5Pset_scaleoffset(dcpl, H5Z_SO_INT, value), kCreate, where, ErrorKind::invalid_argument);
   } else if (type.type_class() == TypeClass::floating) {
+    // With no count, 0 digits would round every value to an integer: {1.234, 2.718} read back as
+    // {1.234, 2.234} (the filter keeps the minimum and offsets from it). h5py refuses this too.
+    if (!o.scaleoffset_value_given())
+      detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                     "scaleoffset() on floating-point data (" + type.name() +
+                         ") needs the number of decimal digits to keep, e.g. scaleoffset(3)");
     checked(H5Pset_scaleoffset(dcpl, H5Z_SO_FLOAT_DSCALE, value), kCreate, where, ErrorKind::invalid_argument);
   } else {
     detail::reject(ErrorKind::invalid_argument, kCreate, where,

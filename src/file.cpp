@@ -140,6 +140,11 @@ File::File(std::string_view path_view, std::string_view mode, const FileOptions&
     detail::reject(ErrorKind::invalid_argument, "open file", where,
                    "SWMR access needs mode \"r\" (reading) or \"r+\" (writing), got \"" + std::string(mode) +
                        "\": create the file and its objects, then call start_swmr_write()");
+  // h5py raises rather than ignore a user block that cannot apply to a file that already exists.
+  if (options.userblock_size != 0 && (mode == "r" || mode == "r+"))
+    detail::reject(ErrorKind::invalid_argument, "open file", where,
+                   "a user block size (" + std::to_string(options.userblock_size) +
+                       ") can only be given when creating a file, not with mode \"" + std::string(mode) + "\"");
   if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY | (options.swmr ? H5F_ACC_SWMR_READ : 0u), fapl.get(), options);
   else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR | (options.swmr ? H5F_ACC_SWMR_WRITE : 0u), fapl.get(), options);
   else if (mode == "w") id = create_new(path, H5F_ACC_TRUNC, fapl.get(), options);
@@ -150,7 +155,16 @@ File::File(std::string_view path_view, std::string_view mode, const FileOptions&
   else
     detail::reject(ErrorKind::invalid_argument, "open file", where,
                    "unknown mode \"" + std::string(mode) + "\" (use r, r+, w, w-, x or a)");
-  file_ = Handle(id);
+  file_ = Handle(id);  // closes the file again if the checks below throw
+  if (mode == "a" && exists && options.userblock_size != 0) {
+    Handle fcpl(checked(H5Fget_create_plist(id), "open file", where));
+    hsize_t existing = 0;
+    checked(H5Pget_userblock(fcpl.get(), &existing), "open file", where);
+    if (existing != options.userblock_size)
+      detail::reject(ErrorKind::invalid_argument, "open file", where,
+                     "the requested user block size " + std::to_string(options.userblock_size) +
+                         " does not match the existing file's " + std::to_string(existing));
+  }
   handle_ = Handle(checked(H5Gopen2(id, "/", H5P_DEFAULT), "open root group", where));
 }
 

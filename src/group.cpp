@@ -148,6 +148,7 @@ void Group::move(std::string_view from, std::string_view to) const {
   const std::string t = detail::checked_path(to, id(), "move member");
   if (!detail::path_exists(id(), f, false))
     detail::reject(ErrorKind::not_found, "move member", Where{id(), f}, "no such link");
+  if (f == t) return;  // h5py: moving a link onto itself does nothing
   if (detail::path_exists(id(), t, false))
     detail::reject(ErrorKind::already_exists, "move member", Where{id(), t}, "the destination name is taken");
   checked(H5Lmove(id(), f.c_str(), id(), t.c_str(), detail::link_creation_plist(), H5P_DEFAULT), "move member",

@@ -341,6 +341,12 @@ void require_made_for(const Selection& selection, const Shape& extent, const std
 
 DatasetSelection Dataset::select_index(std::span<const Index> index) const {
   require_valid("select");
+  // h5py's dset[...] and dset[()] on an Empty dataset return Empty, as the whole read does: a
+  // selection of nothing (reads give no elements, writes of nothing are accepted).
+  const bool only_ellipses = std::all_of(index.begin(), index.end(), [](const Index& i) {
+    return std::holds_alternative<Ellipsis>(i.value());
+  });
+  if (only_ellipses && is_empty()) return DatasetSelection(*this, Selection::all(Shape{0}));
   return DatasetSelection(*this, h5kit::from_index(selectable_extent(*this, "select"), index, "select", Where{id()}));
 }
 

@@ -103,10 +103,34 @@ TEST_F(AttributeTest, SetReplacesModifyKeepsTheType) {
   EXPECT_EQ(a.get<int>("x"), 2);
   a.set("x", 2.5);  // replaced with the value's own type
   EXPECT_EQ(a.open("x").dtype().name(), "float64");
-  a.modify("x", std::vector<int>{1, 2});  // new shape: recreated
-  EXPECT_EQ(a.open("x").shape(), Shape{2});
   a.modify("new", 5);
   EXPECT_EQ(a.get<int>("new"), 5);
+}
+
+// h5py's modify raises for a value of another shape or class; it replaced the attribute here once
+// (an int16 scalar became an int64 array of 5).
+TEST_F(AttributeTest, ModifyRefusesAnotherShapeOrClassAndKeepsTheAttribute) {
+  auto a = g.attrs();
+  a.set("x", std::int16_t{1});
+  EXPECT_THROW(a.modify("x", std::vector<std::int64_t>{1, 2, 3, 4, 5}), ShapeMismatchError);
+  EXPECT_THROW(a.modify("x", std::string("text")), TypeMismatchError);
+  EXPECT_THROW(a.modify("x", 70000), Error);  // does not fit int16: refused, not wrapped
+  EXPECT_EQ(a.open("x").dtype().name(), "int16");
+  EXPECT_EQ(a.open("x").shape(), Shape{});
+  EXPECT_EQ(a.get<int>("x"), 1);
+  a.set("row", std::vector<double>{1, 2, 3});
+  a.modify("row", std::vector<std::vector<double>>{{4, 5, 6}});  // (1, 3) fits (3,): axes of extent 1 aside
+  EXPECT_EQ(a.get<std::vector<double>>("row"), (std::vector<double>{4, 5, 6}));
+  a.set("nothing", Empty{Datatype::float64()});
+  try {
+    a.modify("nothing", 1.0);
+    FAIL() << "an empty attribute was modified";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("nothing"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("empty"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(a.open("nothing").is_empty());
+  EXPECT_EQ(a.keys(), (std::vector<std::string>{"nothing", "row", "x"}));  // name order; no staging leftovers
 }
 
 TEST_F(AttributeTest, MapOperations) {

@@ -85,6 +85,11 @@ TEST_F(DatasetTest, ScalarAndEmptyDatasets) {
   EXPECT_EQ(e.dtype().name(), "float32");
   EXPECT_TRUE(e.read<std::vector<float>>().empty());
   EXPECT_THROW(e.read<float>(), ShapeMismatchError);
+  // h5py: dset[...] on Empty is Empty, like the whole read (this threw once); other indices are refused.
+  EXPECT_TRUE(e[{ellipsis}].read<std::vector<float>>().empty());
+  EXPECT_TRUE(e[ellipsis].read<std::vector<float>>().empty());
+  EXPECT_THROW(e[{0}].read<std::vector<float>>(), InvalidArgumentError);
+  EXPECT_TRUE(e.is_empty());
 }
 
 TEST_F(DatasetTest, NestedVectorsStdArrayAndNDArray) {

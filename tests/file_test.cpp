@@ -178,6 +178,33 @@ TEST(FileProperties, BadUserBlockSizeIsRefused) {
   EXPECT_FALSE(std::filesystem::exists(dir / "u.h5"));
 }
 
+// h5py raises instead of ignoring a user block size it cannot apply to an existing file.
+TEST(FileProperties, UserBlockSizeForAnExistingFileIsRefusedUnlessItMatches) {
+  TempDir dir;
+  FileOptions o;
+  o.userblock_size = 1024;
+  { File f(dir / "u.h5", "w", o); f.create_group("g"); }
+  for (const char* mode : {"r", "r+"}) {
+    try {
+      File f(dir / "u.h5", mode, o);
+      FAIL() << "mode " << mode << " took a user block size";
+    } catch (const InvalidArgumentError& e) {
+      EXPECT_NE(std::string(e.what()).find("only be given when creating"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_NO_THROW(File(dir / "u.h5", "a", o));  // the same size: nothing to refuse
+  o.userblock_size = 2048;
+  try {
+    File f(dir / "u.h5", "a", o);
+    FAIL() << "a mismatching user block size was ignored";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("2048 does not match the existing file's 1024"), std::string::npos) << e.what();
+  }
+  File f(dir / "u.h5", "r");  // the refused opens left the file closed and whole
+  EXPECT_EQ(f.userblock_size(), 1024u);
+  EXPECT_TRUE(f.contains("g"));
+}
+
 TEST(FileProperties, NameSizeFreeSpaceAndObjectFile) {
   TempDir dir;
   File f(dir / "p.h5", "w");

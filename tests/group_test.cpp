@@ -38,6 +38,37 @@ TEST_F(GroupTest, AbsoluteAndRelativePaths) {
   EXPECT_EQ(c2, c);
 }
 
+// HDF5 and h5py resolve "." components and repeated slashes; open and contains did not.
+TEST_F(GroupTest, DotComponentsAndRepeatedSlashesResolve) {
+  f.create_group("x").create_dataset("y", std::vector<int>{1, 2});
+  for (const char* path : {"./x", ".//x", "x/", "/./x", "x//"}) {
+    EXPECT_TRUE(f.contains(path)) << path;
+    EXPECT_EQ(f.group(path).path(), "/x") << path;
+  }
+  for (const char* path : {"x/./y", "./x/./y", "/x/.//y", "x/y/."}) {
+    EXPECT_TRUE(f.contains(path)) << path;
+    EXPECT_TRUE(f.has_link(path)) << path;
+    EXPECT_EQ(f.dataset(path).read<std::vector<int>>(), (std::vector<int>{1, 2})) << path;
+  }
+  EXPECT_EQ(f.group(".").path(), "/");
+  EXPECT_EQ(f.group("x").group("./.").path(), "/x");
+  EXPECT_FALSE(f.contains("./nothing"));
+  EXPECT_FALSE(f.contains("x/./nothing"));
+  f.create_group("./a/./b");
+  EXPECT_TRUE(f.contains("a/b"));
+  EXPECT_EQ(f.group("a").keys(), std::vector<std::string>{"b"});
+}
+
+// h5py's move returns at once when the source and the destination are the same name.
+TEST_F(GroupTest, MovingALinkOntoItselfDoesNothing) {
+  f.create_group("x").attrs().set("kept", 1);
+  EXPECT_NO_THROW(f.move("x", "x"));
+  EXPECT_NO_THROW(f.move("x", "./x"));
+  EXPECT_EQ(f.group("x").attrs().get<int>("kept"), 1);
+  EXPECT_EQ(f.keys(), std::vector<std::string>{"x"});
+  EXPECT_THROW(f.move("missing", "missing"), NotFoundError);  // a missing source is still an error
+}
+
 TEST_F(GroupTest, CreatingANameTwiceIsAlreadyExists) {
   f.create_group("x");
   try {

@@ -124,6 +124,29 @@ TEST_F(StorageOptions, FillTimeNeverLeavesTheFillValueUnwritten) {
   EXPECT_EQ(alloc.fill_time(), FillTime::alloc);
 }
 
+// HDF5 leaves the part of a read buffer over never-written chunks untouched when the fill time is
+// never (H5D__read): a reused NDArray kept its old values there, a fresh one held indeterminate memory.
+TEST_F(StorageOptions, NeverWrittenElementsReadAsTheFillValueOrZero) {
+  Dataset with_fill = f.create_dataset("never7", Shape{8}, Datatype::int32(),
+                                       DatasetOptions{}.chunks({4}).fill_value(7).fill_time(FillTime::never));
+  Dataset without = f.create_dataset("never0", Shape{8}, Datatype::int32(),
+                                     DatasetOptions{}.chunks({4}).fill_time(FillTime::never));
+  with_fill.write_block(std::vector<int>{1, 2, 3, 4}, {0});  // the first chunk only
+  without.write_block(std::vector<int>{1, 2, 3, 4}, {0});
+  NDArray<int> buffer(Shape{8}, 99);  // the same shape, so the read reuses its storage
+  with_fill.read(buffer);
+  EXPECT_EQ(std::vector<int>(buffer.begin(), buffer.end()), (std::vector<int>{1, 2, 3, 4, 7, 7, 7, 7}));
+  std::fill(buffer.begin(), buffer.end(), 99);
+  without.read(buffer);
+  EXPECT_EQ(std::vector<int>(buffer.begin(), buffer.end()), (std::vector<int>{1, 2, 3, 4, 0, 0, 0, 0}));
+  // A block of the never-written chunk, a conversion on the way (int32 -> double) and read_direct into
+  // part of a caller's buffer: the elements outside the destination selection keep their values.
+  EXPECT_EQ(with_fill.read_block<std::vector<double>>({4}, {2}), (std::vector<double>{7, 7}));
+  std::vector<int> direct(10, 99);
+  with_fill.read_direct(ndview(direct.data(), Shape{10}), std::nullopt, Selection::block(Shape{10}, {1}, {8}));
+  EXPECT_EQ(direct, (std::vector<int>{99, 1, 2, 3, 4, 7, 7, 7, 7, 99}));
+}
+
 TEST_F(StorageOptions, AllocTimeEarlyAllocatesAtCreation) {
   Dataset early = f.create_dataset("early", Shape{100}, Datatype::int32(),
                                    DatasetOptions{}.chunks({10}).alloc_time(AllocTime::early));
@@ -197,7 +220,15 @@ TEST_F(StorageOptions, BadScaleoffsetIsRefused) {
         f.create_dataset("d", std::vector<std::string>{"a", "b"}, DatasetOptions{}.scaleoffset());
       },
       {"integer and floating-point"});
+  // Without a digit count floats would keep 0 digits: {1.234, 2.718, 3.5} read back as
+  // {1.234, 2.234, 3.234}. Refused, for float32 and float64, before anything is written.
+  expect_refused([&] { f.create_dataset("e", std::vector<double>{1.234, 2.718, 3.5}, DatasetOptions{}.scaleoffset()); },
+                 {"scaleoffset", "float64", "decimal digits"});
+  expect_refused([&] { f.create_dataset("g", std::vector<float>{1.5f}, DatasetOptions{}.scaleoffset()); },
+                 {"float32", "decimal digits"});
   EXPECT_EQ(f.size(), 0u);
+  // An explicit 0 is a choice (round to whole numbers), as in h5py.
+  EXPECT_EQ(f.create_dataset("h", std::vector<double>{1.0, 2.0}, DatasetOptions{}.scaleoffset(0)).scaleoffset(), 0);
 }
 
 TEST_F(StorageOptions, SzipEncodesWhereLibaecProvidesIt) {

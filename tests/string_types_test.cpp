@@ -98,6 +98,30 @@ TEST_F(StringTypes, InvalidUtf8IntoUtf8IsAnErrorNamingTheElementAndWritesNothing
   EXPECT_NO_THROW(file_.create_dataset("a", Bytes("\xff"), DatasetOptions{}.dtype(Datatype::fixed_string(2))));
 }
 
+// h5py refuses to write non-ASCII text into an ASCII string type (and its .asstr() then fails on
+// such a file); bytes are bytes in either.
+TEST_F(StringTypes, NonAsciiTextIntoAnAsciiTypeIsRefused) {
+  for (const Datatype& ascii : {Datatype::fixed_string(8), Datatype::variable_string(CharSet::ascii)}) {
+    try {
+      file_.create_dataset("t", std::vector<std::string>{"ok", "caf\xc3\xa9"}, DatasetOptions{}.dtype(ascii));
+      FAIL() << "non-ASCII text was written into " << ascii.name();
+    } catch (const InvalidArgumentError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find("element 1 is not ASCII (byte 0xc3 at offset 3)"), std::string::npos) << what;
+      EXPECT_NE(what.find("nothing was written"), std::string::npos) << what;
+    }
+    EXPECT_FALSE(file_.contains("t"));
+    const Group g = file_.require_group("g");
+    g.attrs().set("a", std::string("plain"), ascii);
+    EXPECT_THROW(g.attrs().set("a", std::string("\xce\xbb"), ascii), InvalidArgumentError);
+    EXPECT_EQ(g.attrs().get<std::string>("a"), "plain");  // the old value stays
+    EXPECT_NO_THROW(g.attrs().set("b", Bytes("\xce\xbb"), ascii));
+    EXPECT_EQ(g.attrs().get<Bytes>("b").str(), "\xce\xbb");
+    g.attrs().erase("a");
+    g.attrs().erase("b");
+  }
+}
+
 TEST_F(StringTypes, NulInAVariableLengthValueIsAnErrorNotACut) {
   const std::vector<Bytes> values = {Bytes("ok"), Bytes(std::string("a\0b", 3))};
   try {

@@ -59,17 +59,14 @@ class AttributeManager {
     inspector<T>::shape(value, shape);
     write_new(name, value, detail::shape_for_type(shape, stored_type), stored_type);
   }
-  // attrs.modify(name, value): writes in place keeping the stored type when the shape matches,
-  // creates the attribute otherwise.
+  // h5py's attrs.modify(name, value): creates the attribute when there is none; otherwise writes in
+  // place, keeping the stored type and shape. A value of another shape (other than axes of extent 1),
+  // one that does not convert to the stored type, or any value for an empty attribute is refused
+  // (ShapeMismatchError, TypeMismatchError) and the attribute is left as it was: use set() to replace.
   template <class T>
   void modify(std::string_view name, const T& value) const {
-    Shape shape;
-    inspector<T>::shape(value, shape);
-    if (contains(name)) {
-      const Attribute existing = open(name);
-      if (existing.shape() == shape) return existing.write(value);
-    }
-    set(name, value);
+    if (!contains(name)) return set(name, value);
+    open_to_modify(name).write(value);
   }
   template <class T>
   T get(std::string_view name) const {
@@ -107,6 +104,7 @@ class AttributeManager {
     if (replacing) commit_staged(name);
   }
   static std::string staged_name(std::string_view name);
+  Attribute open_to_modify(std::string_view name) const;  // refuses empty attributes
   Attribute create_unchecked(std::string_view name, const Shape& shape, const Datatype& type) const;
   void commit_staged(std::string_view name) const;
   void discard(std::string_view name) const noexcept;

@@ -189,6 +189,9 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // The stored type never changes, so it is read once when the dataset is opened (every read and
   // write compares against it).
   Datatype type_;
+  // Whether reads fill never-written elements themselves (fill time never or no fill value; see
+  // src/detail/unwritten.hpp), also read once at open.
+  bool fills_before_read_ = false;
 };
 
 }  // namespace h5kit

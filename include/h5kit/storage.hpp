@@ -80,9 +80,13 @@ class DatasetOptions {
   DatasetOptions& gzip(int level = 4) { gzip_ = level; return *this; }
   DatasetOptions& shuffle(bool on = true) { shuffle_ = on; return *this; }
   DatasetOptions& fletcher32(bool on = true) { fletcher32_ = on; return *this; }
-  // h5py's scaleoffset=: for integers the number of bits to keep (0 = let HDF5 compute the minimum,
-  // lossless); for floats the number of decimal digits kept after the point (lossy).
-  DatasetOptions& scaleoffset(int value = 0) { scaleoffset_ = value; return *this; }
+  // h5py's scaleoffset=True: integers only, HDF5 computes the minimum number of bits (lossless).
+  // Floating-point data is refused at create_dataset: it needs the digit count (h5py raises too).
+  DatasetOptions& scaleoffset() { scaleoffset_ = 0; scaleoffset_digits_given_ = false; return *this; }
+  // h5py's scaleoffset=N: for integers the number of bits to keep (0 = the minimum, lossless; fewer
+  // bits than the values' range needs loses data, as in HDF5); for floats the number of decimal
+  // digits kept after the point (lossy by design: 3 keeps 1.2345 as 1.235).
+  DatasetOptions& scaleoffset(int value) { scaleoffset_ = value; scaleoffset_digits_given_ = true; return *this; }
   // h5py's compression="szip", compression_opts=(coding, pixels_per_block): an even number 2..32.
   DatasetOptions& szip(SzipCoding coding = SzipCoding::nn, unsigned pixels_per_block = 8) {
     szip_ = std::pair{coding, pixels_per_block};
@@ -124,6 +128,7 @@ class DatasetOptions {
   bool shuffle() const noexcept { return shuffle_; }
   bool fletcher32() const noexcept { return fletcher32_; }
   const std::optional<int>& scaleoffset() const noexcept { return scaleoffset_; }
+  bool scaleoffset_value_given() const noexcept { return scaleoffset_digits_given_; }
   const std::optional<std::pair<SzipCoding, unsigned>>& szip() const noexcept { return szip_; }
   const std::vector<FilterRequest>& filters() const noexcept { return filters_; }
   const std::optional<FillTime>& fill_time() const noexcept { return fill_time_; }
@@ -145,6 +150,7 @@ class DatasetOptions {
   bool shuffle_ = false;
   bool fletcher32_ = false;
   std::optional<int> scaleoffset_;
+  bool scaleoffset_digits_given_ = false;
   std::optional<std::pair<SzipCoding, unsigned>> szip_;
   std::vector<FilterRequest> filters_;
   std::optional<FillTime> fill_time_;

@@ -5,6 +5,7 @@
 
 #include "daq/storage.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/unwritten.hpp"
 #include "h5kit/daq/attribute_codec.hpp"
 #include "h5kit/error.hpp"
 #include "h5kit/file.hpp"
@@ -315,6 +316,7 @@ void read_bool_bytes(const h5kit::Dataset& ds, hid_t file_space, hid_t mem_space
   if (cls == H5T_BITFIELD) mem = Handle(checked(H5Tcopy(H5T_NATIVE_B8), "read array", where));
   else if (cls == H5T_ENUM) mem = Handle(checked(H5Tcopy(stored.get()), "read array", where));
   else mem = Handle(checked(H5Tcopy(H5T_NATIVE_UINT8), "read array", where));
+  h5kit::detail::prepare_read_buffer(ds.id(), mem.get(), out, mem_space, "read array");
   checked(H5Dread(ds.id(), mem.get(), mem_space, file_space, H5P_DEFAULT, out), "read array", where,
           ErrorKind::type_mismatch);
 }

@@ -35,7 +35,7 @@ void write_bytes(const IoTarget& target, const Bytes* elements, const Shape& sha
   const std::size_t n = element_count(shape);
   std::unique_ptr<std::string[]> strings(new std::string[n]);
   for (std::size_t i = 0; i < n; ++i) strings[i] = elements[i].str();
-  write_strings(target, strings.get(), shape);
+  write_strings(target, strings.get(), shape, StringValues::bytes);
 }
 
 void read_bytes(const IoTarget& target, Bytes* out, std::size_t count) {

@@ -14,6 +14,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/h5_text.hpp"
+#include "detail/unwritten.hpp"
 #include "detail/utf8.hpp"
 #include "h5kit/float16.hpp"
 #include "detail/element_hooks.hpp"
@@ -258,7 +259,10 @@ void transfer(const IoTarget& t, hid_t mem_type, Buffer buffer, std::size_t n, c
   Handle mem_space = t.memory_space >= 0 ? Handle(t.memory_space, /*owned=*/false)
                                          : simple_space(memory_shape(t, file_space.get(), n), op, where_of(t));
   if constexpr (writing) status = H5Dwrite(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
-  else status = H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
+  else {
+    if (t.fill_before_read) fill_unwritten(t.id, mem_type, buffer, mem_space.get(), op);
+    status = H5Dread(t.id, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, buffer);
+  }
   checked(status, op, where_of(t));
 }
 
@@ -292,7 +296,7 @@ void transfer_read(const IoTarget& t, hid_t mem_type, void* buffer, std::size_t 
 // Text stored as UTF-8 must be UTF-8 (h5py would fail to decode it), and a variable-length string
 // ends at its first NUL, so a value holding one would be cut short.
 void check_string_values(const IoTarget& t, hid_t stored, const std::string* strings, std::size_t n,
-                         const char* op) {
+                         StringValues kind, const char* op) {
   const bool utf8 = H5Tget_cset(stored) == H5T_CSET_UTF8;
   const bool variable = H5Tis_variable_str(stored) > 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -304,6 +308,18 @@ void check_string_values(const IoTarget& t, hid_t stored, const std::string* str
                attribute_prefix(t) + "element " + std::to_string(i) + " is not valid UTF-8 (byte " + byte + " at offset " +
                    std::to_string(*bad) + ") and the stored type " + type_name(stored) +
                    " is UTF-8 text; store bytes in an ASCII type (h5kit::Bytes); nothing was written");
+      }
+    // h5py refuses to encode such text as ASCII, and its .asstr() fails on a file that holds it.
+    if (!utf8 && kind == StringValues::text)
+      if (const auto high = std::find_if(strings[i].begin(), strings[i].end(),
+                                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+          high != strings[i].end()) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(*high));
+        reject(ErrorKind::invalid_argument, op, where_of(t),
+               attribute_prefix(t) + "element " + std::to_string(i) + " is not ASCII (byte " + byte + " at offset " +
+                   std::to_string(high - strings[i].begin()) + ") and the stored type " + type_name(stored) +
+                   " is ASCII text; store it in a UTF-8 string type, or as bytes (h5kit::Bytes); nothing was written");
       }
     if (variable)
       if (const std::size_t nul = strings[i].find('\0'); nul != std::string::npos)
@@ -388,7 +404,7 @@ void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std
   transfer_read(t, mem_type.id(), buffer, count, op);
 }
 
-void write_strings(const IoTarget& t, const std::string* strings, const Shape& mem_shape) {
+void write_strings(const IoTarget& t, const std::string* strings, const Shape& mem_shape, StringValues kind) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
   if (H5Tget_class(stored.get()) != H5T_STRING)
@@ -403,7 +419,7 @@ void write_strings(const IoTarget& t, const std::string* strings, const Shape& m
     n = spread.size();
   }
   if (n == 0) return;
-  check_string_values(t, stored.get(), strings, n, op);
+  check_string_values(t, stored.get(), strings, n, kind, op);
   if (H5Tis_variable_str(stored.get()) > 0) {
     std::vector<const char*> pointers(n);
     for (std::size_t i = 0; i < n; ++i) pointers[i] = strings[i].c_str();

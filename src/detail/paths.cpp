@@ -4,13 +4,32 @@
 
 namespace h5kit::detail {
 
-std::string checked_path(std::string_view path, hid_t loc, std::string_view operation) {
-  if (path.empty()) reject(ErrorKind::invalid_argument, operation, Where{loc}, "the path is empty");
-  return std::string(path);
+std::string normalized_path(std::string_view path) {
+  const bool absolute = !path.empty() && path.front() == '/';
+  std::string out = absolute ? "/" : "";
+  std::size_t pos = 0;
+  while (pos <= path.size()) {
+    std::size_t next = path.find('/', pos);
+    if (next == std::string_view::npos) next = path.size();
+    const std::string_view part = path.substr(pos, next - pos);
+    if (!part.empty() && part != ".") {
+      if (!out.empty() && out.back() != '/') out += '/';
+      out += part;
+    }
+    pos = next + 1;
+  }
+  return out.empty() ? "." : out;
 }
 
-bool path_exists(hid_t loc, const std::string& path, bool resolve_last) {
+std::string checked_path(std::string_view path, hid_t loc, std::string_view operation) {
+  if (path.empty()) reject(ErrorKind::invalid_argument, operation, Where{loc}, "the path is empty");
+  return normalized_path(path);
+}
+
+bool path_exists(hid_t loc, const std::string& given, bool resolve_last) {
   silence_hdf5_errors();
+  if (given.empty()) return false;
+  const std::string path = normalized_path(given);
   if (path == "/" || path == ".") return true;
   // H5Lexists needs every intermediate component to exist, so test them in turn.
   std::size_t pos = path.front() == '/' ? 1 : 0;

@@ -7,7 +7,10 @@
 
 namespace h5kit::detail {
 
-// Throws InvalidArgumentError for an empty path.
+// `path` without "." components and repeated or trailing slashes, as HDF5 and h5py resolve it:
+// "./x", "x/./y", ".//x/" become "x", "x/y", "x"; "/./" becomes "/", "./" becomes ".".
+std::string normalized_path(std::string_view path);
+// normalized_path(path); throws InvalidArgumentError for an empty path.
 std::string checked_path(std::string_view path, hid_t loc, std::string_view operation);
 // True when every component of `path` is a link; with `resolve_last`, the last must also lead to
 // an object (false for a dangling soft link). Never lists a group; never throws.

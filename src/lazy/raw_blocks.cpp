@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "detail/checked.hpp"
 #include "detail/plists.hpp"
+#include "detail/unwritten.hpp"
 
 namespace h5kit::lazy::detail {
 
@@ -63,6 +65,8 @@ void transfer_block(const Dataset& ds, const Datatype& memory_type, const Block&
   Handle memory = memory_space(block.count, operation, ds);
   // Asked before the transfer: any HDF5 call after a failure would clear the stack the error reports.
   const bool converting = !(ds.dtype() == memory_type);
+  if constexpr (!std::is_const_v<std::remove_pointer_t<Buffer>>)
+    h5kit::detail::prepare_read_buffer(ds.id(), memory_type.id(), buffer, memory.get(), "read dataset");
   h5kit::detail::silence_hdf5_errors();
   if (transfer(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), buffer) <
       0) {
@@ -104,6 +108,7 @@ void read_points(const Dataset& ds, const Datatype& memory_type, const std::vect
   std::vector<hsize_t> coords(coordinates.begin(), coordinates.end());
   checked(H5Sselect_elements(file.get(), H5S_SELECT_SET, coords.size(), coords.data()), operation, Where{ds.id()});
   Handle memory = memory_space(coords.size(), operation, ds);
+  h5kit::detail::prepare_read_buffer(ds.id(), memory_type.id(), out, memory.get(), "read dataset");
   checked(H5Dread(ds.id(), memory_type.id(), memory.get(), file.get(), h5kit::detail::range_checked_conversion(), out), operation, Where{ds.id()});
 }
 

@@ -12,6 +12,7 @@
 #include "detail/utf8.hpp"
 #include "detail/vlen_reclaim.hpp"
 #include "h5kit/lazy/routines.hpp"  // detail::retype
+#include "h5kit/strings.hpp"
 #include "lazy/raw_blocks.hpp"
 
 namespace h5kit::lazy::detail {
@@ -90,7 +91,9 @@ Dataset set_string(const Dataset& ds, const Shape& index, std::string_view value
     const std::size_t needed = width_needed(type, value, ds, op);
     if (needed > type.size()) target = widen_strings(ds, needed);
   }
-  target.write_block(NDArray<std::string>(Shape(index.size(), 1), std::string(value)), index);
+  // As bytes: an ASCII ('S') dataset holds numpy bytes, any byte values (the core refuses non-ASCII
+  // *text* there); a UTF-8 one was checked above.
+  target.write_block(NDArray<h5kit::Bytes>(Shape(index.size(), 1), h5kit::Bytes(std::string(value))), index);
   return target;
 }
 

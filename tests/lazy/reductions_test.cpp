@@ -59,6 +59,18 @@ TEST_F(Reductions, IssueCasesOnATenByTenArange) {
   EXPECT_EQ(sum(a, -1), sum_along<double>(values, 1));
 }
 
+// Blocks of never-written chunks (fill time never) read as the fill value, not as the block before
+// them left in the reused block buffer.
+TEST_F(Reductions, NeverWrittenChunksCountAsTheFillValue) {
+  Dataset ds = f.create_dataset("never", Shape{12}, Datatype::float64(),
+                                DatasetOptions{}.chunks({4}).fill_value(7.0).fill_time(FillTime::never));
+  ds.write_block(std::vector<double>{1, 2, 3, 4}, {0});
+  const H5Array<double> a(ds);
+  const ScopedMemoryCap cap(4 * sizeof(double));
+  EXPECT_EQ(sum(a), 10.0 + 8 * 7.0);
+  EXPECT_EQ(max(a), 7.0);
+}
+
 TEST_F(Reductions, AxisSumsOfThreeByFourByFiveUnderACapOfThree) {
   const NDArray<std::int32_t> values = arange<std::int32_t>({3, 4, 5});
   const H5Array<std::int32_t> a(f.create_dataset("a", values));

@@ -27,6 +27,9 @@ struct IoTarget {
   const Shape* selected_shape = nullptr;  // the data shape of that selection
   hid memory_space = invalid_hid;  // where in the caller's buffer (read_direct / write_direct)
   bool broadcast = false;          // a write may spread smaller data over the selection (numpy's rules)
+  // The dataset's fill time is never (or its fill value undefined): HDF5 then leaves the part of a
+  // read buffer that maps to never-written storage untouched, so the read fills it first.
+  bool fill_before_read = false;
 };
 
 Shape selection_shape(const IoTarget& target);
@@ -35,7 +38,11 @@ Shape selection_shape(const IoTarget& target);
 Shape fit_rank(const IoTarget& target, const Shape& stored, int rank);
 void write_raw(const IoTarget& target, const Datatype& mem_type, const void* buffer, const Shape& mem_shape);
 void read_raw(const IoTarget& target, const Datatype& mem_type, void* buffer, std::size_t count);
-void write_strings(const IoTarget& target, const std::string* strings, const Shape& mem_shape);
+// Text must suit the stored character set (ASCII or UTF-8); bytes (h5kit::Bytes) may be anything in
+// an ASCII type, as h5py's bytes are.
+enum class StringValues { text, bytes };
+void write_strings(const IoTarget& target, const std::string* strings, const Shape& mem_shape,
+                   StringValues kind = StringValues::text);
 void read_strings(const IoTarget& target, std::string* out, std::size_t count);
 
 // Element types with a transfer of their own (h5kit::Bytes, h5kit::Opaque): inspector<E> provides
