@@ -18,9 +18,12 @@ namespace {
 
 constexpr const char* kCreate = "create dataset";
 
-// h5py's rule: chunked storage when asked, or when growth or a filter needs it.
+// h5py's rule: chunked storage when asked, when a filter needs it, or whenever a maxshape is given
+// (h5py chunks even when maxshape equals the shape). An explicit contiguous or compact layout keeps a
+// maxshape equal to the shape.
 bool needs_chunks(const Shape& shape, const DatasetOptions& o) {
-  return o.chunks() || (o.maxshape() && *o.maxshape() != shape) || o.filtered() || o.layout() == Layout::chunked;
+  const bool maxshape_asks = o.maxshape() && (!o.layout() || *o.maxshape() != shape);
+  return o.chunks() || maxshape_asks || o.filtered() || o.layout() == Layout::chunked;
 }
 
 const char* layout_name(Layout layout) {

@@ -126,6 +126,16 @@ TEST_F(StorageOptions, FillTimeNeverLeavesTheFillValueUnwritten) {
 
 // HDF5 leaves the part of a read buffer over never-written chunks untouched when the fill time is
 // never (H5D__read): a reused NDArray kept its old values there, a fresh one held indeterminate memory.
+// h5py chunks whenever maxshape is given, even equal to the shape (h5kit chunked only when it differed).
+TEST_F(StorageOptions, AnyMaxshapeMeansChunkedUnlessALayoutIsGiven) {
+  EXPECT_EQ(f.create_dataset("same", ramp(10), DatasetOptions{}.maxshape({10})).layout(), Layout::chunked);
+  EXPECT_EQ(f.create_dataset("none", ramp(10)).layout(), Layout::contiguous);
+  EXPECT_EQ(f.create_dataset("kept", ramp(10), DatasetOptions{}.maxshape({10}).layout(Layout::contiguous)).layout(),
+            Layout::contiguous);
+  EXPECT_THROW(f.create_dataset("bad", ramp(10), DatasetOptions{}.maxshape({20}).layout(Layout::contiguous)),
+               InvalidArgumentError);
+}
+
 TEST_F(StorageOptions, NeverWrittenElementsReadAsTheFillValueOrZero) {
   Dataset with_fill = f.create_dataset("never7", Shape{8}, Datatype::int32(),
                                        DatasetOptions{}.chunks({4}).fill_value(7).fill_time(FillTime::never));
