@@ -157,6 +157,22 @@ TEST_F(StorageOptions, NeverWrittenElementsReadAsTheFillValueOrZero) {
   EXPECT_EQ(direct, (std::vector<int>{99, 1, 2, 3, 4, 7, 7, 7, 7, 99}));
 }
 
+// HDF5's default fill time (ifset) without a user fill value, as C programs, netCDF and h5py 3.12
+// make chunked datasets: never-written chunks and unallocated contiguous storage read as zero.
+TEST_F(StorageOptions, IfsetWithoutAFillValueReadsZeros) {
+  Dataset chunked = f.create_dataset("chunked", Shape{8}, Datatype::int32(),
+                                     DatasetOptions{}.chunks({4}).fill_time(FillTime::ifset));
+  chunked.write_block(std::vector<int>{1, 2, 3, 4}, {0});
+  Dataset contiguous = f.create_dataset("contiguous", Shape{8}, Datatype::int32());  // never written
+  ASSERT_EQ(contiguous.storage_size(), 0u);
+  NDArray<int> buffer(Shape{8}, 99);
+  chunked.read(buffer);
+  EXPECT_EQ(std::vector<int>(buffer.begin(), buffer.end()), (std::vector<int>{1, 2, 3, 4, 0, 0, 0, 0}));
+  std::fill(buffer.begin(), buffer.end(), 99);
+  contiguous.read(buffer);
+  EXPECT_EQ(std::vector<int>(buffer.begin(), buffer.end()), std::vector<int>(8, 0));
+}
+
 TEST_F(StorageOptions, AllocTimeEarlyAllocatesAtCreation) {
   Dataset early = f.create_dataset("early", Shape{100}, Datatype::int32(),
                                    DatasetOptions{}.chunks({10}).alloc_time(AllocTime::early));
