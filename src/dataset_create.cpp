@@ -232,9 +232,22 @@ Dataset Group::require_dataset(std::string_view path, const Shape& shape, const 
   if (!detail::path_exists(id(), p, true)) return create_dataset(p, shape, type, options);
   Dataset ds = dataset(p);
   const Where where{id(), p};
-  if (ds.shape() != shape)
-    detail::reject(ErrorKind::shape_mismatch, "require dataset", where,
-                   "expected shape " + to_string(shape) + ", found " + to_string(ds.shape()));
+  // h5py 3.8+: with a maxshape, a dataset that has grown (or shrunk) within that same maxshape is
+  // the one asked for: an acquisition file reopened after appends.
+  if (ds.shape() != shape) {
+    if (!options.maxshape())
+      detail::reject(ErrorKind::shape_mismatch, "require dataset", where,
+                     "expected shape " + to_string(shape) + ", found " + to_string(ds.shape()) +
+                         " (give the maxshape to accept a dataset grown within it)");
+    const Shape& max = *options.maxshape();
+    if (max != ds.maxshape())
+      detail::reject(ErrorKind::shape_mismatch, "require dataset", where,
+                     "expected maxshape " + to_string(max) + ", found " + to_string(ds.maxshape()));
+    for (std::size_t i = 0; i < shape.size() && i < max.size(); ++i)
+      if (max[i] != unlimited && shape[i] > max[i])
+        detail::reject(ErrorKind::shape_mismatch, "require dataset", where,
+                       "the requested shape " + to_string(shape) + " is larger than its maxshape " + to_string(max));
+  }
   const Datatype stored = ds.dtype();
   const bool numeric_pair = (stored.type_class() == TypeClass::integer || stored.type_class() == TypeClass::floating) &&
                             (type.type_class() == TypeClass::integer || type.type_class() == TypeClass::floating);

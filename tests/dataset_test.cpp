@@ -186,6 +186,21 @@ TEST_F(DatasetTest, RequireDataset) {
   EXPECT_THROW(f.require_dataset("r", Shape{3}, Datatype::variable_string()), TypeMismatchError);
 }
 
+// h5py 3.8+: require_dataset with the maxshape accepts a dataset that has grown within it.
+TEST_F(DatasetTest, RequireDatasetWithAMaxshapeAcceptsOneGrownWithinIt) {
+  const DatasetOptions growable = DatasetOptions{}.maxshape({unlimited, 4});
+  Dataset log = f.require_dataset("log", Shape{0, 4}, Datatype::float64(), growable);
+  log.resize({10, 4});
+  Dataset again = f.require_dataset("log", Shape{0, 4}, Datatype::float64(), growable);
+  EXPECT_EQ(again, log);
+  EXPECT_EQ(again.shape(), (Shape{10, 4}));
+  EXPECT_THROW(f.require_dataset("log", Shape{0, 4}, Datatype::float64()), ShapeMismatchError);  // no maxshape
+  EXPECT_THROW(f.require_dataset("log", Shape{0, 4}, Datatype::float64(), DatasetOptions{}.maxshape({unlimited, 8})),
+               ShapeMismatchError);  // another maxshape
+  EXPECT_THROW(f.require_dataset("log", Shape{0, 5}, Datatype::float64(), growable), ShapeMismatchError);
+  EXPECT_EQ(f.dataset("log").shape(), (Shape{10, 4}));  // nothing changed
+}
+
 TEST_F(DatasetTest, ClosedDatasetRefusesUse) {
   Dataset d = f.create_dataset("x", 1);
   d.close();
