@@ -104,6 +104,14 @@ if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} && ( -z $filter || graph_refs/h5py =~ $fil
   fi
 fi
 
+# daq_append, h5py and PyTables side: best of one 1,000,000-append run each (h5py's loop takes about a
+# minute per row size). The chunk rows are h5kit's (PyTables' chunkshape for pymodaq's expectedrows=1000).
+if [[ -z $filter || daq_append_16B/h5py_loop =~ $filter || daq_append_1KiB/h5py_loop =~ $filter ]]; then
+  echo "== h5py and PyTables daq_append" >&2
+  "$python" "$here/daq_append_bench.py" --dir "$scratch" --chunk-rows-16B 4096 --chunk-rows-1KiB 64 \
+            > "$results/daq_append_python.jsonl"
+fi
+
 # Peak memory of the lazy workloads: each implementation alone in a fresh process, once.
 for w in "${lazy[@]}"; do
   echo "== peak RSS: $w" >&2
