@@ -89,6 +89,20 @@ class Series:
         return statistics.stdev(self.times) / self.mean()
 
 
+def separate_runs(path):
+    """The sections of an existing report recorded from runs of their own (headed "# ... (separate
+    run ..."): kept after the regenerated part, so one run does not erase the others' tables."""
+    try:
+        with open(path) as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return ""
+    starts = [i for i, line in enumerate(lines) if line.startswith("# ") and "(separate run" in line]
+    if not starts:
+        return ""
+    return "\n" + "\n".join(lines[starts[0]:]).rstrip("\n") + "\n"
+
+
 def load_cpp(path):
     with open(path) as f:
         doc = json.load(f)
@@ -485,7 +499,7 @@ def main():
                    "expected sums; bulk reads are checked on a sample of positions).")
     out.append("")
 
-    text = "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n" + separate_runs(args.out)
     with open(args.out, "w") as f:
         f.write(text)
 
