@@ -26,9 +26,6 @@ namespace {
 constexpr std::size_t kAppends = 1'000'000;
 constexpr const char* kNode = "/RawData/EnlData00";
 
-// The rows per chunk h5kit's EArray picks for this row (every implementation uses the same chunks).
-std::size_t chunk_rows_for(std::size_t row_elements);
-
 // The rows each implementation wrote: every one of kAppends, the first and last with their values.
 void check_file(benchmark::State& state, const std::string& path, const std::string& dataset, std::size_t row_elements) {
   const h5kit::File f(path, "r");
@@ -61,18 +58,17 @@ void h5kit_append(const std::string& path, std::size_t row_elements) {
   writer.close();
 }
 
+// The rows per chunk h5kit's EArray picks for this row, asked of a probe file (untimed): every
+// implementation uses the same chunks.
 std::size_t chunk_rows_for(std::size_t row_elements) {
-  static std::size_t small = 0, large = 0;
-  std::size_t& known = row_elements == 2 ? small : large;
-  if (known == 0) {
-    const std::string probe = scratch_file("daq_append_probe.h5");
-    h5kit::daq::StreamingWriter writer(probe);
-    auto group = writer.get_set_group("/", "RawData");
-    known = writer.create_stream(group, "EnlData00", h5kit::daq::ElementType::float64, {row_elements}).chunk_rows();
-    writer.close();
-    remove_file(probe);
-  }
-  return known;
+  const std::string probe = scratch_file("daq_append_probe.h5");
+  h5kit::daq::StreamingWriter writer(probe);
+  auto group = writer.get_set_group("/", "RawData");
+  const std::size_t rows =
+      writer.create_stream(group, "EnlData00", h5kit::daq::ElementType::float64, {row_elements}).chunk_rows();
+  writer.close();
+  remove_file(probe);
+  return rows;
 }
 
 template <std::size_t RowElements>
