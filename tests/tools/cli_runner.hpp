@@ -27,6 +27,13 @@ inline CliResult run_cli(const TempDir& dir, const std::string& args) {
   return {run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
 }
 
+// Runs the CLI inside a pseudo-terminal (script(1) from bsdutils): stdin, stdout and stderr are all
+// the terminal, and everything written to it comes back as the command's output.
+inline CommandResult run_in_terminal(const std::string& args) {
+  const std::string inner = shell_quote(H5KIT_CLI) + " " + args;
+  return run_command("script -qec " + shell_quote(inner) + " /dev/null");
+}
+
 // Runs a Python helper from tests/tools/ that writes the file `path`, with Debian's interpreter (the
 // one with h5py and numpy). ASSERT_TRUE it: a failure shows what the helper printed.
 inline ::testing::AssertionResult write_with_tools_script(const std::string& script, const std::string& path) {

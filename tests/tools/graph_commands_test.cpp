@@ -66,6 +66,25 @@ TEST(RefsCommand, JsonOutput) {
   EXPECT_EQ(j[1]["kind"], "region");
 }
 
+// On a terminal stderr shows the indexing count, then the objects inspected out of all, and the bar is
+// erased before the listing; with stderr a file (the tests above) nothing is drawn.
+TEST(RefsCommand, TheProgressBarIsDrawnOnATerminalOnly) {
+  H5KIT_REQUIRE_CORPUS();
+  for (const std::string& path : {std::string(), std::string(" /acquisition/ElectricalSeries")}) {
+    const CommandResult terminal = run_in_terminal("refs " + corpus("ecephys.nwb") + path);
+    ASSERT_EQ(terminal.exit_code, 0) << terminal.output;
+    EXPECT_NE(terminal.output.find("\rrefs: indexing "), std::string::npos) << terminal.output;
+    EXPECT_NE(terminal.output.find(" objects"), std::string::npos) << terminal.output;
+    const std::size_t bar = terminal.output.find("\rrefs [");
+    ASSERT_NE(bar, std::string::npos) << terminal.output;
+    EXPECT_NE(terminal.output.find("100%", bar), std::string::npos) << terminal.output;
+    const std::size_t erased = terminal.output.rfind("\r\x1b[K");
+    const std::size_t listing = terminal.output.find("/intervals/trials/timeseries#column:timeseries[0]");
+    ASSERT_NE(listing, std::string::npos) << terminal.output;
+    EXPECT_LT(erased, listing) << "the bar is erased before the listing";
+  }
+}
+
 TEST(RefsCommand, BadInputIsOneLine) {
   H5KIT_REQUIRE_CORPUS();
   TempDir dir;

@@ -26,13 +26,6 @@ void write_source(const std::string& path, std::size_t rows = 100) {
   f.attrs().set("points_at", d.reference());
 }
 
-// Runs the CLI inside a pseudo-terminal: stdin, stdout and stderr are all the terminal, and
-// everything written to it comes back as the command's output.
-CommandResult run_in_terminal(const std::string& args) {
-  const std::string inner = shell_quote(H5KIT_CLI) + " " + args;
-  return run_command("script -qec " + shell_quote(inner) + " /dev/null");
-}
-
 TEST(TruncateCommand, WritesTheFirstNRowsAndSaysWhatItCut) {
   TempDir dir;
   write_source(dir / "src.h5");

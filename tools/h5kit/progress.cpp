@@ -16,7 +16,7 @@ std::size_t terminal_width(std::FILE* stream) {
   return 80;
 }
 
-std::string amount(std::uint64_t bytes) {
+std::string byte_amount(std::uint64_t bytes) {
   const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
   double value = static_cast<double>(bytes);
   std::size_t unit = 0;
@@ -33,11 +33,11 @@ std::string amount(std::uint64_t bytes) {
 
 bool ProgressBar::stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
-ProgressBar::ProgressBar(std::string label, std::uint64_t total)
-    : ProgressBar(std::move(label), total, stderr, stderr_is_terminal()) {}
+ProgressBar::ProgressBar(std::string label, std::uint64_t total, ProgressUnit unit)
+    : ProgressBar(std::move(label), total, unit, stderr, stderr_is_terminal()) {}
 
-ProgressBar::ProgressBar(std::string label, std::uint64_t total, std::FILE* stream, bool enabled)
-    : label_(std::move(label)), total_(total), stream_(stream), enabled_(enabled && stream != nullptr) {}
+ProgressBar::ProgressBar(std::string label, std::uint64_t total, ProgressUnit unit, std::FILE* stream, bool enabled)
+    : label_(std::move(label)), total_(total), unit_(unit), stream_(stream), enabled_(enabled && stream != nullptr) {}
 
 ProgressBar::~ProgressBar() { finish(); }
 
@@ -62,9 +62,10 @@ void ProgressBar::draw(std::string_view detail) {
     char percent[16];
     std::snprintf(percent, sizeof percent, "%3d%% ", static_cast<int>(fraction * 100));
     line += percent;
-    line += amount(done_) + " / " + amount(total_);
+    line += unit_ == ProgressUnit::bytes ? byte_amount(done_) + " / " + byte_amount(total_)
+                                         : std::to_string(done_) + " / " + std::to_string(total_) + " objects";
   } else {
-    line += amount(done_);
+    line += unit_ == ProgressUnit::bytes ? byte_amount(done_) : std::to_string(done_) + " objects";
   }
   if (!detail.empty()) line += "  " + std::string(detail);
   if (line.size() > width - 1) line.resize(width - 1);

@@ -16,12 +16,15 @@
 
 namespace h5kit::cli {
 
+// What the bar counts: bytes are shown as "3.2 MiB / 8.0 MiB", objects as "1200 / 100001 objects".
+enum class ProgressUnit { bytes, objects };
+
 class ProgressBar {
  public:
-  // `total` in any unit (bytes for truncate and dump, objects for refs); 0 when unknown.
-  ProgressBar(std::string label, std::uint64_t total);
+  // `total` in `unit`s (bytes for truncate and dump, objects for refs); 0 when unknown.
+  ProgressBar(std::string label, std::uint64_t total, ProgressUnit unit = ProgressUnit::bytes);
   // For tests: draw on `stream` when `enabled`, whatever it is.
-  ProgressBar(std::string label, std::uint64_t total, std::FILE* stream, bool enabled);
+  ProgressBar(std::string label, std::uint64_t total, ProgressUnit unit, std::FILE* stream, bool enabled);
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -41,6 +44,7 @@ class ProgressBar {
 
   std::string label_;
   std::uint64_t total_ = 0, done_ = 0;
+  ProgressUnit unit_ = ProgressUnit::bytes;
   std::FILE* stream_ = nullptr;
   bool enabled_ = false;
   bool drawn_ = false;

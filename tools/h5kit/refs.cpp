@@ -6,7 +6,8 @@
 //
 // or, with PATH, only those that refer to the object at PATH (compared by identity: an alias, a soft
 // link or a relative path finds the same referrers). --json writes a JSON array instead. The location
-// syntax is graph/references.hpp's (docs/graph.md).
+// syntax is graph/references.hpp's (docs/graph.md). On a terminal, stderr shows a progress bar: the
+// objects indexed, then the objects inspected out of all.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "commands.hpp"
 #include "json_value.hpp"
+#include "progress.hpp"
 #include "walk.hpp"
 
 namespace h5kit::cli {
@@ -90,10 +92,19 @@ Json reference_json(const graph::StoredReference& r) {
 
 int run_refs(const RefsOptions& options) {
   const File file = open_input(options.file);
-  const graph::FileIndex index(file);
+  ProgressBar index_bar("refs: indexing", 0, ProgressUnit::objects);
+  const graph::FileIndex index(file, [&index_bar](std::size_t objects) { index_bar.update(objects); });
+  index_bar.finish();
+  ProgressBar inspect_bar("refs", index.objects().size(), ProgressUnit::objects);
+  auto inspected = [&inspect_bar](std::size_t done, std::size_t total) {
+    inspect_bar.set_total(total);
+    inspect_bar.update(done);
+  };
   std::vector<graph::StoredReference> refs;
   if (options.path.empty()) {
-    refs = graph::inventory(file, index);
+    graph::InventoryOptions inventory;
+    if (inspect_bar.active()) inventory.progress = inspected;
+    refs = graph::inventory(file, index, inventory);
   } else {
     const std::string path = normalize_path(options.path);
     if (!file.contains(path)) {
@@ -103,8 +114,10 @@ int run_refs(const RefsOptions& options) {
     }
     graph::FindOptions find;
     find.first_only = options.first;
+    if (inspect_bar.active()) find.progress = inspected;
     refs = graph::find_references(index, path, find);
   }
+  inspect_bar.finish();
   if (options.json) {
     Json out = Json::array();
     for (const auto& r : refs) out.push_back(reference_json(r));
