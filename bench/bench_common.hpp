@@ -98,6 +98,7 @@ void register_h5kit_model();
 
 // graph_refs (bench_graph.cpp): dependency graph + reference inventory, input in $H5KIT_BENCH_GRAPH_INPUT.
 void register_graph();
+void register_truncate();  // bench_truncate.cpp
 void register_daq_append();  // bench_daq_append.cpp
 
 }  // namespace bench

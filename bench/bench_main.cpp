@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     bench::register_rawc_model();
     bench::register_lazy();
     bench::register_graph();  // graph_refs (bench_graph.cpp)
+    bench::register_truncate();  // graph_truncate (bench_truncate.cpp)
     bench::register_daq_append();  // daq_append_* (bench_daq_append.cpp)
     benchmark::RunSpecifiedBenchmarks();
   } catch (const std::exception& e) {

@@ -11,6 +11,7 @@
 # H5KIT_BENCH_GZIP_REPETITIONS (default 3: the gzip workloads compress 256 MiB, seconds per repetition),
 # H5KIT_BENCH_LAZY_REPETITIONS (default 3: the lazy workloads pass over 2 GiB, seconds per repetition),
 # H5KIT_BENCH_GRAPH_REPETITIONS (default 3: graph_refs on the h5py side), H5KIT_BENCH_GRAPH_H5PY_TIMEOUT (default 1800 s),
+# H5KIT_BENCH_TRUNCATE_REPETITIONS (default 5: graph_truncate on the h5py side),
 # H5KIT_BENCH_FILTER (regex of Google Benchmark names and of h5py workload names, e.g. 'model|scan', '^lazy_'),
 # TMPDIR (where the scratch files go; they are removed at the end).
 set -euo pipefail
@@ -83,6 +84,15 @@ if [[ -z $filter || graph_refs/h5kit =~ $filter || graph_refs/h5py =~ $filter ]]
   "$python" "$here/h5py_graph_bench.py" --make-input "$H5KIT_BENCH_GRAPH_INPUT"
 fi
 
+# graph_truncate: an NWB-like 1.15 GiB session, written once by h5py (untimed), cut to 10 rows.
+truncate_reps=${H5KIT_BENCH_TRUNCATE_REPETITIONS:-5}
+rm -f "$results/h5py_truncate.json"
+if [[ -z $filter || graph_truncate/h5kit =~ $filter || graph_truncate/h5py =~ $filter ]]; then
+  echo "== graph_truncate: writing its input" >&2
+  export H5KIT_BENCH_TRUNCATE_INPUT=$scratch/truncate_input.h5
+  "$python" "$here/truncate_bench.py" --make-input "$H5KIT_BENCH_TRUNCATE_INPUT"
+fi
+
 echo "== h5kit and raw C ($reps repetitions, interleaved)" >&2
 "$bench_exe" --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
              ${filter:+--benchmark_filter="$filter"} \
@@ -104,6 +114,13 @@ if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} && ( -z $filter || graph_refs/h5py =~ $fil
   fi
 fi
 
+# graph_truncate, h5py side: nwb-linkml's truncate_file (copy + resize + h5repack), best of $truncate_reps.
+if [[ -n ${H5KIT_BENCH_TRUNCATE_INPUT:-} && ( -z $filter || graph_truncate/h5py =~ $filter ) ]]; then
+  echo "== h5py + h5repack graph_truncate ($truncate_reps repetitions)" >&2
+  "$python" "$here/truncate_bench.py" --input "$H5KIT_BENCH_TRUNCATE_INPUT" --dir "$scratch" \
+            --repetitions "$truncate_reps" --out "$results/h5py_truncate.json"
+fi
+
 # daq_append, h5py and PyTables side: best of one 1,000,000-append run each (h5py's loop takes about a
 # minute per row size). The chunk rows are h5kit's (PyTables' chunkshape for pymodaq's expectedrows=1000).
 if [[ -z $filter || daq_append_16B/h5py_loop =~ $filter || daq_append_1KiB/h5py_loop =~ $filter ]]; then
@@ -122,6 +139,7 @@ done
 rss_arg=()
 [[ -s $results/rss.jsonl ]] && rss_arg=(--rss "$results/rss.jsonl")
 [[ -s $results/h5py_graph.json ]] && rss_arg+=(--graph "$results/h5py_graph.json")
+[[ -s $results/h5py_truncate.json ]] && rss_arg+=(--truncate "$results/h5py_truncate.json")
 
 compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
 compiler_version=$("${compiler:-c++}" --version 2>/dev/null | head -n 1 || true)
