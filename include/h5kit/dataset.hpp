@@ -1,5 +1,6 @@
 #pragma once
 // Datasets: N-d arrays of one type, read and written whole or by block.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,8 @@ class DatasetSelection;
 template <class E>
 class AsType;
 class Dimension;  // include/h5kit/dimension_scales.hpp
+class ChunkBlocks;  // include/h5kit/dataset_iteration.hpp
+class DatasetRows;
 
 class Dataset : public Object, public detail::ValueIo<Dataset> {
  public:
@@ -60,6 +63,37 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
 
   // Changes the shape within maxshape (chunked datasets only, as in HDF5).
   void resize(const Shape& new_shape) const;
+  // h5py's resize(size, axis): axis `axis` to `size` elements, the other axes as they are.
+  void resize(std::uint64_t size, std::size_t axis) const;
+
+  // ---- Growing (PyTables' EArray.append; appender.hpp buffers many small appends) ----
+  // Appends `value` along the axis that can grow (maxshape above the extent, or unlimited): a value
+  // of the dataset's shape without that axis is one row, a value of full rank is a block of rows
+  // (its other axes as stored). The dataset grows, then the value is written; when the write fails
+  // the extent goes back, so a failed append leaves no row of fill values behind.
+  // InvalidArgumentError when no axis can grow, when several can and `axis` is not given, when the
+  // value's shape fits neither a row nor a block, or when the rows would pass maxshape.
+  template <class T>
+  void append(const T& value) const {
+    append_along(value, std::nullopt);
+  }
+  template <class T>
+  void append(const T& value, std::size_t axis) const {
+    append_along(value, axis);
+  }
+  // The axis append() grows when none is named; the same InvalidArgumentErrors.
+  std::size_t append_axis() const;
+
+  // ---- Iterating (dataset_iteration.hpp) ----
+  // h5py's iter_chunks(): the part of every chunk that lies in `region` (default: the whole extent),
+  // as blocks in row-major chunk order, whether the chunk is allocated or not. Read each with
+  // read_block(b.offset, b.count). InvalidArgumentError for unchunked datasets and for a region that
+  // is not inside the extent.
+  ChunkBlocks iter_chunks() const;
+  ChunkBlocks iter_chunks(const Block& region) const;
+  // h5py's `for row in dset`: ds[i] for every i along the first axis, as DatasetSelections to read
+  // or write. InvalidArgumentError for scalar and empty (null dataspace) datasets.
+  DatasetRows rows() const;
 
   // ---- SWMR (file.hpp) ----
   // Writes this dataset's buffered data and metadata to the file (H5Dflush): under SWMR writing,
@@ -186,6 +220,27 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   };
   void prepare_direct(DirectTransfer& out, const char* operation, const std::optional<Selection>& file,
                       const Shape& buffer_shape, const std::optional<Selection>& memory) const;
+  // An append in progress: the extent before it, and the block the value goes to.
+  struct Growth {
+    Shape before, offset, count;
+  };
+  // Checks `value_shape` against the dataset and grows it (src/dataset_grow.cpp).
+  Growth grow_for_append(const Shape& value_shape, std::optional<std::size_t> axis) const;
+  // Puts the extent back after a failed write (best effort: the write's error is the one reported).
+  void undo_growth(const Growth& growth) const noexcept;
+  template <class T>
+  void append_along(const T& value, std::optional<std::size_t> axis) const {
+    Shape value_shape;
+    inspector<T>::shape(value, value_shape);
+    value_shape = detail::shape_for_type(value_shape, type_);  // an array type's own axes are not rows
+    const Growth growth = grow_for_append(value_shape, axis);
+    try {
+      detail::write_value(block("append", growth.offset, growth.count), value);
+    } catch (...) {
+      undo_growth(growth);
+      throw;
+    }
+  }
   // The stored type never changes, so it is read once when the dataset is opened (every read and
   // write compares against it).
   Datatype type_;
@@ -197,3 +252,4 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
 }  // namespace h5kit
 
 #include "h5kit/dataset_selection.hpp"  // needs the complete Dataset
+#include "h5kit/dataset_iteration.hpp"  // needs the complete Dataset and DatasetSelection

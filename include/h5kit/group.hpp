@@ -2,8 +2,10 @@
 // Groups: dictionary-like containers of named links with POSIX paths (h5py's Group).
 #include <functional>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -79,6 +81,26 @@ class Group : public Object {
   // Opens the dataset when it exists with this shape and a type convertible to `type`, creates it otherwise.
   Dataset require_dataset(std::string_view path, const Shape& shape, const Datatype& type,
                           const DatasetOptions& options = {}) const;
+  // h5py's create_dataset(name, shape, data=...): the elements of a contiguous `data` in row-major
+  // order, stored with `shape` (numpy's reshape: the same number of elements, else ShapeMismatchError).
+  template <class R>
+    requires std::ranges::contiguous_range<const R&> && std::ranges::sized_range<const R&> &&
+             (!std::is_same_v<std::ranges::range_value_t<const R&>, char>)
+  Dataset create_dataset(std::string_view path, const Shape& shape, const R& data,
+                         const DatasetOptions& options = {}) const {
+    using E = std::remove_const_t<std::ranges::range_value_t<const R&>>;
+    const std::size_t n = std::ranges::size(data);
+    if (n != element_count(shape)) reject_reshape(path, shape, n);
+    return create_dataset(path, NDView<const E>{std::ranges::data(data), shape}, options);
+  }
+  // h5py's create_dataset_like: a new dataset with `other`'s shape, type, maxshape and creation
+  // properties (layout, chunks, filters, fill value and time), written with nothing (reads give the
+  // fill value). `other` may be in another file.
+  Dataset create_dataset_like(std::string_view path, const Dataset& other) const;
+  // The same with another shape. As in h5py, `other`'s maxshape is kept when it differs from its
+  // shape (unlimited axes stay unlimited; a new shape past it is an InvalidArgumentError); otherwise
+  // the new shape is the maxshape. Chunks larger than a fixed axis of the new shape are refused.
+  Dataset create_dataset_like(std::string_view path, const Dataset& other, const Shape& shape) const;
 
   // True when the path leads to an object (false for a dangling soft link). Tests each path
   // component; never lists a group.
@@ -132,6 +154,7 @@ class Group : public Object {
   // ---- end references and named types ----
 
  private:
+  [[noreturn]] void reject_reshape(std::string_view path, const Shape& shape, std::size_t elements) const;
   void discard_new(std::string_view path) const noexcept;
 };
 
