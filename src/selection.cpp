@@ -42,8 +42,11 @@ struct Builder {
 // One resolved axis: `count` elements from `start` every `stride`, or an explicit list of positions.
 struct AxisPick {
   std::size_t start = 0, stride = 1, count = 0;
-  bool dropped = false;                     // an integer index
-  const std::vector<std::size_t>* positions = nullptr;  // Indices
+  std::size_t block = 1;                   // MultiBlockSlice: elements per block (count blocks)
+  bool dropped = false;                    // an integer index
+  bool listed = false;                     // Indices or a one-axis mask: the positions below
+  std::vector<std::size_t> positions;
+  std::size_t selected() const noexcept { return count * block; }  // elements kept along the axis
 };
 
 std::size_t resolve_integer(const Builder& b, std::size_t axis, std::ptrdiff_t index) {
@@ -76,28 +79,71 @@ AxisPick resolve_slice(const Builder& b, std::size_t axis, const Slice& slice) {
 }
 
 AxisPick resolve_positions(const Builder& b, std::size_t axis, const Indices& list) {
-  const std::vector<std::size_t>& p = list.positions;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    if (p[i] >= b.extent[axis])
-      b.refuse("index " + std::to_string(p[i]) + " in the list for axis " + std::to_string(axis) +
-               " is out of range for size " + std::to_string(b.extent[axis]));
-    if (i > 0 && p[i] <= p[i - 1])
-      b.refuse("the index list for axis " + std::to_string(axis) +
-               " must be increasing without repeats, as in h5py (found " + std::to_string(p[i - 1]) + " then " +
-               std::to_string(p[i]) + ")");
-  }
+  const auto n = static_cast<std::ptrdiff_t>(b.extent[axis]);
   AxisPick pick;
-  pick.count = p.size();
-  pick.positions = &p;
+  pick.listed = true;
+  for (std::size_t i = 0; i < list.positions.size(); ++i) {
+    const std::ptrdiff_t given = list.positions[i];
+    const std::ptrdiff_t p = given < 0 ? given + n : given;
+    if (p < 0 || p >= n)
+      b.refuse("index " + std::to_string(given) + " in the list for axis " + std::to_string(axis) +
+               " is out of range for size " + std::to_string(n));
+    const auto position = static_cast<std::size_t>(p);
+    if (i > 0 && position <= pick.positions.back())
+      b.refuse("the index list for axis " + std::to_string(axis) +
+               " must be increasing without repeats, as in h5py (found " + std::to_string(list.positions[i - 1]) +
+               " then " + std::to_string(given) + ")");
+    pick.positions.push_back(position);
+  }
+  pick.count = pick.positions.size();
   return pick;
 }
 
-// The index expression with its ellipsis expanded and missing trailing axes made whole.
-std::vector<const Index*> expand(const Builder& b, std::span<const Index> index, std::vector<Index>& storage) {
-  std::size_t ellipses = 0;
-  for (const Index& i : index) ellipses += std::holds_alternative<Ellipsis>(i.value()) ? 1 : 0;
+AxisPick resolve_mask(const Builder& b, std::size_t axis, const AxisMask& mask) {
+  if (mask.keep.size() != b.extent[axis])
+    b.refuse("a boolean mask of length " + std::to_string(mask.keep.size()) + " on axis " + std::to_string(axis) +
+             " of size " + std::to_string(b.extent[axis]) + ": it must have the axis' length");
+  AxisPick pick;
+  pick.listed = true;
+  for (std::size_t i = 0; i < mask.keep.size(); ++i)
+    if (mask.keep[i]) pick.positions.push_back(i);
+  pick.count = pick.positions.size();
+  return pick;
+}
+
+AxisPick resolve_multi_block(const Builder& b, std::size_t axis, const MultiBlockSlice& m) {
+  const std::size_t n = b.extent[axis];
+  const std::string where = " on axis " + std::to_string(axis) + " of size " + std::to_string(n);
+  if (m.stride == 0 || m.block == 0) b.refuse("a MultiBlockSlice needs a stride and a block of at least 1" + where);
+  if (m.start > n) b.refuse("a MultiBlockSlice starting at " + std::to_string(m.start) + where);
+  // h5py: count = (length - start - block) // stride + 1 when unset.
+  const std::size_t count =
+      m.count ? *m.count : (m.start + m.block > n ? 0 : (n - m.start - m.block) / m.stride + 1);
+  if (count > 1 && m.block > m.stride)
+    b.refuse("MultiBlockSlice blocks of " + std::to_string(m.block) + " every " + std::to_string(m.stride) +
+             " would overlap" + where + " (block must not exceed stride)");
+  if (count > 0 && m.start + (count - 1) * m.stride + m.block > n)
+    b.refuse("a MultiBlockSlice of " + std::to_string(count) + " blocks of " + std::to_string(m.block) + " every " +
+             std::to_string(m.stride) + " from " + std::to_string(m.start) + " ends past the axis" + where);
+  AxisPick pick;
+  pick.start = m.start;
+  pick.stride = m.stride;
+  pick.count = count;
+  pick.block = m.block;
+  return pick;
+}
+
+// The index expression with its ellipsis expanded and missing trailing axes made whole; each newaxis
+// is left out and recorded in `new_axes` as the number of dataset axes before it.
+std::vector<const Index*> expand(const Builder& b, std::span<const Index> index, std::vector<Index>& storage,
+                                 std::vector<std::size_t>& new_axes) {
+  std::size_t ellipses = 0, inserted = 0;
+  for (const Index& i : index) {
+    ellipses += std::holds_alternative<Ellipsis>(i.value()) ? 1 : 0;
+    inserted += std::holds_alternative<NewAxis>(i.value()) ? 1 : 0;
+  }
   if (ellipses > 1) b.refuse("an index can hold only one ellipsis");
-  const std::size_t given = index.size() - ellipses;
+  const std::size_t given = index.size() - ellipses - inserted;
   if (given > b.extent.size())
     b.refuse("too many indices: " + std::to_string(given) + " for a dataset of rank " + std::to_string(b.extent.size()));
   storage.assign(b.extent.size() - given, Index(all));
@@ -107,6 +153,8 @@ std::vector<const Index*> expand(const Builder& b, std::span<const Index> index,
     if (std::holds_alternative<Ellipsis>(i.value())) {
       for (const Index& whole : storage) out.push_back(&whole);
       filled = true;
+    } else if (std::holds_alternative<NewAxis>(i.value())) {
+      new_axes.push_back(out.size());
     } else {
       out.push_back(&i);
     }
@@ -139,10 +187,41 @@ Handle union_space(const Builder& b, const std::vector<Block>& blocks) {
   return union_of(b, blocks.begin(), blocks.end());
 }
 
+// The shape of the selected data: the kept axes in order, a 1 wherever a newaxis stood.
+Shape selected_shape(const std::vector<AxisPick>& picks, const std::vector<std::size_t>& new_axes) {
+  Shape shape;
+  auto insert_new_axes = [&](std::size_t before) {
+    for (std::size_t position : new_axes)
+      if (position == before) shape.push_back(1);
+  };
+  for (std::size_t a = 0; a < picks.size(); ++a) {
+    insert_new_axes(a);
+    if (!picks[a].dropped) shape.push_back(picks[a].selected());
+  }
+  insert_new_axes(picks.size());
+  return shape;
+}
+
+// The (start, length) runs a pick covers along its axis, for the block union of a listed selection.
+std::vector<std::pair<std::size_t, std::size_t>> runs_of(const AxisPick& pick) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  if (pick.listed) {
+    for (std::size_t p : pick.positions)
+      if (!runs.empty() && runs.back().first + runs.back().second == p) ++runs.back().second;
+      else runs.emplace_back(p, 1);
+  } else if (pick.stride == 1 && pick.block == 1) {
+    runs.emplace_back(pick.start, pick.count);
+  } else {
+    for (std::size_t i = 0; i < pick.count; ++i) runs.emplace_back(pick.start + i * pick.stride, pick.block);
+  }
+  return runs;
+}
+
 Selection from_index(const Shape& extent, std::span<const Index> index, const char* op, const Where& where) {
   const Builder b{extent, op, where};
   std::vector<Index> padding;
-  const std::vector<const Index*> axes = expand(b, index, padding);
+  std::vector<std::size_t> new_axes;
+  const std::vector<const Index*> axes = expand(b, index, padding, new_axes);
   std::vector<AxisPick> picks(extent.size());
   std::size_t listed_axes = 0;
   for (std::size_t a = 0; a < extent.size(); ++a) {
@@ -154,36 +233,37 @@ Selection from_index(const Shape& extent, std::span<const Index> index, const ch
     } else if (const auto* sl = std::get_if<Slice>(&v)) {
       picks[a] = resolve_slice(b, a, *sl);
     } else if (const auto* list = std::get_if<Indices>(&v)) {
-      if (++listed_axes > 1) b.refuse("only one axis may be indexed with a list, as in h5py");
+      if (++listed_axes > 1) b.refuse("only one axis may be indexed with a list or a mask, as in h5py");
       picks[a] = resolve_positions(b, a, *list);
+    } else if (const auto* mask = std::get_if<AxisMask>(&v)) {
+      if (++listed_axes > 1) b.refuse("only one axis may be indexed with a list or a mask, as in h5py");
+      picks[a] = resolve_mask(b, a, *mask);
+    } else if (const auto* blocks = std::get_if<MultiBlockSlice>(&v)) {
+      picks[a] = resolve_multi_block(b, a, *blocks);
     } else {
       picks[a].count = extent[a];
     }
   }
-  Shape shape;
-  bool empty = false;
-  for (const AxisPick& p : picks) {
-    if (!p.dropped) shape.push_back(p.count);
-    empty = empty || p.count == 0;
-  }
+  const Shape shape = selected_shape(picks, new_axes);
+  const bool empty = std::any_of(picks.begin(), picks.end(), [](const AxisPick& p) { return p.selected() == 0; });
   Handle space = b.space();
   if (extent.empty()) return b.finish(std::move(space), shape);
   if (empty) {
     checked(H5Sselect_none(space.get()), op, where);
     return b.finish(std::move(space), shape);
   }
-  const auto listed = std::find_if(picks.begin(), picks.end(), [](const AxisPick& p) { return p.positions; });
+  const auto listed = std::find_if(picks.begin(), picks.end(), [](const AxisPick& p) { return p.listed; });
   if (listed == picks.end()) {
     // A unit-step axis is one block of `count` elements rather than `count` blocks of one: the same
     // elements, but HDF5 reports the blocks as given (Selection::block_list), and this is the form
     // it stores in a region reference.
     std::vector<hsize_t> start(picks.size()), stride(picks.size()), count(picks.size()), block(picks.size());
     for (std::size_t a = 0; a < picks.size(); ++a) {
-      const bool run = picks[a].stride == 1;
+      const bool run = picks[a].stride == 1 && picks[a].block == 1;
       start[a] = picks[a].start;
       stride[a] = run ? 1 : picks[a].stride;
       count[a] = run ? 1 : picks[a].count;
-      block[a] = run ? picks[a].count : 1;
+      block[a] = run ? picks[a].count : picks[a].block;
     }
     checked(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), stride.data(), count.data(), block.data()),
             op, where, ErrorKind::invalid_argument);
@@ -191,20 +271,9 @@ Selection from_index(const Shape& extent, std::span<const Index> index, const ch
   }
   // A list on one axis: one block per run of consecutive positions, slices on the other axes
   // expanded into blocks too (strided axes make one block per step).
-  const std::size_t list_axis = static_cast<std::size_t>(listed - picks.begin());
   std::vector<Block> blocks{Block{Shape(picks.size(), 0), Shape(picks.size(), 1)}};
   for (std::size_t a = 0; a < picks.size(); ++a) {
-    std::vector<std::pair<std::size_t, std::size_t>> runs;  // (start, length) along axis a
-    if (a == list_axis) {
-      const auto& p = *picks[a].positions;
-      for (std::size_t i = 0; i < p.size(); ++i)
-        if (!runs.empty() && runs.back().first + runs.back().second == p[i]) ++runs.back().second;
-        else runs.emplace_back(p[i], 1);
-    } else if (picks[a].stride == 1) {
-      runs.emplace_back(picks[a].start, picks[a].count);
-    } else {
-      for (std::size_t i = 0; i < picks[a].count; ++i) runs.emplace_back(picks[a].start + i * picks[a].stride, 1);
-    }
+    const auto runs = runs_of(picks[a]);
     std::vector<Block> next;
     next.reserve(blocks.size() * runs.size());
     for (const Block& blk : blocks)

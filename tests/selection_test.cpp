@@ -304,6 +304,84 @@ TEST_F(SelectionTest, ScalarDatasetsSelectOnlyWhole) {
   EXPECT_THROW(scalar[0], InvalidArgumentError);
 }
 
+TEST_F(SelectionTest, NegativePositionsInIndexListsCountFromTheEnd) {
+  const NDArray<int> got = cube[{indices{0, -1}, 2, -2}].read<NDArray<int>>();
+  EXPECT_EQ(got.shape(), Shape{2});
+  EXPECT_EQ(got(0), at(0, 2, 4));
+  EXPECT_EQ(got(1), at(3, 2, 4));
+  cube[{indices{-4, -1}, 0, 0}] = -7;
+  EXPECT_EQ(cube.read_element<int>({3, 0, 0}), -7);
+  try {
+    (void)cube[{indices{-1, 0}}];
+    FAIL() << "3 then 0 is not increasing";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("must be increasing without repeats, as in h5py (found -1 then 0)"),
+              std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)cube[{indices{-5}}], InvalidArgumentError);  // axis 0 has 4
+}
+
+TEST_F(SelectionTest, ABooleanMaskOnOneAxisKeepsItsTruePositions) {
+  const std::vector<bool> columns = {true, false, false, true, true};
+  const auto sel = cube[{all, columns, 2}];
+  EXPECT_EQ(sel.shape(), (Shape{4, 3}));
+  const NDArray<int> got = sel.read<NDArray<int>>();
+  EXPECT_EQ(got(2, 0), at(2, 0, 2));
+  EXPECT_EQ(got(2, 1), at(2, 3, 2));
+  EXPECT_EQ(got(3, 2), at(3, 4, 2));
+  cube[{1, columns, 0}] = 0;
+  EXPECT_EQ(cube.read_element<int>({1, 3, 0}), 0);
+  EXPECT_EQ(cube.read_element<int>({1, 1, 0}), at(1, 1, 0));
+  EXPECT_EQ(cube[{std::vector<bool>(4, false)}].shape(), (Shape{0, 5, 6}));
+  try {
+    (void)cube[{std::vector<bool>{true, false}}];
+    FAIL() << "a mask of 2 on an axis of 4";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("a boolean mask of length 2 on axis 0 of size 4"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)(cube[{indices{0, 1}, columns}]), InvalidArgumentError);  // one listed axis, as in h5py
+  // The guide's whole-dataset mask of a 1-D dataset, ds.mask(std::vector<bool>):
+  Dataset row = make_row("row", 4);
+  EXPECT_EQ(row.select(row.mask(std::vector<bool>{false, true, false, true})).read<std::vector<int>>(),
+            (std::vector<int>{1, 3}));
+}
+
+TEST_F(SelectionTest, NewAxisInsertsAnAxisOfOne) {
+  EXPECT_EQ((cube[{newaxis, 1}].shape()), (Shape{1, 5, 6}));
+  EXPECT_EQ((cube[{ellipsis, newaxis}].shape()), (Shape{4, 5, 6, 1}));
+  const auto sel = cube[{1, newaxis, all, 2}];
+  EXPECT_EQ(sel.shape(), (Shape{1, 5}));
+  const NDArray<int> got = sel.read<NDArray<int>>();
+  ASSERT_EQ(got.shape(), (Shape{1, 5}));
+  EXPECT_EQ(got(0, 4), at(1, 4, 2));
+  Dataset scalar = f.create_dataset("scalar", 7);
+  EXPECT_EQ(scalar[{newaxis}].read<std::vector<int>>(), std::vector<int>{7});
+  EXPECT_THROW((void)(cube[{newaxis, 0, 0, 0, 0}]), InvalidArgumentError);  // still at most rank axes
+}
+
+TEST_F(SelectionTest, MultiBlockSliceSelectsBlocksEveryStride) {
+  Dataset row = make_row("row", 25);
+  EXPECT_EQ(row[multi_block(0, 10, 3, 2)].read<std::vector<int>>(), (std::vector<int>{0, 1, 10, 11, 20, 21}));
+  // An unset count takes every whole block that fits: (25 - 1 - 2) / 5 + 1 = 5 blocks.
+  EXPECT_EQ(row[multi_block(1, 5, none, 2)].read<std::vector<int>>(),
+            (std::vector<int>{1, 2, 6, 7, 11, 12, 16, 17, 21, 22}));
+  const auto sel = cube[{indices{0, 3}, 1, multi_block(0, 3, 2, 2)}];  // with a list on another axis
+  EXPECT_EQ(sel.shape(), (Shape{2, 4}));
+  EXPECT_EQ(sel.read<NDArray<int>>()(1, 3), at(3, 1, 4));
+  row[multi_block(20, 2, 2, 1)] = -1;
+  EXPECT_EQ(row.read_element<int>({22}), -1);
+  EXPECT_EQ(row.read_element<int>({21}), 21);
+  try {
+    (void)row[multi_block(0, 2, 3, 3)];
+    FAIL() << "blocks of 3 every 2 overlap";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("would overlap on axis 0 of size 25"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)row[multi_block(20, 5, 2, 1)], InvalidArgumentError);  // 20, 25: past the end
+  EXPECT_THROW((void)row[multi_block(0, 0, 1, 1)], InvalidArgumentError);
+  EXPECT_EQ(row[multi_block(24, 1, none, 2)].shape(), Shape{0});  // no whole block fits
+}
+
 TEST(SelectionShapes, BuiltWithoutADataset) {
   const Selection sel = Selection::from_index(Shape{10, 8}, std::vector<Index>{s(2, 10, 2), -1});
   EXPECT_EQ(sel.shape(), Shape{4});

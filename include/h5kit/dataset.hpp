@@ -131,6 +131,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // A selection on this dataset's current extent (Selection::points(shape(), ...) without the shape).
   Selection points(const std::vector<Shape>& coordinates) const { return Selection::points(shape(), coordinates); }
   Selection mask(const NDArray<bool>& mask) const { return Selection::mask(shape(), mask); }
+  Selection mask(const std::vector<bool>& mask) const { return Selection::mask(shape(), mask); }  // 1-D datasets
   Selection blocks(const std::vector<Block>& blocks) const { return Selection::blocks(shape(), blocks); }
 
   // h5py's read_direct / write_direct: between `source` elements of the dataset (default: all) and the

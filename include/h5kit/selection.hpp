@@ -6,6 +6,10 @@
 //   ds[5]                            one row (axis 0 dropped)
 //   ds[{ellipsis, 0}]                the first element along the last axis
 //   ds[{indices{1, 4, 7}, all}]      rows 1, 4 and 7 (h5py's fancy index: increasing, one axis)
+//   ds[{indices{0, -1}}]             the first and the last row (negative positions count from the end)
+//   ds[{std::vector<bool>{...}, 2}]  the rows where the mask is true (a boolean mask on one axis)
+//   ds[{newaxis, all}]               the data with a leading axis of 1 (numpy's None)
+//   ds[{multi_block(0, 10, 3, 2)}]   h5py's MultiBlockSlice: 3 blocks of 2 every 10 (0, 1, 10, 11, 20, 21)
 //   ds.select(Selection::points(...)), ds.select(Selection::mask(...)), ds.select(Selection::blocks(...))
 //
 // Slice bounds follow numpy: negative start/stop count from the end and out-of-range bounds clamp;
@@ -14,6 +18,7 @@
 #include <initializer_list>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -52,29 +57,62 @@ inline constexpr All all{};
 struct Ellipsis {};
 inline constexpr Ellipsis ellipsis{};
 
-// A list of positions along one axis (h5py's fancy indexing): increasing, without repeats.
+// A list of positions along one axis (h5py's fancy indexing): increasing once negative positions
+// are counted from the end, without repeats.
 struct Indices {
-  std::vector<std::size_t> positions;
-  Indices(std::initializer_list<std::size_t> p) : positions(p) {}
-  explicit Indices(std::vector<std::size_t> p) : positions(std::move(p)) {}
+  std::vector<std::ptrdiff_t> positions;
+  Indices(std::initializer_list<std::ptrdiff_t> p) : positions(p) {}
+  explicit Indices(std::vector<std::ptrdiff_t> p) : positions(std::move(p)) {}
+  explicit Indices(const std::vector<std::size_t>& p) : positions(p.begin(), p.end()) {}
 };
 using indices = Indices;
 
-// One entry of an index expression: an integer (drops the axis), a Slice, all, ellipsis or Indices.
+// A boolean mask on one axis (numpy's d[mask] with a 1-D mask): the positions where it is true. Its
+// length must be the axis' extent.
+struct AxisMask {
+  std::vector<bool> keep;
+};
+
+// A new axis of length 1 in the result (numpy's None / np.newaxis); it selects nothing by itself.
+struct NewAxis {};
+inline constexpr NewAxis newaxis{};
+
+// h5py's MultiBlockSlice: `count` blocks of `block` elements, one every `stride`, from `start` (an
+// unset count takes as many whole blocks as fit). The axis keeps count * block elements.
+struct MultiBlockSlice {
+  std::size_t start = 0;
+  std::size_t stride = 1;
+  std::optional<std::size_t> count;
+  std::size_t block = 1;
+};
+// multi_block(start, stride, count, block), in h5py's argument order.
+inline MultiBlockSlice multi_block(std::size_t start, std::size_t stride, std::optional<std::size_t> count,
+                                   std::size_t block = 1) {
+  return MultiBlockSlice{start, stride, count, block};
+}
+
+// One entry of an index expression: an integer (drops the axis), a Slice, all, ellipsis, Indices, a
+// one-axis boolean mask, newaxis or a MultiBlockSlice.
 class Index {
  public:
+  using Value = std::variant<std::ptrdiff_t, Slice, All, Ellipsis, Indices, AxisMask, NewAxis, MultiBlockSlice>;
+
   template <class Int>
-    requires std::is_integral_v<Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>)
   Index(Int i) : value_(static_cast<std::ptrdiff_t>(i)) {}
   Index(Slice slice) : value_(slice) {}
   Index(All) : value_(All{}) {}
   Index(Ellipsis) : value_(Ellipsis{}) {}
   Index(Indices list) : value_(std::move(list)) {}
+  Index(std::vector<bool> mask) : value_(AxisMask{std::move(mask)}) {}
+  Index(AxisMask mask) : value_(std::move(mask)) {}
+  Index(NewAxis) : value_(NewAxis{}) {}
+  Index(MultiBlockSlice blocks) : value_(blocks) {}
 
-  const std::variant<std::ptrdiff_t, Slice, All, Ellipsis, Indices>& value() const noexcept { return value_; }
+  const Value& value() const noexcept { return value_; }
 
  private:
-  std::variant<std::ptrdiff_t, Slice, All, Ellipsis, Indices> value_;
+  Value value_;
 };
 
 // A rectangular block: `count` elements per axis from `offset`.

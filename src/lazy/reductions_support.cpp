@@ -32,7 +32,18 @@ std::pair<std::size_t, std::size_t> bounds(const Slice& slice, std::size_t exten
 std::vector<Index> expanded(const Dataset& dataset, std::string_view operation, std::size_t rank,
                             std::span<const Index> index) {
   std::size_t explicit_axes = 0, ellipses = 0;
-  for (const Index& i : index) (std::holds_alternative<Ellipsis>(i.value()) ? ellipses : explicit_axes)++;
+  for (const Index& i : index) {
+    const auto& v = i.value();
+    if (std::holds_alternative<NewAxis>(v) || std::holds_alternative<AxisMask>(v) ||
+        std::holds_alternative<MultiBlockSlice>(v))
+      reject(ErrorKind::invalid_argument, operation, dataset,
+             std::string("a lazy view takes integers, slices, all, an ellipsis and index lists; found ") +
+                 (std::holds_alternative<NewAxis>(v) ? "a newaxis"
+                  : std::holds_alternative<AxisMask>(v) ? "a boolean mask on one axis"
+                                                        : "a MultiBlockSlice") +
+                 " (read it through Dataset::select, or use an index list)");
+    (std::holds_alternative<Ellipsis>(v) ? ellipses : explicit_axes)++;
+  }
   if (ellipses > 1 || explicit_axes > rank)
     reject(ErrorKind::invalid_argument, operation, dataset,
            "expected at most " + std::to_string(rank) + " axes and one ellipsis, found " +
@@ -113,13 +124,8 @@ std::vector<Index> absolute_index(const Dataset& dataset, const Block& region, s
       out.emplace_back(s(base, base + static_cast<std::ptrdiff_t>(extent)));
     } else {
       std::vector<std::size_t> positions;
-      for (std::size_t p : std::get<Indices>(v).positions) {
-        if (p >= extent)
-          reject(ErrorKind::invalid_argument, op, dataset,
-                 "index " + std::to_string(p) + " on axis " + std::to_string(axis) + ": expected less than " +
-                     std::to_string(extent));
-        positions.push_back(p + region.offset[axis]);
-      }
+      for (std::ptrdiff_t p : std::get<Indices>(v).positions)
+        positions.push_back(position(dataset, op, p, axis, extent) + region.offset[axis]);
       out.emplace_back(Indices(std::move(positions)));
     }
   }

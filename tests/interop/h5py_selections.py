@@ -32,6 +32,10 @@ EXPRESSIONS = [
     lambda d: d[3, 4, 5],
     lambda d: d[0, 3:1],
     lambda d: d[mask()],
+    lambda d: d[[0, -1]],                                            # negative positions in a list
+    lambda d: d[:, np.array([True, False, False, True, True]), 2],   # a boolean mask on one axis
+    lambda d: d[1, :, h5py.MultiBlockSlice(0, 4, 2, 2)],             # blocks of 2 every 4: 0, 1, 4, 5
+    lambda d: d[[1, 3], h5py.MultiBlockSlice(start=1, stride=2, block=1)],  # count unset: 1, 3
 ]
 
 

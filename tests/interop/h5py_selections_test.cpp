@@ -74,6 +74,10 @@ std::vector<Selection> expressions(const Dataset& d) {
       d[{3, 4, 5}].selection(),
       d[{0, s(3, 1)}].selection(),
       d.mask(sevens()),
+      d[{indices{0, -1}}].selection(),
+      d[{all, std::vector<bool>{true, false, false, true, true}, 2}].selection(),
+      d[{1, all, multi_block(0, 4, 2, 2)}].selection(),
+      d[{indices{1, 3}, multi_block(1, 2, none, 1)}].selection(),
   };
 }
 

@@ -72,6 +72,17 @@ TEST_F(H5ArraySlicing, BadIndicesNameTheDataset) {
   EXPECT_THROW(a.view(ellipsis, 0, ellipsis), InvalidArgumentError);
   EXPECT_THROW(a.view(indices{1, 2}, all), InvalidArgumentError);
   EXPECT_THROW(a.view(all, -9), InvalidArgumentError);
+  // Negative list positions count from the end of the view, as in the core.
+  EXPECT_EQ(v.select(indices{0, -1}, 0), (NDArray<int>(Shape{2}, {values(1, 0), values(4, 0)})));
+  // newaxis, one-axis masks and MultiBlockSlices are the core's: refused with a pointer to select().
+  try {
+    v.select(newaxis, all);
+    FAIL() << "a newaxis in a lazy view";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(e.detail().find("found a newaxis (read it through Dataset::select"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(v.select(std::vector<bool>{true, false, true, false}, all), InvalidArgumentError);
+  EXPECT_THROW(a.view(multi_block(0, 2, 2, 1), all), InvalidArgumentError);
 }
 
 
