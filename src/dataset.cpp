@@ -75,13 +75,13 @@ Layout Dataset::layout() const {
   }
 }
 
-std::optional<Shape> Dataset::chunks() const {
+ChunkShape Dataset::chunks() const {
   require_valid("get dataset chunks");
   Handle dcpl = creation_plist(*this, "get dataset chunks");
   if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED) return std::nullopt;
   hsize_t dims[H5S_MAX_RANK];
   const int rank = checked(H5Pget_chunk(dcpl.get(), H5S_MAX_RANK, dims), "get dataset chunks", Where{id()});
-  return Shape(dims, dims + rank);
+  return ChunkShape(Shape(dims, dims + rank));
 }
 
 namespace {

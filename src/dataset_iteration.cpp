@@ -79,7 +79,7 @@ ChunkBlocks Dataset::iter_chunks(const Block& region) const {
   constexpr const char* op = "iterate over chunks";
   require_valid(op);
   const Where where{id()};
-  const std::optional<Shape> chunk = chunks();
+  const ChunkShape chunk = chunks();
   if (!chunk) {
     const Layout stored = layout();
     const char* name = stored == Layout::compact ? "compact" : stored == Layout::virtual_ ? "virtual" : "contiguous";

@@ -84,5 +84,21 @@ TEST_F(DatasetIteration, RowsReadAndWriteLikeDsI) {
   EXPECT_THROW((void)f.create_dataset("e", Empty{dtype<int>()}).rows(), InvalidArgumentError);
 }
 
+// chunks() on a temporary: value() and * give a Shape of their own, so the loop reads live memory
+// (with std::optional<Shape> it iterated a destroyed temporary: ASan's stack-use-after-scope).
+TEST_F(DatasetIteration, ChunksOfATemporaryIsSafeInARangeFor) {
+  f.create_dataset("c", Shape{100, 10}, dtype<int>(), DatasetOptions{}.chunks({25, 5}));
+  std::size_t product = 1;
+  for (std::size_t n : f.dataset("c").chunks().value()) product *= n;
+  EXPECT_EQ(product, 125U);
+  for (std::size_t n : *f.dataset("c").chunks()) EXPECT_GT(n, 0U);
+  const ChunkShape none_here = f.create_dataset("flat", std::vector<int>{1}).chunks();
+  EXPECT_FALSE(none_here);
+  EXPECT_EQ(none_here, std::nullopt);
+  EXPECT_THROW((void)none_here.value(), std::bad_optional_access);
+  const std::optional<Shape> as_optional = f.dataset("c").chunks();  // converts for code written for optional
+  EXPECT_EQ(as_optional, (Shape{25, 5}));
+}
+
 }  // namespace
 }  // namespace h5kit

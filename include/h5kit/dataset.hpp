@@ -43,7 +43,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   bool is_empty() const;             // null dataspace (h5py's Empty)
   Shape maxshape() const;            // h5kit::unlimited for axes that grow without bound
   Layout layout() const;
-  std::optional<Shape> chunks() const;
+  ChunkShape chunks() const;         // empty when not chunked (chunks.hpp: safe in a range-for)
   int gzip_level() const;            // -1 when not gzip-compressed
   bool shuffle() const;
   std::vector<FilterInfo> filters() const;  // the pipeline, empty when unfiltered
