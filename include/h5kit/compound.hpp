@@ -12,8 +12,11 @@
 // subset of a stored compound, in any order (docs/types.md).
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
+#include <boost/describe/class.hpp>  // BOOST_DESCRIBE_STRUCT, for the users of this header
+#include <boost/describe/enum.hpp>   // BOOST_DESCRIBE_ENUM
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -28,6 +31,13 @@ template <class T>
 using described_members =
     boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
+// The codec of one member, through a template on the member pointer: when the member's type has no
+// inspector, the compiler's instantiation chain shows member_codec<Struct, &Struct::member>.
+template <class T, auto Member>
+const ElementCodec& member_codec() {
+  return codec_of<std::remove_cvref_t<decltype(std::declval<const T&>().*Member)>>();
+}
+
 template <class T>
 ElementCodec described_struct_codec() {
   static_assert(std::is_default_constructible_v<T>, "h5kit: a described struct must be default-constructible");
@@ -36,9 +46,8 @@ ElementCodec described_struct_codec() {
   const auto* base = reinterpret_cast<const unsigned char*>(&probe);
   std::vector<CodecMember> members;
   boost::mp11::mp_for_each<described_members<T>>([&](auto d) {
-    using M = std::remove_cvref_t<decltype(probe.*d.pointer)>;
     const auto* at = reinterpret_cast<const unsigned char*>(&(probe.*d.pointer));
-    members.push_back({d.name, static_cast<std::size_t>(at - base), &codec_of<M>()});
+    members.push_back({d.name, static_cast<std::size_t>(at - base), &member_codec<T, decltype(d)::pointer>()});
   });
   return compound_codec(std::move(members), sizeof(T), alignof(T));
 }

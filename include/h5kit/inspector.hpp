@@ -24,6 +24,7 @@
 #include <type_traits>
 #include <vector>
 
+#include <boost/describe/enum.hpp>  // BOOST_DESCRIBE_ENUM, for the users of this header
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -33,13 +34,21 @@
 
 namespace h5kit {
 
+namespace detail {
+// False for every type: the condition of the primary inspector's static_assert, so that the compiler's
+// note under the error names the type ("'inspector_exists_for<std::map<int, int> >' evaluates to false").
+template <class T>
+inline constexpr bool inspector_exists_for = false;
+}  // namespace detail
+
 template <class T, class Enable = void>
 struct inspector {
-  static_assert(sizeof(T) == 0,
+  static_assert(detail::inspector_exists_for<T>,
                 "h5kit: no inspector<T> for this type. Supported: arithmetic types, bool, std::complex, "
                 "std::string, BOOST_DESCRIBE_ENUM enums, BOOST_DESCRIBE_STRUCT structs (h5kit/compound.hpp), "
                 "h5kit::VarLen (h5kit/vlen.hpp), std::vector, std::array, h5kit::NDArray, h5kit::NDView; "
-                "add your own by specialising h5kit::inspector (docs/types.md)");
+                "add your own by specialising h5kit::inspector (docs/types.md). The note below names the type; for a struct "
+                "member, the member_codec<Struct, &Struct::member> line above it names the member");
 };
 
 namespace detail {

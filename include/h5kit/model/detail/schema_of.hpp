@@ -141,6 +141,13 @@ FieldSchema build_field() {
   return f;
 }
 
+// build_field through a template on the member pointer: when a field's type cannot be stored, the
+// compiler's instantiation chain shows build_field_of<Model, ..., &Model::field>, naming the field.
+template <class T, class D, auto Member>
+FieldSchema build_field_of() {
+  return build_field<T, D>();
+}
+
 template <class T>
 constexpr bool aggregate_fully_described() {
   if constexpr (std::is_aggregate_v<T> && !is_dataset_model<T> && boost::describe::has_describe_bases<T>::value) {
@@ -186,7 +193,8 @@ ModelSchema build_schema() {
     m.value = value_schema<typename T::value_type>();
     m.value.shape.assign(T::extents.begin(), T::extents.end());
   }
-  boost::mp11::mp_for_each<members<T>>([&](auto d) { m.fields.push_back(build_field<T, decltype(d)>()); });
+  boost::mp11::mp_for_each<members<T>>(
+      [&](auto d) { m.fields.push_back(build_field_of<T, decltype(d), decltype(d)::pointer>()); });
   check_unique_names(m);
   return m;
 }

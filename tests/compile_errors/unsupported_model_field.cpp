@@ -1,0 +1,14 @@
+// Must NOT compile: a model with a field h5kit cannot store. The compiler's output must name the
+// field (&Run::lookup) and its type (std::map<int, int>); compile_errors_test.cpp checks.
+#include <map>
+
+#include <h5kit/file.hpp>
+#include <h5kit/model.hpp>
+
+struct Run {
+  int id;
+  std::map<int, int> lookup;
+};
+BOOST_DESCRIBE_STRUCT(Run, (), (id, lookup))
+
+void write(const h5kit::File& file) { h5kit::dump(Run{}, file); }
