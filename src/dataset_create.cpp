@@ -171,6 +171,7 @@ CreationPlists dataset_plists(const Shape& shape, const Datatype& type, const Da
   const hid_t dcpl = p.dcpl.get();
   if (o.track_order())
     checked(H5Pset_attr_creation_order(dcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), kCreate, where);
+  checked(H5Pset_obj_track_times(dcpl, o.track_times()), kCreate, where);
   if (o.gzip_level() > 9 || o.gzip_level() < -1)
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    "gzip level must be 0 to 9, got " + std::to_string(o.gzip_level()));
@@ -220,8 +221,10 @@ Dataset Group::create_dataset(std::string_view path, const Empty& empty) const {
   if (detail::path_exists(id(), p, false))
     detail::reject(ErrorKind::already_exists, "create dataset", where, "the name is already taken");
   Handle space = detail::null_space("create dataset", where);
+  const Handle dcpl(checked(H5Pcreate(H5P_DATASET_CREATE), "create dataset", where));
+  checked(H5Pset_obj_track_times(dcpl.get(), false), "create dataset", where);  // as every new dataset
   return Dataset(Handle(checked(H5Dcreate2(id(), p.c_str(), empty.type.id(), space.get(), detail::link_creation_plist(),
-                                           H5P_DEFAULT, H5P_DEFAULT),
+                                           dcpl.get(), H5P_DEFAULT),
                                 "create dataset", where)));
 }
 

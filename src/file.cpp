@@ -65,6 +65,17 @@ Handle access_plist(const std::string& path, const FileOptions& o, bool existing
     detail::reject(ErrorKind::invalid_argument, op, where, "the high libver bound cannot be \"earliest\"");
   checked(H5Pset_libver_bounds(fapl.get(), to_hdf5(o.libver_low), to_hdf5(o.libver_high)), op, where,
           ErrorKind::invalid_argument);
+  if (o.locking != FileLocking::library_default)
+    checked(H5Pset_file_locking(fapl.get(), o.locking != FileLocking::off, o.locking == FileLocking::best_effort),
+            op, where);
+  if (o.chunk_cache.bytes != 0 || o.chunk_cache.slots != 0) {
+    if (o.chunk_cache.w0 < 0 || o.chunk_cache.w0 > 1)
+      detail::reject(ErrorKind::invalid_argument, op, where,
+                     "the chunk cache's w0 must lie in [0, 1], got " + std::to_string(o.chunk_cache.w0));
+    checked(H5Pset_cache(fapl.get(), 0, o.chunk_cache.slots ? o.chunk_cache.slots : 521,
+                         o.chunk_cache.bytes ? o.chunk_cache.bytes : std::size_t{1} << 20, o.chunk_cache.w0),
+            op, where, ErrorKind::invalid_argument);
+  }
   return fapl;
 }
 

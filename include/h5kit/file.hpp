@@ -1,8 +1,11 @@
 #pragma once
 // Files: open modes, drivers, user block and format bounds (h5py's File). A File is also its root group.
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "h5kit/group.hpp"
 
@@ -19,6 +22,11 @@ enum class Driver {
 // fast attributes; readable by HDF5 >= 1.10) or "earliest" (readable by every HDF5, h5py's default).
 enum class LibVersion { earliest, v18, v110, latest };
 
+// File locking (h5py's locking=): HDF5's default (on, unless the HDF5_USE_FILE_LOCKING environment
+// variable says FALSE), on, off (for file systems without locks, e.g. some NFS mounts), or
+// best_effort (on, ignored where the file system cannot lock: h5py's 'best-effort').
+enum class FileLocking { library_default, on, off, best_effort };
+
 struct FileOptions {
   Driver driver = Driver::sec2;
   bool backing_store = true;                // core driver: persist to disk on close
@@ -33,6 +41,11 @@ struct FileOptions {
   // see new data. With "r+": reopen a file for SWMR writing (H5F_ACC_SWMR_WRITE). Other modes refuse
   // it: create the file and its objects first, then call File::start_swmr_write().
   bool swmr = false;
+  FileLocking locking = FileLocking::library_default;
+  // The chunk cache every dataset of the file starts with (h5py's rdcc_nbytes, rdcc_nslots, rdcc_w0).
+  // Zero bytes and slots keep HDF5's defaults (1 MiB, 521 slots, w0 0.75); a DatasetAccess chunk
+  // cache still overrides it for one dataset.
+  ChunkCache chunk_cache{};
 };
 
 class File : public Group {
@@ -53,6 +66,20 @@ class File : public Group {
   std::size_t file_size() const;      // bytes on disk (size() is the root group's member count)
   std::size_t free_space() const;     // unused bytes inside the file
   std::size_t userblock_size() const;
+  // The format bounds the file was opened with (h5py's f.libver): {low, high}.
+  std::pair<LibVersion, LibVersion> libver() const;
+  // The file's default chunk cache for its datasets (H5Pget_cache of its access properties).
+  ChunkCache chunk_cache() const;
+
+  // ---- File images (h5py's File(io.BytesIO(...)) and driver="core" images) ----
+  // The file's bytes as they would be on disk (H5Fget_file_image), e.g. of a core-driver file that
+  // never touches the disk: flushes first. FileError when the file cannot give an image.
+  std::vector<std::byte> image() const;
+  // Opens a copy of `bytes` as an in-memory file (H5LTopen_file_image): mode "r" or "r+" (changes
+  // stay in memory; image() gives the changed bytes). FileError naming the image's size when the bytes
+  // are not an HDF5 file.
+  static File from_image(std::span<const std::byte> bytes, std::string_view mode = "r");
+  // ---- end file images ----
 
   // ---- SWMR (single writer, multiple readers) ----
   // Switches a file open for writing to SWMR writing (h5py's `f.swmr_mode = True`): from now on

@@ -110,6 +110,9 @@ class DatasetOptions {
   DatasetOptions& dtype(Datatype type) { dtype_ = std::move(type); return *this; }
   // Track creation order of attributes on the dataset.
   DatasetOptions& track_order(bool on = true) { track_order_ = on; return *this; }
+  // Store creation/modification times in the dataset's header. Off by default, as in h5py: two
+  // identical writes then make byte-identical files.
+  DatasetOptions& track_times(bool on = true) { track_times_ = on; return *this; }
   // Value of elements never written (h5py's fillvalue). T must be a numeric scalar.
   template <class T>
   DatasetOptions& fill_value(const T& value) {
@@ -136,6 +139,7 @@ class DatasetOptions {
   const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
   const std::optional<Datatype>& dtype() const noexcept { return dtype_; }
   bool track_order() const noexcept { return track_order_; }
+  bool track_times() const noexcept { return track_times_; }
   const std::vector<std::byte>& fill_bytes() const noexcept { return fill_bytes_; }
   const Datatype& fill_type() const noexcept { return fill_type_; }
   // Whether any filter is asked for (which, as in h5py, implies chunked storage).
@@ -157,6 +161,7 @@ class DatasetOptions {
   AllocTime alloc_time_ = AllocTime::default_;
   std::optional<ChunkCache> chunk_cache_;
   bool track_order_ = false;
+  bool track_times_ = false;
   std::optional<Datatype> dtype_;
   std::vector<std::byte> fill_bytes_;
   Datatype fill_type_;

@@ -291,7 +291,9 @@ void set_fill_zero(h5kit::DatasetOptions& o, ElementType type) {
 
 h5kit::DatasetOptions H5Backend::array_options(const Shape& chunks, const Shape& maxshape) const {
   h5kit::DatasetOptions o;
-  o.chunks(chunks).maxshape(maxshape).fill_time(FillTime::alloc);
+  // PyTables keeps HDF5's object times on its arrays (track_times=True); h5kit's datasets default
+  // to h5py's choice of none.
+  o.chunks(chunks).maxshape(maxshape).fill_time(FillTime::alloc).track_times();
   if (compression_.enabled()) o.shuffle().gzip(compression_.level);
   return o;
 }
