@@ -4,11 +4,32 @@
 #include <vector>
 
 #include "detail/checked.hpp"
+#include "detail/links.hpp"
 #include "detail/paths.hpp"
 #include "detail/plists.hpp"
 #include "h5kit/group.hpp"
 
 namespace h5kit {
+
+namespace detail {
+LinkInfo link_info_of(hid_t loc, const char* name, const H5L_info_t& info, const char* operation) {
+  const Where where{loc, name};
+  if (info.type == H5L_TYPE_HARD) return LinkInfo{LinkKind::hard, {}, {}};
+  std::vector<char> value(info.u.val_size + 1, '\0');
+  checked(H5Lget_val(loc, name, value.data(), value.size(), H5P_DEFAULT), operation, where);
+  if (info.type == H5L_TYPE_SOFT) return LinkInfo{LinkKind::soft, std::string(value.data()), {}};
+  if (info.type == H5L_TYPE_EXTERNAL) {
+    unsigned flags = 0;
+    const char* file = nullptr;
+    const char* object = nullptr;
+    checked(H5Lunpack_elink_val(value.data(), info.u.val_size, &flags, &file, &object), operation, where);
+    return LinkInfo{LinkKind::external, object ? object : "", file ? file : ""};
+  }
+  reject(ErrorKind::type_mismatch, operation, where,
+         "expected a hard, soft or external link, found a user-defined link type (" + std::to_string(info.type) +
+             ")");
+}
+}  // namespace detail
 
 using detail::checked;
 using detail::Handle;
@@ -58,18 +79,7 @@ LinkInfo Group::link_info(std::string_view path) const {
   if (!detail::path_exists(id(), p, false)) detail::reject(ErrorKind::not_found, "get link info", where, "no such link");
   H5L_info_t info{};
   checked(H5Lget_info(id(), p.c_str(), &info, H5P_DEFAULT), "get link info", where);
-  if (info.type == H5L_TYPE_HARD) return LinkInfo{LinkKind::hard, {}, {}};
-  std::vector<char> value(info.u.val_size + 1, '\0');
-  checked(H5Lget_val(id(), p.c_str(), value.data(), value.size(), H5P_DEFAULT), "get link info", where);
-  if (info.type == H5L_TYPE_SOFT) return LinkInfo{LinkKind::soft, std::string(value.data()), {}};
-  if (info.type == H5L_TYPE_EXTERNAL) {
-    unsigned flags = 0;
-    const char* file = nullptr;
-    const char* object = nullptr;
-    checked(H5Lunpack_elink_val(value.data(), info.u.val_size, &flags, &file, &object), "get link info", where);
-    return LinkInfo{LinkKind::external, object ? object : "", file ? file : ""};
-  }
-  detail::reject(ErrorKind::type_mismatch, "get link info", where, "a user-defined link type h5kit does not know");
+  return detail::link_info_of(id(), p.c_str(), info, "get link info");
 }
 
 ObjectKind Group::object_kind(std::string_view path) const {

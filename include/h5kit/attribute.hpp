@@ -1,6 +1,7 @@
 #pragma once
 // Attributes: small named values on any object, used as a map (h5py's `obj.attrs`).
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +38,8 @@ class Attribute : public detail::ValueIo<Attribute> {
   detail::IoTarget target(const char* operation) const;
   detail::Handle handle_;
 };
+
+class AttributeEntry;
 
 class AttributeManager {
  public:
@@ -79,7 +82,9 @@ class AttributeManager {
   Attribute create(std::string_view name, const Shape& shape, const Datatype& type) const;
 
   Attribute open(std::string_view name) const;
-  Attribute operator[](std::string_view name) const { return open(name); }
+  // attrs[name]: a proxy that opens the attribute (Attribute a = attrs["k"]; attrs["k"].read<T>())
+  // or sets it (attrs["k"] = value, as set()).
+  AttributeEntry operator[](std::string_view name) const;
   bool contains(std::string_view name) const;
   void erase(std::string_view name) const;
   void rename(std::string_view from, std::string_view to) const;
@@ -111,5 +116,44 @@ class AttributeManager {
 
   detail::Handle owner_;
 };
+
+// The value of attrs[name]: converts to the Attribute (NotFoundError when there is none), or takes
+// a value as h5py's attrs[name] = value does, replacing any attribute of that name.
+class AttributeEntry {
+ public:
+  AttributeEntry(AttributeManager manager, std::string name) : manager_(std::move(manager)), name_(std::move(name)) {}
+  AttributeEntry(const AttributeEntry&) = default;
+
+  const std::string& name() const noexcept { return name_; }
+  bool exists() const { return manager_.contains(name_); }
+  Attribute open() const { return manager_.open(name_); }
+  operator Attribute() const { return open(); }
+  Datatype dtype() const { return open().dtype(); }
+  Shape shape() const { return open().shape(); }
+  template <class T>
+  T read() const {
+    return open().read<T>();
+  }
+
+  template <class T>
+  AttributeEntry& operator=(const T& value) {
+    manager_.set(name_, value);
+    return *this;
+  }
+  AttributeEntry& operator=(const Empty& empty) {
+    manager_.set(name_, empty);
+    return *this;
+  }
+  // attrs["a"] = attrs["b"] would have to guess the C++ type to read: say it, attrs["a"] = attrs["b"].read<T>().
+  AttributeEntry& operator=(const AttributeEntry&) = delete;
+
+ private:
+  AttributeManager manager_;
+  std::string name_;
+};
+
+inline AttributeEntry AttributeManager::operator[](std::string_view name) const {
+  return AttributeEntry(*this, std::string(name));
+}
 
 }  // namespace h5kit

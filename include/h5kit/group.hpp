@@ -4,6 +4,7 @@
 #include <optional>
 #include <ranges>
 #include <string>
+#include <initializer_list>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -18,6 +19,53 @@
 namespace h5kit {
 
 class Entry;
+class Group;
+
+namespace detail {
+// Values that g[name] = value stores as a new dataset: everything that is not an object, a link, a
+// type, an Empty or an Entry (inspector<T> then says whether h5kit can store it).
+template <class T>
+concept DatasetData = !std::is_base_of_v<Object, T> && !std::is_same_v<T, SoftLink> &&
+                      !std::is_same_v<T, ExternalLink> && !std::is_same_v<T, Datatype> &&
+                      !std::is_same_v<T, Empty> && !std::is_same_v<T, Entry>;
+}  // namespace detail
+
+// What h5py's g[name] = x accepts, for update() and setdefault():
+//   an Object (or Group, Dataset, Entry)  -> a hard link to it
+//   SoftLink, ExternalLink                -> that link
+//   a Datatype                            -> a committed (named) copy of the type
+//   Empty                                 -> a dataset with a null dataspace
+//   anything else (numbers, strings, vectors, NDArray...) -> a new dataset holding it
+// A Member refers to the value it was made from, like std::string_view: make it in the call
+// (g.update({{"a", data}})), never keep it beyond the value's lifetime.
+class Member {
+ public:
+  Member(const Object& object) noexcept : value_(&object), place_(&place_hard_link) {}
+  Member(const Entry& entry) noexcept : value_(&entry), place_(&place_entry) {}
+  Member(const SoftLink& link) noexcept : value_(&link), place_(&place_soft_link) {}
+  Member(const ExternalLink& link) noexcept : value_(&link), place_(&place_external_link) {}
+  Member(const Datatype& type) noexcept : value_(&type), place_(&place_type) {}
+  Member(const Empty& empty) noexcept : value_(&empty), place_(&place_empty) {}
+  template <detail::DatasetData T>
+  Member(const T& data) noexcept : value_(&data), place_(&place_data<T>) {}
+
+  // Creates the member at `path` below `group`; AlreadyExistsError when the name is taken.
+  void place(const Group& group, std::string_view path) const { place_(group, path, value_); }
+
+ private:
+  using PlaceFn = void (*)(const Group&, std::string_view, const void*);
+  static void place_hard_link(const Group& g, std::string_view path, const void* value);
+  static void place_entry(const Group& g, std::string_view path, const void* value);
+  static void place_soft_link(const Group& g, std::string_view path, const void* value);
+  static void place_external_link(const Group& g, std::string_view path, const void* value);
+  static void place_type(const Group& g, std::string_view path, const void* value);
+  static void place_empty(const Group& g, std::string_view path, const void* value);
+  template <class T>
+  static void place_data(const Group& g, std::string_view path, const void* value);
+
+  const void* value_;
+  PlaceFn place_;
+};
 
 struct GroupOptions {
   bool track_order = false;  // remember creation order of links and attributes
@@ -115,6 +163,36 @@ class Group : public Object {
   void erase(std::string_view path) const;                      // unlink (h5py's del g[path])
   void move(std::string_view from, std::string_view to) const;  // rename within the file
 
+  // ---- h5py's dict methods (docs/guide.md, "Groups as dictionaries") ----
+  // The object at `path`, or nullopt when there is none (missing, or a dangling link): h5py's
+  // g.get(path). Unlike try_open, a link that exists but cannot be opened still throws.
+  std::optional<Object> get(std::string_view path) const;
+  // The link itself, not followed (h5py's g.get(path, getlink=True)), or nullopt when there is no
+  // link. A dangling link is returned too (h5py returns None for it).
+  std::optional<LinkInfo> get_link(std::string_view path) const;
+  // What the link leads to (h5py's g.get(path, getclass=True)), or nullopt when missing or dangling.
+  std::optional<ObjectKind> get_kind(std::string_view path) const;
+  // Opens the object at `path` and removes the link (h5py's g.pop(path)). The returned handle keeps
+  // the object alive while it is open. NotFoundError when missing or dangling; nothing is removed.
+  Object pop(std::string_view path) const;
+  // Removes every link in this group (soft, external and dangling links too).
+  void clear() const;
+  // g[name] = value for each pair, as h5py's g.update(mapping). Every name is checked first: a taken
+  // or repeated name is AlreadyExistsError / InvalidArgumentError and nothing is written. When a
+  // value fails to write, the members already placed by this call are removed again.
+  void update(std::initializer_list<std::pair<std::string_view, Member>> members) const;
+  // The same from any map or range of (name, value) pairs: std::map<std::string, std::vector<double>>...
+  template <class Map>
+    requires requires(const Map& m) { m.begin()->first; m.begin()->second; }
+  void update(const Map& members) const {
+    std::vector<std::pair<std::string_view, Member>> list;
+    for (const auto& [name, value] : members) list.emplace_back(std::string_view(name), Member(value));
+    update_members(list);
+  }
+  // Opens the object at `path`, or places `value` there first when nothing is there (h5py's
+  // g.setdefault(path, value), which returns the object here, not the value).
+  Object setdefault(std::string_view path, const Member& value) const;
+
   void link(std::string_view path, const Object& target) const;  // hard link
   void link(std::string_view path, const SoftLink& link) const;
   void link(std::string_view path, const ExternalLink& link) const;
@@ -126,12 +204,26 @@ class Group : public Object {
   std::optional<std::string> visit(const std::function<bool(const std::string& name)>& callback) const;
   std::optional<std::string> visit_items(
       const std::function<bool(const std::string& name, const Object& object)>& callback) const;
+  // Recursively visits every link below this group (h5py 3.11's visit_links): soft and external
+  // links, dangling ones included, are listed and never followed; a group reached through two hard
+  // links lists its members once. Name order within each group, a group's links before those below
+  // them, as h5py (H5Lvisit). The same stop convention as visit().
+  std::optional<std::string> visit_links(const std::function<bool(const std::string& name)>& callback) const;
+  // h5py's visititems_links: the callback also gets the link (kind and target), not the object.
+  std::optional<std::string> visit_links_items(
+      const std::function<bool(const std::string& name, const LinkInfo& link)>& callback) const;
 
-  // Copies the object at `source` to `dest_name` in `dest` (same or another file).
-  void copy(std::string_view source, const Group& dest, std::string_view dest_name,
-            const CopyOptions& options = {}) const;
-  void copy(const Object& source, const Group& dest, std::string_view dest_name,
-            const CopyOptions& options = {}) const;
+  // Copies the object at `source` to `dest_name` in `dest` (same or another file) and opens the copy.
+  Object copy(std::string_view source, const Group& dest, std::string_view dest_name,
+              const CopyOptions& options = {}) const;
+  Object copy(const Object& source, const Group& dest, std::string_view dest_name,
+              const CopyOptions& options = {}) const;
+  // h5py's g.copy(source, dest_group): the copy goes into `dest` under the source's own name (the
+  // last component of the path it was opened through). InvalidArgumentError for the root group.
+  Object copy(std::string_view source, const Group& dest, const CopyOptions& options = {}) const;
+  Object copy(const Object& source, const Group& dest, const CopyOptions& options = {}) const;
+  // h5py's g.copy(source, "name"): a copy beside it, `dest_path` relative to this group.
+  Object copy(std::string_view source, std::string_view dest_path, const CopyOptions& options = {}) const;
 
   // ---- References and named types (docs/references.md, include/h5kit/named_type.hpp) ----
   // Opens the object a reference points to. InvalidArgumentError for the null reference,
@@ -156,13 +248,22 @@ class Group : public Object {
  private:
   [[noreturn]] void reject_reshape(std::string_view path, const Shape& shape, std::size_t elements) const;
   void discard_new(std::string_view path) const noexcept;
+  void update_members(const std::vector<std::pair<std::string_view, Member>>& members) const;
 };
 
-// The value of g[path]. Converts to the object there, or assigns a link to the path:
+template <class T>
+void Member::place_data(const Group& g, std::string_view path, const void* value) {
+  g.create_dataset(path, *static_cast<const T*>(value));
+}
+
+// The value of g[path]. Converts to the object there, or assigns to the path what h5py's
+// g[path] = x does (see Member); the name must be free (AlreadyExistsError):
 //   Dataset d = f["data/temperature"];     // open
 //   f["alias"] = d;                        // hard link
 //   f["maybe"] = SoftLink{"/data/x"};      // soft link
 //   f["ext"] = ExternalLink{"other.h5", "/x"};
+//   f["x"] = std::vector<double>{1, 2};    // a new dataset holding the data
+//   f["t"] = Datatype::int16();            // a committed type
 class Entry {
  public:
   Entry(Group parent, std::string path) : parent_(std::move(parent)), path_(std::move(path)) {}
@@ -189,6 +290,13 @@ class Entry {
   Entry& operator=(const SoftLink& link) { parent_.link(path_, link); return *this; }
   Entry& operator=(const ExternalLink& link) { parent_.link(path_, link); return *this; }
   Entry& operator=(const Entry& other) { parent_.link(path_, other.open()); return *this; }
+  Entry& operator=(const Datatype& type) { Member(type).place(parent_, path_); return *this; }
+  Entry& operator=(const Empty& empty) { Member(empty).place(parent_, path_); return *this; }
+  template <detail::DatasetData T>
+  Entry& operator=(const T& data) {
+    parent_.create_dataset(path_, data);
+    return *this;
+  }
 
  private:
   Group parent_;

@@ -29,7 +29,11 @@ struct CopyOptions {
   bool without_attrs = false;  // do not copy attributes
   bool shallow = false;        // copy only the immediate members of a group
   bool expand_soft = false;    // copy the targets of soft links instead of the links
-  bool expand_external = false;
+  bool expand_external = false;  // copy the objects external links lead to instead of the links
+  // Copy the objects that object references in the copied datasets and attributes point to, and
+  // rewrite the references to the copies; without it, references copied into another file are
+  // null (HDF5 cannot point them across files).
+  bool expand_refs = false;
 };
 
 }  // namespace h5kit
