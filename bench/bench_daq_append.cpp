@@ -5,6 +5,8 @@
 //                               EArray, in SWMR mode, rows visible at every full chunk)
 //   daq_append_<row>/h5doappend raw C, H5DOappend per row (HDF5's high-level "append" call)
 //   daq_append_<row>/rawc_chunks raw C, rows gathered and written a whole chunk at a time: the ceiling
+//   daq_append_<row>/rawc_chunks_swmr  the same in SWMR mode, H5Dflush after each chunk: the same
+//                               work as h5kit (rows visible to readers at every full chunk)
 // Every implementation uses the chunk h5kit's EArray picks (Stream::chunk_rows). h5py's resize-and-write
 // loop and PyTables' EArray.append (per row and per block) run in bench/daq_append_bench.py.
 // After the timed runs each file is checked (untimed): 1,000,000 rows, first and last row right.
@@ -101,10 +103,16 @@ void register_daq_append() {
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("daq_append_16B/rawc_chunks", guarded<append_rawc<2, bench_append_whole_chunks>>)
       ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("daq_append_16B/rawc_chunks_swmr",
+                               guarded<append_rawc<2, bench_append_whole_chunks_swmr>>)
+      ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("daq_append_1KiB/h5kit", guarded<append_h5kit<128>>)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("daq_append_1KiB/h5doappend", guarded<append_rawc<128, bench_append_h5doappend>>)
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("daq_append_1KiB/rawc_chunks", guarded<append_rawc<128, bench_append_whole_chunks>>)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("daq_append_1KiB/rawc_chunks_swmr",
+                               guarded<append_rawc<128, bench_append_whole_chunks_swmr>>)
       ->Unit(benchmark::kMillisecond);
 }
 

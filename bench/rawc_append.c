@@ -5,12 +5,9 @@
 #include <hdf5_hl.h>
 #include <stdlib.h>
 
-double bench_append_value(size_t row, size_t element, size_t row_elements) {
-  return (double)(row * row_elements + element);
-}
-
 /* A new file (latest format, as h5kit's) with an empty (0, row_elements) float64 dataset "data",
-   unlimited along axis 0, chunked chunk_rows rows at a time. Closes the file on failure. */
+   unlimited along axis 0, chunked chunk_rows rows at a time, with the fill value (0) and fill time
+   (at allocation) of h5kit's pymodaq EArray, which are PyTables'. Closes the file on failure. */
 static hid_t create_growing(const char* path, size_t row_elements, size_t chunk_rows, hid_t* file) {
   hsize_t dims[2] = {0, row_elements}, max[2] = {H5S_UNLIMITED, row_elements}, chunk[2] = {chunk_rows, row_elements};
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
@@ -21,6 +18,9 @@ static hid_t create_growing(const char* path, size_t row_elements, size_t chunk_
   hid_t space = H5Screate_simple(2, dims, max);
   hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
   H5Pset_chunk(dcpl, 2, chunk);
+  const double zero = 0;
+  H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero);
+  H5Pset_fill_time(dcpl, H5D_FILL_TIME_ALLOC);
   hid_t ds = H5Dcreate2(*file, "data", H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
   H5Pclose(dcpl);
   H5Sclose(space);
@@ -44,10 +44,16 @@ int bench_append_h5doappend(const char* path, size_t rows, size_t row_elements, 
   return status;
 }
 
-int bench_append_whole_chunks(const char* path, size_t rows, size_t row_elements, size_t chunk_rows) {
+/* Whole chunks; with swmr, in SWMR writing mode and each chunk flushed (H5Dflush) as written. */
+static int append_whole_chunks(const char* path, size_t rows, size_t row_elements, size_t chunk_rows, int swmr) {
   hid_t file;
   hid_t ds = create_growing(path, row_elements, chunk_rows, &file);
   if (ds < 0) return -1;
+  if (swmr && H5Fstart_swmr_write(file) < 0) {
+    H5Dclose(ds);
+    H5Fclose(file);
+    return -1;
+  }
   double* chunk = malloc(chunk_rows * row_elements * sizeof *chunk);
   int status = chunk ? 0 : -1;
   size_t filled = 0, written = 0;
@@ -59,7 +65,8 @@ int bench_append_whole_chunks(const char* path, size_t rows, size_t row_elements
       if (H5Dset_extent(ds, extent) < 0 || (file_space = H5Dget_space(ds)) < 0 ||
           H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, count, NULL) < 0 ||
           (memory = H5Screate_simple(2, count, NULL)) < 0 ||
-          H5Dwrite(ds, H5T_NATIVE_DOUBLE, memory, file_space, H5P_DEFAULT, chunk) < 0)
+          H5Dwrite(ds, H5T_NATIVE_DOUBLE, memory, file_space, H5P_DEFAULT, chunk) < 0 ||
+          (swmr && H5Dflush(ds) < 0))
         status = -1;
       if (memory >= 0) H5Sclose(memory);
       if (file_space >= 0) H5Sclose(file_space);
@@ -71,4 +78,12 @@ int bench_append_whole_chunks(const char* path, size_t rows, size_t row_elements
   if (H5Dclose(ds) < 0) status = -1;
   if (H5Fclose(file) < 0) status = -1;
   return status;
+}
+
+int bench_append_whole_chunks(const char* path, size_t rows, size_t row_elements, size_t chunk_rows) {
+  return append_whole_chunks(path, rows, row_elements, chunk_rows, 0);
+}
+
+int bench_append_whole_chunks_swmr(const char* path, size_t rows, size_t row_elements, size_t chunk_rows) {
+  return append_whole_chunks(path, rows, row_elements, chunk_rows, 1);
 }
