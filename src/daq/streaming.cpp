@@ -30,19 +30,44 @@ struct StreamState {
   ElementType type = ElementType::float64;
   std::size_t chunk_rows = 0;
   Handle memory_type;
+  // Whole chunks go to the file as they are (H5Dwrite_chunk): no filter, the file's type is the
+  // memory's, and a chunk holds whole rows. Otherwise H5Dwrite (type conversion, compression).
+  bool direct_chunks = false;
   const FlushPolicy* policy = nullptr;
   bool closed = false;
 
-  // The chunk being filled: file rows [chunk_start, chunk_start + buffered). The first
-  // `in_file` of them were already written by a partial flush (and are rewritten with the rest).
+  // The chunk being filled: file rows [chunk_start, chunk_start + buffered()), up to cursor.next
+  // in `buffer`. The first `in_file` of them were already written by a partial flush (and are
+  // rewritten with the rest).
   std::vector<std::byte> buffer;
+  RowCursor cursor;
   std::size_t chunk_start = 0;
-  std::size_t buffered = 0;
   std::size_t in_file = 0;
   std::size_t flushed = 0;     // rows readers can see (the dataset's extent)
   Clock::time_point oldest{};  // when the first unflushed row was appended
 
-  std::size_t rows() const noexcept { return chunk_start + buffered; }
+  std::size_t buffered() const noexcept { return static_cast<std::size_t>(cursor.next - buffer.data()) / row_bytes; }
+  std::size_t rows() const noexcept { return chunk_start + buffered(); }
+
+  void set_buffered(std::size_t n) {
+    cursor.next = buffer.data() + n * row_bytes;
+    update_limit();
+  }
+
+  // How many more rows Stream::append may put in the buffer by itself: those that neither fill
+  // the chunk nor reach the FlushPolicy's row count. A time policy, or a closed stream, must see
+  // every row.
+  void update_limit() {
+    std::size_t room = 0;
+    if (!closed && policy->every.count() <= 0) {
+      room = chunk_rows - 1 - buffered();
+      if (policy->every_rows != 0) {
+        const std::size_t unflushed = rows() - flushed;
+        room = std::min(room, unflushed + 1 < policy->every_rows ? policy->every_rows - 1 - unflushed : 0);
+      }
+    }
+    cursor.limit = cursor.next + room * row_bytes;
+  }
 
   [[noreturn]] void fail(ErrorKind kind, const char* operation, std::string detail) const {
     throw_error(kind, operation, file, path, std::move(detail));
@@ -61,29 +86,50 @@ struct StreamState {
     block[0] = count;
     h5kit::detail::silence_hdf5_errors();
     if (extent[0] != flushed) checked(H5Dset_extent(dataset.id(), extent.data()), op, where);
+    if (direct_chunks && first % chunk_rows == 0 && count % chunk_rows == 0)
+      write_whole_chunks(data, offset, count / chunk_rows);
+    else
+      write_selection(data, offset, block);
+    checked(H5Dflush(dataset.id()), op, where);
+    flushed = extent[0];
+  }
+
+  // `chunks` whole chunks from `data`, the first at `offset`, each stored as it is in memory. This
+  // skips the library's selection, type conversion and chunk cache (a chunk the cache holds from a
+  // partial flush is evicted by the library).
+  void write_whole_chunks(const std::byte* data, std::vector<hsize_t> offset, std::size_t chunks) {
+    const std::size_t chunk_bytes = chunk_rows * row_bytes;
+    for (std::size_t k = 0; k < chunks; ++k, offset[0] += chunk_rows, data += chunk_bytes)
+      checked(H5Dwrite_chunk(dataset.id(), H5P_DEFAULT, 0, offset.data(), chunk_bytes, data), "append rows",
+              Where{dataset.id()});
+  }
+
+  // Rows `block` at `offset` from `data`, through the library's selection and filters.
+  void write_selection(const std::byte* data, const std::vector<hsize_t>& offset, const std::vector<hsize_t>& block) {
+    const Where where{dataset.id()};
+    const char* op = "append rows";
     Handle file_space(checked(H5Dget_space(dataset.id()), op, where));
     checked(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, offset.data(), nullptr, block.data(), nullptr), op,
             where);
-    Handle memory_space(checked(H5Screate_simple(static_cast<int>(rank), block.data(), nullptr), op, where));
+    Handle memory_space(checked(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr), op, where));
     checked(H5Dwrite(dataset.id(), memory_type.get(), memory_space.get(), file_space.get(), H5P_DEFAULT, data), op,
             where);
-    checked(H5Dflush(dataset.id()), op, where);
-    flushed = extent[0];
   }
 
   // A full buffer: written as one whole chunk.
   void write_full_chunk() {
     write_rows(buffer.data(), chunk_start, chunk_rows);
     chunk_start += chunk_rows;
-    buffered = 0;
     in_file = 0;
+    set_buffered(0);
   }
 
   // Everything appended becomes visible (a partial chunk is written as far as it goes).
   void flush() {
-    if (buffered > in_file) {
-      write_rows(buffer.data(), chunk_start, buffered);
-      in_file = buffered;
+    if (buffered() > in_file) {
+      write_rows(buffer.data(), chunk_start, buffered());
+      in_file = buffered();
+      update_limit();
     }
   }
 
@@ -94,16 +140,23 @@ struct StreamState {
       fail(ErrorKind::type_mismatch, op,
            "the stream holds " + std::string(numpy_name(type)) + ", the rows given are " +
                std::string(numpy_name(given)) + " (streams do not convert: append the stored type)");
+    const bool had_unflushed = rows() > flushed;
+    const std::size_t flushed_before = flushed;
+    append_rows(static_cast<const std::byte*>(data), elements);
+    apply_policy(had_unflushed, flushed_before);
+    update_limit();
+  }
+
+  // Any number of whole rows: whole chunks straight from `bytes` while the buffer is empty, the
+  // rest through the buffer, each chunk written as it fills.
+  void append_rows(const std::byte* bytes, std::size_t elements) {
     if (elements % row_size != 0)
-      fail(ErrorKind::shape_mismatch, op,
+      fail(ErrorKind::shape_mismatch, "append rows",
            std::to_string(elements) + " elements are not whole rows of shape " + to_string(row_shape) + " (" +
                std::to_string(row_size) + " elements each); nothing was appended");
     std::size_t n = elements / row_size;
-    const auto* bytes = static_cast<const std::byte*>(data);
-    const bool had_unflushed = rows() > flushed;
-    const std::size_t flushed_before = flushed;
     while (n > 0) {
-      if (buffered == 0 && n >= chunk_rows) {  // whole chunks straight from the caller's memory
+      if (buffered() == 0 && n >= chunk_rows) {
         const std::size_t whole = n / chunk_rows * chunk_rows;
         write_rows(bytes, chunk_start, whole);
         chunk_start += whole;
@@ -111,13 +164,17 @@ struct StreamState {
         n -= whole;
         continue;
       }
-      const std::size_t take = std::min(n, chunk_rows - buffered);
-      std::memcpy(buffer.data() + buffered * row_bytes, bytes, take * row_bytes);
-      buffered += take;
+      const std::size_t take = std::min(n, chunk_rows - buffered());
+      std::memcpy(cursor.next, bytes, take * row_bytes);
+      cursor.next += take * row_bytes;
       bytes += take * row_bytes;
       n -= take;
-      if (buffered == chunk_rows) write_full_chunk();
+      if (buffered() == chunk_rows) write_full_chunk();
     }
+  }
+
+  // After an append: the flush the FlushPolicy asks for, if any.
+  void apply_policy(bool had_unflushed, std::size_t flushed_before) {
     if (rows() == flushed) return;
     if (policy->every_rows != 0 && rows() - flushed >= policy->every_rows) return flush();
     if (policy->every.count() > 0) {
@@ -160,6 +217,23 @@ void Stream::flush() {
 }
 
 // ---- StreamingWriter ----
+
+namespace {
+
+// Whether a whole chunk of rows in memory is byte for byte the chunk in the file: no filter (no
+// compression, no checksum), the same element type, and chunks that span whole rows.
+bool stores_chunks_as_in_memory(const h5kit::Dataset& ds, hid_t memory_type, const Shape& chunks,
+                                const Shape& row_shape) {
+  const Where where{ds.id()};
+  const char* op = "add stream";
+  Handle dcpl(checked(H5Dget_create_plist(ds.id()), op, where));
+  Handle file_type(checked(H5Dget_type(ds.id()), op, where));
+  if (checked(H5Pget_nfilters(dcpl.get()), op, where) != 0) return false;
+  if (checked(H5Tequal(file_type.get(), memory_type), op, where) <= 0) return false;
+  return std::equal(row_shape.begin(), row_shape.end(), chunks.begin() + 1, chunks.end());
+}
+
+}  // namespace
 
 StreamingWriter::StreamingWriter(const std::string& path, FlushPolicy policy, std::string_view mode,
                                  BackendOptions options)
@@ -235,11 +309,15 @@ Stream StreamingWriter::stream(const EArray& array) {
   s->row_bytes = s->row_size * element_size(s->type);
   s->chunk_rows = (*chunks)[0];
   s->memory_type = detail::memory_type(s->type);
+  s->direct_chunks = stores_chunks_as_in_memory(ds, s->memory_type.get(), *chunks, s->row_shape);
   s->policy = &policy_;
   s->chunk_start = s->flushed = shape[0];  // appends continue after existing rows
   s->buffer.resize(s->chunk_rows * s->row_bytes);
+  s->cursor = {.next = s->buffer.data(), .limit = s->buffer.data(), .row_bytes = s->row_bytes,
+               .row_size = s->row_size, .type = s->type};
+  s->update_limit();
   streams_.push_back(std::move(s));
-  return Stream(streams_.back().get());
+  return Stream(streams_.back().get(), &streams_.back()->cursor);
 }
 
 Stream StreamingWriter::create_stream(const Location& where, std::string_view name, ElementType dtype,
@@ -277,6 +355,7 @@ void StreamingWriter::close() {
     paths.push_back(s->path);
     s->dataset = h5kit::Dataset();  // every handle closed, so that the file really closes
     s->closed = true;
+    s->update_limit();  // every append now reaches the check that refuses it
   }
   started_ = false;
   backend_.close_file();

@@ -79,6 +79,32 @@ TEST(StreamingWriter, EveryRowsPolicyFlushesPartialChunks) {
   EXPECT_EQ(s.flushed_rows(), 25U);
 }
 
+// A chunk flushed in part and then completed, and blocks of whole chunks from the caller's memory:
+// whole chunks take the direct path (the file's type is the memory's, no filter), and every row
+// reads back right, through the writer's own file while streaming and after close.
+TEST(StreamingWriter, ChunksCompletedAfterAPartialFlushHoldEveryRow) {
+  TempDir dir;
+  const auto path = dir / "c.h5";
+  StreamingWriter w(path, FlushPolicy{.every_rows = 7});
+  Stream s = w.create_stream("/", "x", ElementType::float64, {3});
+  w.start();
+  const std::size_t chunk = s.chunk_rows();
+  ASSERT_GT(chunk, 7U);
+  for (std::size_t i = 0; i < chunk + 2; ++i) s.append(rows_from(i, 1, 3));  // chunk 0 flushed in part first
+  s.append(rows_from(chunk + 2, 3 * chunk, 3));  // completes chunk 1, then two whole chunks and a part
+  const std::size_t total = 4 * chunk + 2;
+  ASSERT_EQ(s.rows(), total);
+  s.flush();
+  const auto live = w.backend().get_node("/x").as_earray().read<double>();
+  EXPECT_EQ(std::vector<double>(live.begin(), live.end()), rows_from(0, total, 3))
+      << "the writer's own file reads stale rows while streaming";
+  w.close();
+  H5Backend h5;
+  h5.open_file(path, "r");
+  const auto values = h5.get_node("/x").as_earray().read<double>();
+  EXPECT_EQ(std::vector<double>(values.begin(), values.end()), rows_from(0, total, 3));
+}
+
 TEST(StreamingWriter, TimePolicyFlushesOnAppendAndOnPoll) {
   TempDir dir;
   StreamingWriter w(dir / "t.h5", FlushPolicy{.every = 30ms});

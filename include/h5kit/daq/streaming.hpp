@@ -24,6 +24,7 @@
 // close() rewrites it (reopening the file without SWMR). After a crash `h5kit recover` does it.
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -48,7 +49,18 @@ struct FlushPolicy {
 
 namespace detail {
 struct StreamState;
-}
+
+// Where Stream::append puts a row without a call into the library: the next free row of the
+// stream's chunk buffer, and how far rows may go that way (the row that fills the chunk, or that
+// the FlushPolicy must see, takes the long way). next == limit sends every row the long way.
+struct RowCursor {
+  std::byte* next = nullptr;
+  std::byte* limit = nullptr;
+  std::size_t row_bytes = 0;
+  std::size_t row_size = 0;  // elements per row
+  ElementType type = ElementType::float64;
+};
+}  // namespace detail
 
 // One EArray being appended to; a handle owned by its StreamingWriter (copies share it).
 class Stream {
@@ -66,22 +78,36 @@ class Stream {
   // of exactly the stream's element type (TypeMismatchError otherwise: no conversion on this path).
   template <class T>
   void append(std::span<const T> rows) {
-    append_raw(rows.data(), rows.size(), element_type_of<T>());
+    if (!append_to_buffer(rows.data(), rows.size(), element_type_of<T>()))
+      append_raw(rows.data(), rows.size(), element_type_of<T>());
   }
   template <class T>
   void append(const std::vector<T>& rows) {
     append(std::span<const T>(rows));
   }
-  void append(const ArrayView& rows) { append_raw(rows.data, rows.size(), rows.type); }
+  void append(const ArrayView& rows) {
+    if (!append_to_buffer(rows.data, rows.size(), rows.type)) append_raw(rows.data, rows.size(), rows.type);
+  }
   // Makes this stream's rows visible now.
   void flush();
 
  private:
   friend class StreamingWriter;
-  explicit Stream(detail::StreamState* state) : state_(state) {}
+  Stream(detail::StreamState* state, detail::RowCursor* cursor) : state_(state), cursor_(cursor) {}
+  // One row of the stream's type into a buffer with room to spare, inline: most appends of small
+  // rows end here (a call per row into the library costs as much as the copy).
+  bool append_to_buffer(const void* data, std::size_t elements, ElementType type) noexcept {
+    if (cursor_ == nullptr || cursor_->next == cursor_->limit || elements != cursor_->row_size ||
+        type != cursor_->type)
+      return false;
+    std::memcpy(cursor_->next, data, cursor_->row_bytes);
+    cursor_->next += cursor_->row_bytes;
+    return true;
+  }
   void append_raw(const void* data, std::size_t elements, ElementType type);
   detail::StreamState& state(const char* operation) const;
   detail::StreamState* state_ = nullptr;
+  detail::RowCursor* cursor_ = nullptr;
 };
 
 class StreamingWriter {
