@@ -1,12 +1,12 @@
 // Group: recursive visits and copies.
 #include <hdf5.h>
 
-#include <exception>
 #include <optional>
 
 #include "detail/checked.hpp"
 #include "detail/paths.hpp"
 #include "detail/plists.hpp"
+#include "detail/visit_callback.hpp"
 #include "h5kit/group.hpp"
 
 namespace h5kit {
@@ -16,39 +16,24 @@ using detail::Handle;
 using detail::Where;
 
 namespace {
-struct VisitState {
-  const std::function<bool(const std::string&, hid_t)>* callback;
-  std::optional<std::string> stopped_at;
-  std::exception_ptr error;  // exceptions must not unwind through HDF5's C frames
+using ObjectCallback = std::function<bool(const std::string& name, hid_t start)>;
+
+struct VisitState : detail::VisitCallbackState {
+  const ObjectCallback* callback = nullptr;
 };
 
 herr_t visit_one(hid_t obj, const char* name, const H5O_info_t*, void* data) {
   auto* state = static_cast<VisitState*>(data);
   if (name[0] == '.' && name[1] == '\0') return 0;  // the group itself, as h5py skips it
-  try {
-    if ((*state->callback)(name, obj)) {
-      state->stopped_at = name;
-      return 1;
-    }
-    return 0;
-  } catch (...) {
-    state->error = std::current_exception();
-    return -1;
-  }
+  return state->step(name, [&] { return (*state->callback)(name, obj); });
 }
 
-std::optional<std::string> run_visit(hid_t group, const std::function<bool(const std::string&, hid_t)>& callback) {
-  VisitState state{&callback, std::nullopt, nullptr};
-  detail::silence_hdf5_errors();
-  // The callback runs inside H5Ovisit2, holding HDF5's global lock: see build_shared_constants().
-  detail::build_shared_constants();
+std::optional<std::string> run_visit(hid_t group, const ObjectCallback& callback) {
+  VisitState state;
+  state.callback = &callback;
+  detail::prepare_visit();
   const herr_t status = H5Ovisit2(group, H5_INDEX_NAME, H5_ITER_INC, visit_one, &state, H5O_INFO_BASIC);
-  if (state.error) {
-    H5Eclear2(H5E_DEFAULT);
-    std::rethrow_exception(state.error);
-  }
-  checked(status, "visit", Where{group});
-  return state.stopped_at;
+  return state.finish(status, "visit", group);
 }
 }  // namespace
 

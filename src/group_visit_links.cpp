@@ -1,55 +1,34 @@
 // Group: recursive visits of links (h5py 3.11's visit_links and visititems_links).
 #include <hdf5.h>
 
-#include <exception>
 #include <optional>
 
 #include "detail/checked.hpp"
 #include "detail/links.hpp"
-#include "detail/plists.hpp"
+#include "detail/visit_callback.hpp"
 #include "h5kit/group.hpp"
 
 namespace h5kit {
 
-using detail::checked;
-using detail::Where;
-
 namespace {
 using LinkCallback = std::function<bool(const std::string& name, hid_t start, const H5L_info_t& info)>;
 
-struct LinkVisitState {
-  const LinkCallback* callback;
-  std::optional<std::string> stopped_at;
-  std::exception_ptr error;  // exceptions must not unwind through HDF5's C frames
+struct LinkVisitState : detail::VisitCallbackState {
+  const LinkCallback* callback = nullptr;
 };
 
 herr_t visit_one_link(hid_t start, const char* name, const H5L_info_t* info, void* data) {
   auto* state = static_cast<LinkVisitState*>(data);
-  try {
-    if ((*state->callback)(name, start, *info)) {
-      state->stopped_at = name;
-      return 1;
-    }
-    return 0;
-  } catch (...) {
-    state->error = std::current_exception();
-    return -1;
-  }
+  return state->step(name, [&] { return (*state->callback)(name, start, *info); });
 }
 
 std::optional<std::string> run_link_visit(hid_t group, const LinkCallback& callback) {
-  LinkVisitState state{&callback, std::nullopt, nullptr};
-  detail::silence_hdf5_errors();
-  // The callback runs inside H5Lvisit, holding HDF5's global lock: see build_shared_constants().
-  detail::build_shared_constants();
+  LinkVisitState state;
+  state.callback = &callback;
+  detail::prepare_visit();
   // Name order, increasing: what h5py's visit_links asks for (GroupID.links.visit's defaults).
   const herr_t status = H5Lvisit(group, H5_INDEX_NAME, H5_ITER_INC, visit_one_link, &state);
-  if (state.error) {
-    H5Eclear2(H5E_DEFAULT);
-    std::rethrow_exception(state.error);
-  }
-  checked(status, "visit links", Where{group});
-  return state.stopped_at;
+  return state.finish(status, "visit links", group);
 }
 }  // namespace
 
