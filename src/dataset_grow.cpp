@@ -58,6 +58,14 @@ std::string shape_with_n(const Shape& shape, std::size_t axis) {
   return out + (shape.size() == 1 ? ",)" : ")");
 }
 
+// The axis append() grows when none is named, given the shape and maxshape already read.
+std::size_t append_axis_of(const Dataset& ds, const Shape& current, const Shape& max) {
+  const Where where{ds.id()};
+  if (ds.is_empty()) detail::reject(ErrorKind::invalid_argument, kAppend, where, "the dataset has a null dataspace (Empty)");
+  if (current.empty()) detail::reject(ErrorKind::invalid_argument, kAppend, where, "a scalar dataset has no axis to grow");
+  return growing_axis(current, max, where);
+}
+
 }  // namespace
 
 void Dataset::resize(std::uint64_t size, std::size_t axis) const {
@@ -72,11 +80,7 @@ void Dataset::resize(std::uint64_t size, std::size_t axis) const {
 
 std::size_t Dataset::append_axis() const {
   require_valid(kAppend);
-  const Where where{id()};
-  if (is_empty()) detail::reject(ErrorKind::invalid_argument, kAppend, where, "the dataset has a null dataspace (Empty)");
-  const Shape current = shape();
-  if (current.empty()) detail::reject(ErrorKind::invalid_argument, kAppend, where, "a scalar dataset has no axis to grow");
-  return growing_axis(current, maxshape(), where);
+  return append_axis_of(*this, shape(), maxshape());
 }
 
 Dataset::Growth Dataset::grow_for_append(const Shape& value_shape, std::optional<std::size_t> axis) const {
@@ -86,7 +90,7 @@ Dataset::Growth Dataset::grow_for_append(const Shape& value_shape, std::optional
   const Shape max = maxshape();
   std::size_t a = 0;
   if (!axis) {
-    a = append_axis();
+    a = append_axis_of(*this, current, max);
   } else {
     a = *axis;
     if (current.empty() || a >= current.size())
