@@ -14,11 +14,11 @@ visititems; for each object every attribute is read and each Reference is derefe
 Times are the best of N wall and CPU (process_time) seconds.
 """
 import argparse
-import json
-import time
 
 import h5py
 import numpy as np
+
+from bench_timing import best_of, emit
 
 GROUPS = 1000
 DATASETS = 99
@@ -70,23 +70,12 @@ def main():
     if a.make_input:
         make_input(a.make_input)
         return
-    best_wall = best_cpu = float("inf")
-    counts = None
-    for _ in range(a.repetitions):
-        w0, c0 = time.perf_counter(), time.process_time()
-        counts = walk(a.input)
-        best_wall = min(best_wall, time.perf_counter() - w0)
-        best_cpu = min(best_cpu, time.process_time() - c0)
+    best_wall, best_cpu, counts = best_of(a.repetitions, lambda: walk(a.input))
     expected = (1 + GROUPS + GROUPS * DATASETS, GROUPS + GROUPS * DATASETS, GROUPS * len(range(0, DATASETS, REF_EVERY)))
     result = {"name": "graph_refs/h5py", "wall_s": best_wall, "cpu_s": best_cpu, "repetitions": a.repetitions,
               "nodes": counts[0], "child_edges": counts[1], "references": counts[2], "ok": counts == expected,
               "h5py": h5py.__version__, "hdf5": h5py.version.hdf5_version}
-    text = json.dumps(result)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as out:
-            out.write(text + "\n")
-
+    emit(result, a.out)
 
 if __name__ == "__main__":
     main()

@@ -24,6 +24,13 @@ default_reps=${H5KIT_BENCH_DEFAULT_LIBVER_REPETITIONS:-3}
 gzip_reps=${H5KIT_BENCH_GZIP_REPETITIONS:-3}
 lazy_reps=${H5KIT_BENCH_LAZY_REPETITIONS:-3}
 filter=${H5KIT_BENCH_FILTER:-}
+# selected NAME...: true when no filter is set or one of the benchmark names matches it.
+selected() {
+  [[ -z $filter ]] && return 0
+  local name
+  for name; do [[ $name =~ $filter ]] && return 0; done
+  return 1
+}
 python=/usr/bin/python3   # Debian's python3 has h5py and numpy; the first python3 on PATH may not
 do_build=1
 out=$here/RESULTS.md
@@ -66,7 +73,7 @@ rm -f "$results/rss.jsonl"
 # 9, 10: the lazy workloads share one 2 GiB input, written once here (untimed) and removed with $scratch.
 lazy=()
 for w in lazy_sum lazy_reduce lazy_sin; do
-  if [[ -z $filter || $w/h5kit =~ $filter || $w/rawc =~ $filter ]]; then lazy+=("$w"); fi
+  if selected "$w/h5kit" "$w/rawc"; then lazy+=("$w"); fi
 done
 if [[ ${#lazy[@]} -gt 0 ]]; then
   echo "== lazy workloads: writing their 2 GiB input" >&2
@@ -78,7 +85,7 @@ fi
 graph_reps=${H5KIT_BENCH_GRAPH_REPETITIONS:-3}
 graph_timeout=${H5KIT_BENCH_GRAPH_H5PY_TIMEOUT:-1800}
 rm -f "$results/h5py_graph.json"
-if [[ -z $filter || graph_refs/h5kit =~ $filter || graph_refs/h5py =~ $filter ]]; then
+if selected graph_refs/h5kit graph_refs/h5py; then
   echo "== graph_refs: writing its input" >&2
   export H5KIT_BENCH_GRAPH_INPUT=$scratch/graph_input.h5
   "$python" "$here/h5py_graph_bench.py" --make-input "$H5KIT_BENCH_GRAPH_INPUT"
@@ -87,7 +94,7 @@ fi
 # graph_truncate: an NWB-like 1.15 GiB session, written once by h5py (untimed), cut to 10 rows.
 truncate_reps=${H5KIT_BENCH_TRUNCATE_REPETITIONS:-5}
 rm -f "$results/h5py_truncate.json"
-if [[ -z $filter || graph_truncate/h5kit =~ $filter || graph_truncate/h5py =~ $filter ]]; then
+if selected graph_truncate/h5kit graph_truncate/h5py; then
   echo "== graph_truncate: writing its input" >&2
   export H5KIT_BENCH_TRUNCATE_INPUT=$scratch/truncate_input.h5
   "$python" "$here/truncate_bench.py" --make-input "$H5KIT_BENCH_TRUNCATE_INPUT"
@@ -106,7 +113,7 @@ echo "== h5py ($reps repetitions; default libver: $default_reps)" >&2
 
 # graph_refs, h5py side: one process, best of $graph_reps; dereferencing for .name searches the file each
 # time, so a timeout (H5KIT_BENCH_GRAPH_H5PY_TIMEOUT seconds) records an error instead of hanging the run.
-if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} && ( -z $filter || graph_refs/h5py =~ $filter ) ]]; then
+if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} ]] && selected graph_refs/h5py; then
   echo "== h5py graph_refs ($graph_reps repetitions, timeout ${graph_timeout}s)" >&2
   if ! timeout "$graph_timeout" "$python" "$here/h5py_graph_bench.py" --input "$H5KIT_BENCH_GRAPH_INPUT" \
          --repetitions "$graph_reps" --out "$results/h5py_graph.json"; then
@@ -115,7 +122,7 @@ if [[ -n ${H5KIT_BENCH_GRAPH_INPUT:-} && ( -z $filter || graph_refs/h5py =~ $fil
 fi
 
 # graph_truncate, h5py side: nwb-linkml's truncate_file (copy + resize + h5repack), best of $truncate_reps.
-if [[ -n ${H5KIT_BENCH_TRUNCATE_INPUT:-} && ( -z $filter || graph_truncate/h5py =~ $filter ) ]]; then
+if [[ -n ${H5KIT_BENCH_TRUNCATE_INPUT:-} ]] && selected graph_truncate/h5py; then
   echo "== h5py + h5repack graph_truncate ($truncate_reps repetitions)" >&2
   "$python" "$here/truncate_bench.py" --input "$H5KIT_BENCH_TRUNCATE_INPUT" --dir "$scratch" \
             --repetitions "$truncate_reps" --out "$results/h5py_truncate.json"
@@ -123,7 +130,7 @@ fi
 
 # daq_append, h5py and PyTables side: best of one 1,000,000-append run each (h5py's loop takes about a
 # minute per row size). The chunk rows are h5kit's (PyTables' chunkshape for pymodaq's expectedrows=1000).
-if [[ -z $filter || daq_append_16B/h5py_loop =~ $filter || daq_append_1KiB/h5py_loop =~ $filter ]]; then
+if selected daq_append_16B/h5py_loop daq_append_1KiB/h5py_loop; then
   echo "== h5py and PyTables daq_append" >&2
   "$python" "$here/daq_append_bench.py" --dir "$scratch" --chunk-rows-16B 4096 --chunk-rows-1KiB 64 \
             > "$results/daq_append_python.jsonl"

@@ -28,6 +28,8 @@ import time
 import h5py
 import numpy as np
 
+from bench_timing import best_of, emit
+
 ROWS = 8 * 1024 * 1024
 CHANNELS = 64
 CHUNK_ROWS = 16384
@@ -208,26 +210,15 @@ def main():
         make_input(a.make_input)
         return
     target = os.path.join(a.dir, "truncate_h5py_truncated.hdf5")
-    best_wall = best_cpu = float("inf")
-    best_steps = None
-    for _ in range(a.repetitions):
-        w0, c0 = time.perf_counter(), cpu_seconds()
-        steps = nwb_linkml_truncate(a.input, target, N)
-        wall, cpu = time.perf_counter() - w0, cpu_seconds() - c0
-        if wall < best_wall:
-            best_steps = steps
-        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    best_wall, best_cpu, best_steps = best_of(a.repetitions, lambda: nwb_linkml_truncate(a.input, target, N),
+                                              cpu_seconds)
     check(a.input, target, N)
     result = {"workload": "graph_truncate", "implementation": "h5py copy + resize + h5repack",
               "h5py": h5py.version.version, "wall_s": best_wall, "cpu_s": best_cpu,
               "repetitions": a.repetitions, "steps_s": best_steps,
               "source_bytes": os.path.getsize(a.input), "target_bytes": os.path.getsize(target)}
     os.unlink(target)
-    text = json.dumps(result)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as out:
-            out.write(text + "\n")
+    emit(result, a.out)
 
 
 if __name__ == "__main__":
