@@ -77,6 +77,11 @@ TEST_F(GroupDictTest, AttributeAssignmentOnAClosedObjectIsRefused) {
   AttributeManager attrs = x.attrs();
   x.close();
   EXPECT_THROW(x.attrs()["k"] = 1, ClosedObjectError);
+  EXPECT_FALSE(f.open("x").attrs().contains("k"));
+  // A manager taken before the close holds its own reference to the object, as every h5kit handle
+  // does (docs/guide.md, "Closing"): closing x releases x's reference only.
+  attrs["k"] = 1;
+  EXPECT_EQ(f.open("x").attrs().get<int>("k"), 1);
 }
 
 TEST_F(GroupDictTest, GetReturnsNothingForMissingOrDangling) {
