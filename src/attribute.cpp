@@ -168,14 +168,17 @@ std::vector<std::string> AttributeManager::keys() const {
   std::vector<std::string> names;
   const H5_index_t index = tracks_attribute_order(owner_.get()) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
   hsize_t idx = 0;
-  if (H5Aiterate2(owner_.get(), index, H5_ITER_INC, &idx, collect_name, &names) < 0 && index == H5_INDEX_CRT_ORDER) {
+  herr_t status = H5Aiterate2(owner_.get(), index, H5_ITER_INC, &idx, collect_name, &names);
+  if (status < 0 && index == H5_INDEX_CRT_ORDER) {
     // Tracked but never indexed, in dense storage: HDF5 cannot list by creation order; use names.
     H5Eclear2(H5E_DEFAULT);
     names.clear();
     idx = 0;
-    checked(H5Aiterate2(owner_.get(), H5_INDEX_NAME, H5_ITER_INC, &idx, collect_name, &names), "list attributes",
-            Where{owner_.get()});
+    status = H5Aiterate2(owner_.get(), H5_INDEX_NAME, H5_ITER_INC, &idx, collect_name, &names);
   }
+  // A failure part-way (a damaged attribute table) must not pass for a shorter list.
+  checked(status, "list attributes", Where{owner_.get()}, ErrorKind::file,
+          "the attribute table could not be read to the end");
   return names;
 }
 

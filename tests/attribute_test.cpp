@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "support/damage.hpp"
 #include "support/temp_dir.hpp"
 
 namespace h5kit_test_enums {
@@ -256,6 +257,30 @@ TEST(AttributeEmpty, EmptyAttributesHaveATypeAndNoData) {
   EXPECT_EQ(a.dtype().name(), "float64");
   EXPECT_TRUE(a.read<std::vector<double>>().empty());
   EXPECT_THROW(a.read<double>(), ShapeMismatchError);
+}
+
+// A damaged attribute table is an error, never a shorter list: dump and tree would otherwise show
+// an object with no attributes and exit 0 (issue 19, bug 1).
+TEST_F(AttributeTest, ADamagedAttributeTableIsAnErrorNotAnEmptyList) {
+  for (int i = 0; i < 20; ++i) g.attrs().set("a" + std::to_string(i), i);  // > 8: dense storage
+  ASSERT_EQ(g.attrs().keys().size(), 20u);
+  const std::string path = f.filename();
+  f.close();
+  g.close();
+  // The dense table's name index is the file's only version-2 B-tree (the groups store their
+  // links compactly), so its header signature identifies it.
+  ASSERT_EQ(test::overwrite_bytes(path, "BTHD", "XXXX"), 1);
+  File damaged(path, "r");
+  const Group dg = damaged.group("g");
+  try {
+    const auto keys = dg.attrs().keys();
+    ADD_FAILURE() << "listed " << keys.size() << " attributes of a damaged table";
+  } catch (const Error& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("list attributes"), std::string::npos) << m;
+    EXPECT_NE(m.find("/g"), std::string::npos) << m;
+    EXPECT_NE(m.find("a.h5"), std::string::npos) << m;
+  }
 }
 
 }  // namespace
