@@ -77,5 +77,6 @@ def main():
               "h5py": h5py.__version__, "hdf5": h5py.version.hdf5_version}
     emit(result, a.out)
 
+
 if __name__ == "__main__":
     main()
