@@ -486,5 +486,24 @@ TEST(DumpCommand, BadOptionsAreOneLineUsageErrors) {
   EXPECT_NE(help.out.find("--max-elements"), std::string::npos);
 }
 
+// Output that never reaches stdout is a failure: a script must not take a lost dump for a result
+// (issue 19, bug 6). /dev/full fails every write with ENOSPC; `>&-` closes stdout (EBADF).
+TEST(DumpCommand, LostOutputIsAnErrorNotSuccess) {
+  TempDir dir;
+  const std::string path = dir / "lost.h5";
+  {
+    File f(path, "w");
+    f.create_dataset("x", std::vector<double>(1000, 1.5));
+  }
+  for (const std::string redirect : {">/dev/full", ">&-"}) {
+    for (const std::string command : {"dump --json ", "tree "}) {
+      const CliResult run = run_cli(dir, command + shell_quote(path) + " " + redirect);
+      EXPECT_EQ(run.exit_code, 1) << command << redirect << ": " << run.err;
+      EXPECT_TRUE(is_one_line(run.err)) << run.err;
+      EXPECT_NE(run.err.find("h5kit: the output could not be written to stdout"), std::string::npos) << run.err;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace h5kit::test

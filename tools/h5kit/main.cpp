@@ -4,6 +4,9 @@
 // as is: status 1 for a file or path that cannot be read, CLI11's own status (105, 106, 109...) for a
 // command line it rejects. No exception escapes main.
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -21,6 +24,19 @@ namespace {
 int report(const std::string& message, int status) {
   std::cerr << "h5kit: " << h5kit::cli::one_line(message) << '\n';
   return status;
+}
+
+// A command's output is only delivered once it reaches the file: `dump > /dev/full` or a closed
+// stdout fail at the final flush, and a script must not take the truncated output for a result.
+int with_output_delivered(int status) {
+  std::cout.flush();
+  errno = 0;
+  const bool c_stream_failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+  if (!std::cout.fail() && !c_stream_failed) return status;
+  // errno names the cause only when the final flush itself failed; an earlier write's is gone.
+  const std::string reason = errno != 0 ? std::strerror(errno) : "a write failed";
+  return report("the output could not be written to stdout (" + reason + "); what was written is incomplete",
+                status == 0 ? 1 : status);
 }
 
 }  // namespace
@@ -70,7 +86,7 @@ int main(int argc, char** argv) {
 
   try {
     for (const Command& command : commands)
-      if (command.app->parsed()) return command.run();
+      if (command.app->parsed()) return with_output_delivered(command.run());
     return 0;
   } catch (const UserError& e) {
     return report(e.what(), 1);
