@@ -463,10 +463,11 @@ void read_strings(const IoTarget& t, std::string* out, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i) {
     const char* s = packed.data() + i * width;
     std::size_t len = width;
-    // Trailing padding is not part of the value (h5py strips NULs the same way).
+    // Trailing padding is not part of the value (h5py strips NULs the same way). A NUL inside the
+    // value is kept, as h5py, numpy and `h5kit dump` keep it: ending the value there would lose
+    // the bytes after it without a word (issue 19, bug 8).
     while (len > 0 && (s[len - 1] == '\0' || (space_padded && s[len - 1] == ' '))) --len;
-    const char* nul = static_cast<const char*>(std::memchr(s, '\0', len));
-    out[i].assign(s, nul ? static_cast<std::size_t>(nul - s) : len);
+    out[i].assign(s, len);
   }
 }
 

@@ -83,6 +83,22 @@ TEST(ModelDumpLoad, EmptyModelMakesAFileWithNoMembers) {
   EXPECT_EQ(load<Empty>(dir / "empty.h5"), Empty{});
 }
 
+// A NUL inside a fixed-length string is part of the value: h5py and `h5kit dump` keep the bytes
+// after it, so must the loader (issue 19, bug 8). Trailing NUL padding is still not the value.
+TEST(ModelDumpLoad, AFixedStringKeepsTheBytesAfterAnInnerNul) {
+  TempDir dir;
+  const std::string inner_nul("ab\0cd", 5);
+  {
+    File f(dir / "nul.h5", "w");
+    f.attrs().set("bar", inner_nul, Datatype::fixed_string(8));  // three bytes of NUL padding
+    f.create_dataset("s", std::vector<std::string>{inner_nul, "x"}, DatasetOptions{}.dtype(Datatype::fixed_string(6)));
+  }
+  EXPECT_EQ(load<OneString>(dir / "nul.h5").bar, inner_nul);
+  const File f(dir / "nul.h5");
+  EXPECT_EQ(f.attrs().get<std::string>("bar"), inner_nul);
+  EXPECT_EQ(f.dataset("s").read<std::vector<std::string>>(), (std::vector<std::string>{inner_nul, "x"}));
+}
+
 // 2
 TEST(ModelDumpLoad, OneStringFieldIsExactlyOneRootAttribute) {
   TempDir dir;
