@@ -3,6 +3,7 @@
 #include "detail/filters.hpp"
 #include "detail/paths.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,14 @@ ErrorKind refine(ErrorKind fallback, const std::vector<StackEntry>& entries) {
   return fallback;
 }
 
+// Whether HDF5 refused or failed a write: "no write intent" where it checks the file's access
+// first, a low-level write error where it tries (H5Dwrite_chunk on a file the OS opened read-only).
+bool says_a_write_failed(const std::vector<StackEntry>& entries) {
+  return std::any_of(entries.begin(), entries.end(), [](const StackEntry& e) {
+    return e.minor == H5E_WRITEERROR || e.text.find("no write intent") != std::string::npos;
+  });
+}
+
 bool read_only(hid_t loc) {
   if (loc < 0 || H5Iis_valid(loc) <= 0) return false;
   const hid_t file = H5Iget_file_id(loc);
@@ -111,8 +120,9 @@ void fail(ErrorKind fallback, std::string_view operation, const Where& where, st
   if (std::string why = explain_filter_failure(where.loc, stack); !why.empty())
     detail += (detail.empty() ? "" : "; ") + why;
   // The commonest cause of a failed write deserves plain words rather than HDF5's "no write intent".
-  if (read_only(where.loc) && operation.find("read") == std::string_view::npos &&
-      operation.find("open") == std::string_view::npos)
+  // Only when HDF5 says so: guessing from the operation's name gave a corrupt file's read-only
+  // reader the wrong advice (issue 19, bug 5).
+  if (read_only(where.loc) && says_a_write_failed(entries))
     detail += std::string(detail.empty() ? "" : "; ") + "the file is open read-only";
   std::string file = file_name_of(where.loc);
   if (file.empty()) file = std::string(where.file_hint);
