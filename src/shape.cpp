@@ -1,10 +1,22 @@
 #include "h5kit/shape.hpp"
 
+#include <algorithm>
+
 namespace h5kit {
 
 std::size_t element_count(const Shape& shape) noexcept {
+  if (std::find(shape.begin(), shape.end(), 0) != shape.end()) return 0;  // even past an overflow
   std::size_t n = 1;
-  for (std::size_t d : shape) n *= d;
+  for (std::size_t d : shape)
+    if (__builtin_mul_overflow(n, d, &n)) return std::numeric_limits<std::size_t>::max();
+  return n;
+}
+
+std::optional<std::size_t> byte_count(const Shape& shape, std::size_t element_size) noexcept {
+  if (std::find(shape.begin(), shape.end(), 0) != shape.end()) return 0;
+  std::size_t n = element_size;
+  for (std::size_t d : shape)
+    if (__builtin_mul_overflow(n, d, &n)) return std::nullopt;
   return n;
 }
 
