@@ -12,6 +12,7 @@ const char* to_string(ErrorKind kind) noexcept {
     case ErrorKind::invalid_argument: return "invalid argument";
     case ErrorKind::closed: return "closed object";
     case ErrorKind::validation: return "validation failed";
+    case ErrorKind::out_of_memory: return "out of memory";
   }
   return "error";
 }
@@ -54,6 +55,7 @@ void throw_error(ErrorKind kind, std::string operation, std::string file, std::s
     case ErrorKind::invalid_argument:
       throw InvalidArgumentError(kind, operation, file, object, detail, hdf5_stack);
     case ErrorKind::closed: throw ClosedObjectError(kind, operation, file, object, detail, hdf5_stack);
+    case ErrorKind::out_of_memory: throw OutOfMemoryError(kind, operation, file, object, detail, hdf5_stack);
     case ErrorKind::validation: break;  // ValidationError carries its problem list: thrown where it is built
   }
   throw Error(kind, operation, file, object, detail, hdf5_stack);

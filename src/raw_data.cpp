@@ -1,5 +1,6 @@
 #include "h5kit/raw_data.hpp"
 
+#include <new>
 #include <optional>
 
 #include <hdf5.h>
@@ -19,7 +20,7 @@ RawData::RawData(Datatype type, Shape shape, bool is_empty)
     : type_(std::move(type)), shape_(std::move(shape)), empty_(is_empty) {
   const std::optional<std::size_t> bytes = empty_ ? std::size_t{0} : byte_count(shape_, type_.size());
   if (!bytes)
-    detail::reject(ErrorKind::invalid_argument, "allocate raw data", Where{},
+    detail::reject(ErrorKind::out_of_memory, "allocate raw data", Where{},
                    "shape " + to_string(shape_) + " of " + std::to_string(type_.size()) +
                        "-byte elements is more bytes than this machine can address");
   bytes_.resize(*bytes);
@@ -67,12 +68,14 @@ RawData read_native(const IoTarget& t) {
   Handle space(checked(t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id), op, Where{t.id}));
   const bool empty = H5Sget_simple_extent_type(space.get()) == H5S_NULL;
   const Shape shape = empty ? Shape{} : extent_of(space.get());
-  // A file may declare any shape; a byte count past size_t would wrap to a small buffer.
-  if (!byte_count(shape, native.size()))
-    detail::reject(ErrorKind::shape_mismatch, op, Where{t.id},
-                   "the stored shape " + to_string(shape) + " of " + std::to_string(native.size()) +
-                       "-byte elements is more bytes than this machine can address; read a selection of it");
-  RawData data(native, shape, empty);
+  reserve_read_memory(t, shape, native.size());  // a file may declare any shape
+  RawData data = [&] {
+    try {
+      return RawData(native, shape, empty);
+    } catch (const std::bad_alloc& e) {
+      read_allocation_failed(t, shape, native.size(), e);
+    }
+  }();
   if (data.count() == 0) return data;
   if (t.is_attribute)
     checked(H5Aread(t.id, native.id(), data.data()), op, Where{t.id});

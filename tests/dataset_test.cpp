@@ -3,7 +3,6 @@
 #include <cmath>
 #include <complex>
 #include <limits>
-#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -229,28 +228,6 @@ TEST(DatasetConversion, OutOfRangeWritesWriteNothing) {
   Dataset big = f.create_dataset("big", std::vector<std::int64_t>{1, std::int64_t{1} << 50});
   EXPECT_THROW(big.read<std::vector<std::int32_t>>(), TypeMismatchError);
   EXPECT_EQ(big.read_element<std::int32_t>({0}), 1);
-}
-
-// A valid file can declare a dataset whose bytes no size_t counts: (2^61 + 1,) int64 is 2^64 + 8
-// bytes, which wrapped to an 8-byte buffer that HDF5 then filled past its end (issue 19, bug 2).
-// Reading it whole is a clear error; a selection of it still reads (the fill value, never written).
-TEST_F(DatasetTest, AShapeWhoseBytesOverflowSizeTIsAnErrorNotASmallBuffer) {
-  const std::size_t huge = (std::size_t{1} << 61) + 1;
-  const Dataset d = f.create_dataset("huge", Shape{huge}, Datatype::int64(), DatasetOptions{}.chunks({1024}));
-  EXPECT_EQ(d.shape(), Shape{huge});
-  try {
-    (void)d.read_native();
-    FAIL() << "read a dataset of 2^64 + 8 bytes into memory";
-  } catch (const ShapeMismatchError& e) {
-    const std::string m = e.what();
-    EXPECT_NE(m.find("(2305843009213693953,)"), std::string::npos) << m;
-    EXPECT_NE(m.find("/huge"), std::string::npos) << m;
-    EXPECT_NE(m.find("d.h5"), std::string::npos) << m;
-  }
-  EXPECT_EQ(element_count(Shape{huge, 8}), std::numeric_limits<std::size_t>::max());
-  EXPECT_EQ(element_count(Shape{huge, 8, 0}), 0u);
-  EXPECT_FALSE(byte_count(Shape{huge}, 8).has_value());
-  EXPECT_EQ(byte_count(Shape{huge}, 4), std::optional<std::size_t>{huge * 4});
 }
 
 }  // namespace

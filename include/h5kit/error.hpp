@@ -15,6 +15,7 @@ enum class ErrorKind {
   invalid_argument,  // a bad mode, option or value given by the caller
   closed,            // an object used after close()
   validation,        // a model that breaks its declaration: ValidationError lists every problem
+  out_of_memory,     // a read whose value does not fit memory or the read budget (h5kit/read_budget.hpp)
 };
 
 const char* to_string(ErrorKind kind) noexcept;
@@ -49,6 +50,7 @@ H5KIT_ERROR_CLASS(ShapeMismatchError, Error)
 H5KIT_ERROR_CLASS(FileError, Error)
 H5KIT_ERROR_CLASS(InvalidArgumentError, Error)
 H5KIT_ERROR_CLASS(ClosedObjectError, InvalidArgumentError)
+H5KIT_ERROR_CLASS(OutOfMemoryError, Error)
 #undef H5KIT_ERROR_CLASS
 
 // Throws the class that matches `kind`.

@@ -19,6 +19,7 @@
 #include "h5kit/object.hpp"
 #include "h5kit/opaque.hpp"
 #include "h5kit/raw_data.hpp"
+#include "h5kit/read_budget.hpp"
 #include "h5kit/reference.hpp"
 #include "h5kit/shape.hpp"
 #include "h5kit/storage.hpp"

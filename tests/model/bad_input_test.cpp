@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "h5kit/model.hpp"
+#include "h5kit/read_budget.hpp"
 #include "model/test_models.hpp"
 #include "support/temp_dir.hpp"
 
@@ -106,6 +107,40 @@ TEST(ModelBadInput, AUnitsAttributeThatIsNoStringIsAProblemAndTheRestIsStillChec
     EXPECT_EQ(e.problems()[0].to_string(),
               "/: counts has a units attribute that should be a scalar string, found int32 scalar");
     EXPECT_EQ(e.problems()[1].to_string(), "/: level element 0 must be >= 100 mm, found 1");
+  }
+}
+
+// A file decides how big its datasets are: loading one past memory or past the read budget is a
+// problem of the field in the ValidationError, never a std::bad_alloc out of load() (issue 19, bug 4).
+TEST(ModelBadInput, ADatasetTooBigForMemoryOrTheBudgetIsAProblemNotAForeignException) {
+  TempDir dir;
+  {
+    File f(dir / "c.h5", "w");
+    f.create_dataset("counts", Shape{(std::size_t{1} << 61) + 1}, Datatype::uint64(), DatasetOptions{}.chunks({1024}));
+    f.create_dataset("level", std::vector<double>(100, 200.0));
+  }
+  try {
+    load<Counts>(dir / "c.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_EQ(e.problems()[0].field, "counts");
+    EXPECT_NE(e.problems()[0].message.find("more bytes than this machine can address"), std::string::npos) << e.what();
+  }
+  {
+    File f(dir / "c.h5", "r+");
+    f.erase("counts");
+    f.create_dataset("counts", std::vector<std::uint64_t>(10, 7));
+  }
+  const ScopedReadBudget budget(100);  // counts' 80 bytes fit, level's 800 do not
+  try {
+    load<Counts>(dir / "c.h5");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_EQ(e.problems()[0].field, "level");
+    EXPECT_NE(e.problems()[0].message.find("needs 800 bytes, more than the read budget of 100"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -2,7 +2,10 @@
 // The template edge of all data I/O: turns a C++ value into (memory type, shape, contiguous buffer)
 // through inspector<T> and hands it to the compiled, non-template functions below.
 #include <cstddef>
+#include <exception>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -67,6 +70,13 @@ void read_elements(const IoTarget& target, const ElementCodec& codec, void* elem
 Shape shape_for_type(const Shape& data_shape, const Datatype& type);
 // ---- end of element handling ----
 
+// Refuses, before anything is allocated, a read of `shape` elements of `element_size` bytes in
+// memory whose byte count passes size_t or read_budget(): an OutOfMemoryError naming the object.
+void reserve_read_memory(const IoTarget& target, const Shape& shape, std::size_t element_size);
+// An allocation for that read failed (std::bad_alloc, std::length_error): the same error, with the cause.
+[[noreturn]] void read_allocation_failed(const IoTarget& target, const Shape& shape, std::size_t element_size,
+                                         const std::exception& cause);
+
 // Fetches the stored type once for a whole read or write (attributes do not cache it, datasets do);
 // the returned handle keeps it alive while `target` refers to it.
 Handle pin_stored_type(IoTarget& target);
@@ -105,8 +115,8 @@ void read_value(const IoTarget& io_target, T& out) {
   IoTarget target = io_target;
   const Handle pinned = pin_stored_type(target);
   const Shape shape = fit_rank(target, value_shape(target), I::rank);
-  if constexpr (I::rank < 0) I::prepare_shape(out, shape);
-  else I::prepare(out, shape.data());
+  // The file decides the shape: the container is sized only after the budget allows it.
+  reserve_read_memory(target, shape, sizeof(E));
   const std::size_t n = element_count(shape);
   auto receive = [&](E* elements) {
     if constexpr (has_own_io<E>) inspector<E>::read_elements(target, elements, n);
@@ -114,13 +124,21 @@ void read_value(const IoTarget& io_target, T& out) {
     else if constexpr (has_codec<E>) read_elements(target, inspector<E>::codec(), elements, n);
     else read_raw(target, inspector<E>::datatype(), elements, n);
   };
-  if constexpr (I::contiguous) {
-    receive(I::data(out));
-  } else {
-    std::unique_ptr<E[]> flat(new E[n]);
-    receive(flat.get());
-    const E* in = flat.get();
-    I::unflatten(out, in);
+  try {
+    if constexpr (I::rank < 0) I::prepare_shape(out, shape);
+    else I::prepare(out, shape.data());
+    if constexpr (I::contiguous) {
+      receive(I::data(out));
+    } else {
+      std::unique_ptr<E[]> flat(new E[n]);
+      receive(flat.get());
+      const E* in = flat.get();
+      I::unflatten(out, in);
+    }
+  } catch (const std::bad_alloc& e) {  // std::bad_array_new_length too
+    read_allocation_failed(target, shape, sizeof(E), e);
+  } catch (const std::length_error& e) {  // a vector asked for more than its max_size()
+    read_allocation_failed(target, shape, sizeof(E), e);
   }
 }
 
