@@ -3,6 +3,8 @@
 #include <hdf5.h>
 
 #include <filesystem>
+#include <string>
+#include <system_error>
 #include <vector>
 
 #include "detail/checked.hpp"
@@ -35,6 +37,26 @@ std::string first_member(const std::string& pattern) {
 bool on_disk(const std::string& path, const FileOptions& o) {
   std::error_code ec;
   return std::filesystem::exists(o.driver == Driver::family ? first_member(path) : path, ec);
+}
+
+// Why `path` cannot be opened as an HDF5 file, or "" when it can be tried. Only regular files are:
+// HDF5 would wait forever on a FIFO for a writer, and read a device like /dev/zero without end.
+std::string unopenable(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) return "its symbolic links make a loop";
+  if (status.type() == fs::file_type::not_found) return "no such file";
+  if (ec) return ec.message();  // e.g. "Permission denied" on a directory of the path
+  switch (status.type()) {
+    case fs::file_type::regular: return "";
+    case fs::file_type::directory: return "is a directory";
+    case fs::file_type::fifo: return "is a FIFO (named pipe), not a regular file";
+    case fs::file_type::socket: return "is a socket, not a regular file";
+    case fs::file_type::character: return "is a character device, not a regular file";
+    case fs::file_type::block: return "is a block device, not a regular file";
+    default: return "is not a regular file";
+  }
 }
 
 Handle access_plist(const std::string& path, const FileOptions& o, bool existing) {
@@ -101,9 +123,8 @@ Handle creation_plist(const std::string& path, const FileOptions& o) {
 hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const FileOptions& o) {
   const Where where{H5I_INVALID_HID, {}, path};
   const char* op = (flags & H5F_ACC_RDWR) ? "open file for writing" : "open file for reading";
-  if (!on_disk(path, o)) detail::reject(ErrorKind::file, op, where, "no such file");
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) detail::reject(ErrorKind::file, op, where, "is a directory");
+  if (const std::string why = unopenable(o.driver == Driver::family ? first_member(path) : path); !why.empty())
+    detail::reject(ErrorKind::file, op, where, why);
   // H5Fis_hdf5 reads the signature with the default driver; only sec2/stdio files can be checked so.
   const bool plain = o.driver == Driver::sec2 || o.driver == Driver::stdio;
   if (plain && H5Fis_hdf5(path.c_str()) <= 0) {

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include <gtest/gtest.h>
 
 #include "h5kit/error.hpp"
@@ -43,6 +45,34 @@ TEST(File, ModeRIsReadOnlyAndRequiresTheFile) {
   File f(path, "r");
   EXPECT_EQ(f.mode(), "r");
   EXPECT_THROW(f.create_group("x"), FileError);
+}
+
+// HDF5 waits forever on a FIFO for a writer and reads a device without end: only regular files
+// open, and each refusal says what the path is (issue 19, bug 7).
+TEST(File, OnlyRegularFilesOpenAndTheErrorSaysWhatThePathIs) {
+  TempDir dir;
+  const std::string fifo = dir / "pipe";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const auto refusal = [](const std::string& path, const char* mode) -> std::string {
+    try {
+      File f(path, mode);
+    } catch (const FileError& e) {
+      EXPECT_EQ(e.file(), path);
+      return e.detail();
+    }
+    return "opened";
+  };
+  EXPECT_EQ(refusal(fifo, "r"), "is a FIFO (named pipe), not a regular file");
+  EXPECT_EQ(refusal(fifo, "r+"), "is a FIFO (named pipe), not a regular file");
+  EXPECT_EQ(refusal("/dev/zero", "r"), "is a character device, not a regular file");
+  EXPECT_EQ(refusal(dir / "missing.h5", "r"), "no such file");
+  EXPECT_EQ(refusal(dir.path().string(), "r"), "is a directory");
+  std::filesystem::create_symlink("loop_b", dir / "loop_a");
+  std::filesystem::create_symlink("loop_a", dir / "loop_b");
+  EXPECT_EQ(refusal(dir / "loop_a", "r"), "its symbolic links make a loop");
+  { File f(dir / "real.h5", "w"); }
+  std::filesystem::create_symlink("real.h5", dir / "link.h5");
+  EXPECT_EQ(refusal(dir / "link.h5", "r"), "opened");  // a link to a regular file is one
 }
 
 TEST(File, ModeRPlusRequiresTheFile) {

@@ -17,12 +17,15 @@ struct CliResult {
   std::string err;  // stderr
 };
 
-// `args` is pasted into a shell command line: quote file names with shell_quote().
-inline CliResult run_cli(const TempDir& dir, const std::string& args) {
+// `args` is pasted into a shell command line: quote file names with shell_quote(). With
+// `timeout_seconds`, a CLI still running then is killed and the status is timeout(1)'s 124: for
+// input that once made the CLI wait forever.
+inline CliResult run_cli(const TempDir& dir, const std::string& args, int timeout_seconds = 0) {
   const std::string err_file = dir / "cli.stderr";
+  const std::string limit = timeout_seconds > 0 ? "timeout -k 2 " + std::to_string(timeout_seconds) + " " : "";
   // run_command appends 2>&1 to the whole line; the braces keep the CLI's own stderr in err_file.
   const CommandResult run =
-      run_command("{ " + shell_quote(H5KIT_CLI) + " " + args + " 2>" + shell_quote(err_file) + "; }");
+      run_command("{ " + limit + shell_quote(H5KIT_CLI) + " " + args + " 2>" + shell_quote(err_file) + "; }");
   std::ifstream in(err_file);
   return {run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
 }

@@ -1,9 +1,12 @@
 // `h5kit doc` and `h5kit validate`: output, exit codes (validate: 0 valid, 1 invalid, 2 error), files
 // without a schema, --schema and --strict.
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -139,6 +142,28 @@ TEST(ValidateCommand, ErrorsThatStopTheCheckAreStatusTwo) {
                         2, "/x-h5kit/version");
   expect_one_line_error(run_cli(dir, "validate"), 2, "FILE is required");
   expect_one_line_error(run_cli(dir, "validate --no-such-flag " + shell_quote(plain)), 2, "no-such-flag");
+}
+
+// A FIFO waits for a writer and /dev/zero never ends: given as FILE or --schema, each is refused at
+// once with one line, where the CLI used to wait forever or read gigabytes (issue 19, bug 7).
+TEST(ValidateCommand, AFifoOrADeviceIsRefusedNotWaitedFor) {
+  TempDir dir;
+  const std::string plain = write_shot(dir, "plain.h5", 1.0, false);
+  const std::string fifo = dir / "pipe";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  expect_one_line_error(run_cli(dir, "validate " + shell_quote(plain) + " --schema " + shell_quote(fifo), 10), 2,
+                        "cannot read schema '" + fifo + "': not a regular file");
+  expect_one_line_error(run_cli(dir, "validate " + shell_quote(plain) + " --schema /dev/zero", 10), 2,
+                        "cannot read schema '/dev/zero': not a regular file");
+  expect_one_line_error(run_cli(dir, "validate " + shell_quote(fifo), 10), 2, "is a FIFO (named pipe)");
+  expect_one_line_error(run_cli(dir, "tree " + shell_quote(fifo), 10), 1, "is a FIFO (named pipe)");
+  expect_one_line_error(run_cli(dir, "dump /dev/zero", 10), 1, "cannot open '/dev/zero': is a character device");
+  std::filesystem::create_symlink("loop_b", dir / "loop_a");
+  std::filesystem::create_symlink("loop_a", dir / "loop_b");
+  expect_one_line_error(run_cli(dir, "tree " + shell_quote(dir / "loop_a"), 10), 1, "symbolic links make a loop");
+  std::ofstream(dir / "big.json") << std::string(65 << 20, ' ');
+  expect_one_line_error(run_cli(dir, "validate " + shell_quote(plain) + " --schema " + shell_quote(dir / "big.json"), 10),
+                        2, "68157440 bytes is not a model schema");
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 // `h5kit doc` and `h5kit validate`: a file's embedded model schema as documentation, and a file
 // checked against that schema (or one given as JSON) without the C++ model types.
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <system_error>
 
 #include <h5kit/model/file_schema.hpp>
 
@@ -48,7 +51,19 @@ struct ValidateOptions {
   bool strict = false;
 };
 
+// A model's schema is a few kilobytes of JSON; this bound keeps /dev/zero or a huge file given by
+// mistake from being read into memory.
+constexpr std::uintmax_t max_schema_bytes = 64 << 20;
+
 ModelSchema schema_from_file(const std::string& path) {
+  // A FIFO would block until someone writes it, a device would never end: only regular files.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw UserError("cannot read schema '" + path + "': " +
+                    (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file"));
+  if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > max_schema_bytes)
+    throw UserError("cannot read schema '" + path + "': " + std::to_string(size) +
+                    " bytes is not a model schema (at most " + std::to_string(max_schema_bytes) + " bytes)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UserError("cannot read schema '" + path + "'");
   std::ostringstream text;
