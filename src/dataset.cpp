@@ -7,6 +7,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
+#include "detail/stored_type_check.hpp"
 #include "detail/unwritten.hpp"
 
 namespace h5kit {
@@ -31,6 +32,7 @@ Dataset::Dataset(Handle handle) : Object(std::move(handle)) {
   detail::silence_hdf5_errors();
   type_ = Datatype(Handle(checked(H5Dget_type(id()), "open dataset", Where{id()}, ErrorKind::type_mismatch)));
   fills_before_read_ = detail::reads_leave_unwritten(id(), "open dataset");
+  type_damage_ = detail::stored_type_damage(type_.id());
 }
 
 Shape Dataset::shape() const {
@@ -197,15 +199,21 @@ void Dataset::refresh() const {
   checked(status, "refresh dataset", Where{id()});
 }
 
-detail::IoTarget Dataset::target(const char* operation) const {
+void Dataset::require_sound_type(const char* operation) const {
   require_valid(operation);
+  if (!type_damage_.empty())
+    detail::reject(ErrorKind::type_mismatch, operation, Where{id()}, "the stored type is damaged: " + type_damage_);
+}
+
+detail::IoTarget Dataset::target(const char* operation) const {
+  require_sound_type(operation);
   detail::IoTarget t{id(), false, nullptr, nullptr, type_.id()};
   t.fill_before_read = fills_before_read_;
   return t;
 }
 
 detail::IoTarget Dataset::block(const char* operation, const Shape& offset, const Shape& count) const {
-  require_valid(operation);
+  require_sound_type(operation);
   detail::IoTarget t{id(), false, &offset, &count, type_.id()};
   t.fill_before_read = fills_before_read_;
   return t;

@@ -210,6 +210,8 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   friend class DatasetSelection;
   static constexpr const char* read_operation = "read dataset";
   static constexpr const char* write_operation = "write dataset";
+  // Refuses data I/O through a damaged stored type (type_damage_), and on a closed dataset.
+  void require_sound_type(const char* operation) const;
   detail::IoTarget target(const char* operation) const;
   detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
   bool read_fill_value(const Datatype& mem_type, void* out) const;
@@ -248,6 +250,9 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   // Whether reads fill never-written elements themselves (fill time never or no fill value; see
   // src/detail/unwritten.hpp), also read once at open.
   bool fills_before_read_ = false;
+  // What is wrong with a damaged stored type (src/detail/stored_type_check.hpp), or empty: data
+  // I/O through it is refused, while the dataset's name, shape and attributes stay usable.
+  std::string type_damage_;
 };
 
 }  // namespace h5kit
