@@ -259,6 +259,29 @@ TEST(AttributeEmpty, EmptyAttributesHaveATypeAndNoData) {
   EXPECT_THROW(a.read<double>(), ShapeMismatchError);
 }
 
+// A null dataspace has no shape: the error says so rather than "shape (0,)", which is a real shape
+// another attribute can have (issue 19, bug 10).
+TEST(AttributeEmpty, ReadingANullAttributeAsAScalarSaysItIsEmptyNotOfShapeZero) {
+  test::TempDir dir;
+  File f(dir / "e.h5", "w");
+  f.attrs().set("nothing", Empty{Datatype::float64()});
+  f.attrs().create("zero", Shape{0}, Datatype::float64());
+  const auto message = [&](const char* name) -> std::string {
+    try {
+      (void)f.attrs().get<double>(name);
+    } catch (const ShapeMismatchError& e) {
+      return e.what();
+    }
+    return "read a scalar";
+  };
+  const std::string null_read = message("nothing");
+  EXPECT_NE(null_read.find("the stored value is empty (a null dataspace, h5py's Empty)"), std::string::npos)
+      << null_read;
+  EXPECT_EQ(null_read.find("(0,)"), std::string::npos) << null_read;
+  const std::string zero_read = message("zero");
+  EXPECT_NE(zero_read.find("the data is empty (shape (0,))"), std::string::npos) << zero_read;
+}
+
 // A damaged attribute table is an error, never a shorter list: dump and tree would otherwise show
 // an object with no attributes and exit 0 (issue 19, bug 1).
 TEST_F(AttributeTest, ADamagedAttributeTableIsAnErrorNotAnEmptyList) {

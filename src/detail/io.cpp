@@ -180,9 +180,16 @@ Shape fit_rank(const IoTarget& t, const Shape& stored, int rank) {
   if (rank < 0 || static_cast<std::size_t>(rank) == stored.size()) return stored;
   const std::size_t n = element_count(stored);
   if (rank == 0 && n == 1) return {};
-  if (rank == 0 && n == 0)
+  if (rank == 0 && n == 0) {
+    // A null dataspace (h5py's Empty) has no shape at all; calling it (0,) would send the reader
+    // looking for an array of zero elements.
+    const bool whole = t.file_space < 0 && t.offset == nullptr;
+    const bool null_space = whole && H5Sget_simple_extent_type(stored_space(t).get()) == H5S_NULL;
     reject(ErrorKind::shape_mismatch, "read", where_of(t),
-           attribute_prefix(t) + "there is no value to read into a scalar: the data is empty (shape " + to_string(stored) + ")");
+           attribute_prefix(t) + "there is no value to read into a scalar: " +
+               (null_space ? std::string("the stored value is empty (a null dataspace, h5py's Empty)")
+                           : "the data is empty (shape " + to_string(stored) + ")"));
+  }
   // Axes of extent 1 can be dropped (or added in front) to fit a container of another rank.
   Shape squeezed;
   for (std::size_t d : stored)

@@ -204,6 +204,11 @@ LoadRun::LoadRun(const Object& root, const ModelSchema& model, const Migrations*
       throw_error(ErrorKind::type_mismatch, "load model", root.file_name(), root.path(),
                   std::string(kModelVersionAttribute) + " must be an integer: " + e.detail());
     }
+    if (file_version_ < 1) {
+      throw_error(ErrorKind::invalid_argument, "load model", root.file_name(), root.path(),
+                  std::string(kModelVersionAttribute) + " is " + std::to_string(file_version_) +
+                      "; model versions start at 1");
+    }
     if (file_version_ > model.version) {
       throw_error(ErrorKind::invalid_argument, "load model", root.file_name(), root.path(),
                   "the file was written with version " + std::to_string(file_version_) + " of model " + model.name +
@@ -220,23 +225,19 @@ LoadRun::LoadRun(const Object& root, const ModelSchema& model, const Migrations*
       problem(kModelNameAttribute, "", "must be a string naming the model: " + e.detail());
     }
   }
+  read_embedded_schema();
 }
 
-const ModelSchema* LoadRun::embedded() {
-  if (!embedded_read_) {
-    embedded_read_ = true;
-    // Only units need it. One that cannot be parsed loses only that: the data is still checked
-    // against the model.
-    const AttributeManager attrs = root_.attrs();
-    if (attrs.contains(kSchemaAttribute)) {
-      try {
-        embedded_ = schema_from_json(attrs.get<std::string>(kSchemaAttribute));
-      } catch (const Error&) {
-        embedded_.reset();
-      }
-    }
+void LoadRun::read_embedded_schema() {
+  // Only units need it, but a file that carries a schema it cannot parse is damaged: a problem,
+  // never ignored. The data is still checked against the model.
+  const AttributeManager attrs = root_.attrs();
+  if (!attrs.contains(kSchemaAttribute)) return;
+  try {
+    embedded_ = schema_from_json(attrs.get<std::string>(kSchemaAttribute));
+  } catch (const Error& e) {
+    problem(kSchemaAttribute, "", "is not a model schema: " + e.detail());
   }
-  return embedded_ ? &*embedded_ : nullptr;
 }
 
 std::string LoadRun::stored_name(const FieldSchema& field) const {
@@ -292,7 +293,7 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
   } else {
     // The schema the file was written with knows; else the migrations say what older versions used.
     const std::string path = relative_path(field.name);
-    const ModelSchema* schema = embedded();
+    const ModelSchema* schema = embedded_ ? &*embedded_ : nullptr;
     const FieldSchema* written =
         schema ? field_at(*schema, migrations_ ? migrations_->stored_path(path, file_version_) : path) : nullptr;
     if (written != nullptr) stored = written->unit;

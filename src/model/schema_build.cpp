@@ -62,6 +62,9 @@ ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
   } else {
     m.name = without_qualifiers(type_name);
   }
+  if (info.version < 1)
+    throw_error(ErrorKind::invalid_argument, "describe model", "", m.name,
+                "version " + std::to_string(info.version) + ": model versions start at 1");
   m.version = info.version;
   m.doc = info.doc;
   return m;

@@ -429,6 +429,7 @@ ModelSchema take_model(const Json& j, const std::string& pointer, bool root) {
   const std::string ep = child(pointer, kExtension);
   const Json& ext = object_at(require(j, pointer, kExtension, "h5kit's layout of the model"), ep);
   m.version = int_at(require(ext, ep, "version", "the model version"), child(ep, "version"));
+  if (m.version < 1) bad(child(ep, "version"), "expected a model version >= 1, found " + std::to_string(m.version));
   if (const Json* d = find(ext, "is_dataset")) m.is_dataset = bool_at(*d, child(ep, "is_dataset"));
   if (m.is_dataset || find(ext, "dtype")) m.value = take_value_extension(ext, ep);
   std::vector<std::string> names;

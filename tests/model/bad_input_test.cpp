@@ -238,5 +238,62 @@ TEST(ModelBadInput, ProblemsInARenamedGroupNameTheGroupAsTheFileHasIt) {
   EXPECT_EQ(load<renamed::Outer>(dir / "o.h5").settings.value, 2.5);
 }
 
+// The reserved attributes say which model and version a file holds: a version no model can have
+// and a schema that does not parse are reported, never taken at their word or skipped (issue 19, bug 10).
+TEST(ModelBadInput, AModelVersionBelowOneIsRefused) {
+  TempDir dir;
+  {
+    File f(dir / "o.h5", "w");
+    f.attrs().set(kModelVersionAttribute, std::int32_t{-5});
+    f.create_group("settings").attrs().set("value", 2.5);
+  }
+  try {
+    load<renamed::Outer>(dir / "o.h5");
+    FAIL() << "loaded a file of model version -5";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("h5kit_model_version is -5; model versions start at 1"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ModelBadInput, AnEmbeddedSchemaThatDoesNotParseIsAProblem) {
+  TempDir dir;
+  dump(Bag{{Item{3}}}, dir / "b.h5");
+  {
+    File f(dir / "b.h5", "r+");
+    f.attrs().set(kSchemaAttribute, std::string("{not json"));
+  }
+  try {
+    load<Bag>(dir / "b.h5");
+    FAIL() << "loaded a file whose h5kit_schema is garbage";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.what();
+    EXPECT_EQ(e.problems()[0].field, kSchemaAttribute);
+    EXPECT_NE(e.problems()[0].message.find("is not a model schema"), std::string::npos) << e.what();
+  }
+}
+
+struct Unversioned {
+  int x = 0;
+};
+BOOST_DESCRIBE_STRUCT(Unversioned, (), (x))
+constexpr auto h5kit_model(const Unversioned*) { return model("Unversioned", 0); }
+
+TEST(ModelBadInput, AModelDeclaredWithVersionZeroIsAClearError) {
+  try {
+    (void)schema_of<Unversioned>();
+    FAIL() << "described a model of version 0";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("version 0: model versions start at 1"), std::string::npos) << e.what();
+  }
+  try {
+    (void)schema_from_json(R"({"title": "X", "x-h5kit": {"version": -5}})");
+    FAIL() << "read a schema of version -5";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/x-h5kit/version"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("expected a model version >= 1, found -5"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace h5kit::test

@@ -108,10 +108,9 @@ class LoadRun : public Walk {
   const Migrations* migrations_;
   LoadOptions options_;
   int file_version_;
-  const ModelSchema* embedded();  // the schema the file was written with, parsed on first use
+  void read_embedded_schema();  // into embedded_; a schema that does not parse is a problem
   Object root_;
-  bool embedded_read_ = false;
-  std::optional<ModelSchema> embedded_;
+  std::optional<ModelSchema> embedded_;  // the schema the file was written with, when it has one
 };
 
 // Why `converted` cannot go into an integer field whose values are [lowest, upper_exclusive) (not
