@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <hdf5.h>
 
 #include <h5kit/error.hpp>
 
@@ -47,6 +48,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Inspect HDF5 files: list their hierarchy, dump objects as JSON, document and validate models.",
                "h5kit"};
   app.require_subcommand(1);
+  // Both versions: a file's behaviour depends on the HDF5 library as much as on h5kit.
+  app.set_version_flag("--version", [] {
+    unsigned major = 0, minor = 0, release = 0;
+    H5get_libversion(&major, &minor, &release);
+    return std::string("h5kit ") + H5KIT_VERSION + " (HDF5 " + std::to_string(major) + "." + std::to_string(minor) +
+           "." + std::to_string(release) + ")";
+  });
   // One line per command, so that each subcommand's registration merges on its own.
   const std::vector<Command> commands{
       register_tree(app),
@@ -74,7 +82,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);  // --help: CLI11 prints it, status 0
+    return app.exit(e);  // --help, --version: CLI11 prints it, status 0
   } catch (const CLI::ParseError& e) {
     // CLI11's default adds a second line ("Run with --help..."); one line is easier to read in logs.
     int status = e.get_exit_code();
