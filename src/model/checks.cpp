@@ -144,16 +144,21 @@ std::string check_length(const FieldSchema& field, std::size_t length) {
   return {};
 }
 
+std::string quoted_value(std::string_view value) {
+  if (value.size() <= kQuotedBytes) return "\"" + std::string(value) + "\"";
+  std::size_t cut = kQuotedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  return "\"" + std::string(value.substr(0, cut)) + "...\" (" + std::to_string(value.size()) + " bytes)";
+}
+
 std::string check_text(const FieldSchema& field, std::string_view value) {
   const Constraints& c = field.constraints;
   // Lengths of text count characters as stored (UTF-8 bytes), as h5py's len() of the bytes would.
   if (c.min_length && value.size() < *c.min_length) {
-    return "must be at least " + std::to_string(*c.min_length) + " characters long, found \"" + std::string(value) +
-           "\"";
+    return "must be at least " + std::to_string(*c.min_length) + " characters long, found " + quoted_value(value);
   }
   if (c.max_length && value.size() > *c.max_length) {
-    return "must be at most " + std::to_string(*c.max_length) + " characters long, found \"" + std::string(value) +
-           "\"";
+    return "must be at most " + std::to_string(*c.max_length) + " characters long, found " + quoted_value(value);
   }
   if (!c.pattern.empty()) {
     // libstdc++'s std::regex recurses once per character matched: a long enough string overflows the
@@ -165,7 +170,7 @@ std::string check_text(const FieldSchema& field, std::string_view value) {
     const std::regex* re = compiled(c.pattern);
     if (re == nullptr) return "has a pattern that is not a valid ECMAScript regex: /" + c.pattern + "/";
     if (!std::regex_match(value.begin(), value.end(), *re)) {
-      return "must match /" + c.pattern + "/, found \"" + std::string(value) + "\"";
+      return "must match /" + c.pattern + "/, found " + quoted_value(value);
     }
   }
   if (!c.allowed.empty()) {
@@ -174,7 +179,7 @@ std::string check_text(const FieldSchema& field, std::string_view value) {
     }
     std::string list;
     for (const auto& a : c.allowed) list += (list.empty() ? "\"" : ", \"") + a + "\"";
-    return "must be one of {" + list + "}, found \"" + std::string(value) + "\"";
+    return "must be one of {" + list + "}, found " + quoted_value(value);
   }
   return {};
 }

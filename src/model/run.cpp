@@ -182,7 +182,7 @@ std::string integral_after_conversion(double converted, double lowest, double up
 
 std::string check_member_name(std::string_view key) {
   if (key.empty() || key == "." || key.find('/') != std::string_view::npos) {
-    return "key \"" + std::string(key) + "\" cannot be the name of a member (empty, \".\" or holding '/')";
+    return "key " + quoted_value(key) + " cannot be the name of a member (empty, \".\" or holding '/')";
   }
   return {};
 }
@@ -306,7 +306,7 @@ std::optional<UnitConverter> LoadRun::unit_conversion(const FieldSchema& field, 
     return convert;
   } catch (const Error&) {
     ok = false;
-    problem(field, "is stored in \"" + stored + "\", which cannot be converted to the model's \"" + field.unit + "\"");
+    problem(field, "is stored in " + quoted_value(stored) + ", which cannot be converted to the model's \"" + field.unit + "\"");
     return std::nullopt;
   }
 }

@@ -238,6 +238,36 @@ TEST(ModelBadInput, ProblemsInARenamedGroupNameTheGroupAsTheFileHasIt) {
   EXPECT_EQ(load<renamed::Outer>(dir / "o.h5").settings.value, 2.5);
 }
 
+struct Label {
+  std::string text;
+};
+BOOST_DESCRIBE_STRUCT(Label, (), (text))
+constexpr auto h5kit_model(const Label*) { return model("Label", 1, field(&Label::text).max_length(8)); }
+
+// A value from a hostile file is quoted in a problem cut to its first bytes and its length, never
+// in full: a message of megabytes fills a log (issue 19, bug 10). The cut keeps UTF-8 whole.
+TEST(ModelBadInput, AHugeValueIsQuotedCutWithItsLength) {
+  TempDir dir;
+  {
+    File f(dir / "l.h5", "w");
+    f.attrs().set("text", "\u00e9" + std::string(100'000, 'x'));
+  }
+  try {
+    load<Label>(dir / "l.h5");
+    FAIL() << "loaded a 100002-byte text into a field of at most 8 characters";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 1u) << e.problems()[0].message.substr(0, 200);
+    const std::string& m = e.problems()[0].message;
+    EXPECT_LT(m.size(), 200u) << m.substr(0, 300);
+    EXPECT_NE(m.find("must be at most 8 characters long, found \"\u00e9xxx"), std::string::npos) << m;
+    EXPECT_NE(m.find("...\" (100002 bytes)"), std::string::npos) << m;
+  }
+  // 63 bytes, then a 2-byte character across the 64-byte cut: the cut moves before it.
+  const std::string across = std::string(63, 'a') + "\u00e9" + std::string(10, 'z');
+  EXPECT_EQ(detail::model::quoted_value(across), "\"" + std::string(63, 'a') + "...\" (75 bytes)");
+  EXPECT_EQ(detail::model::quoted_value("short"), "\"short\"");
+}
+
 // The reserved attributes say which model and version a file holds: a version no model can have
 // and a schema that does not parse are reported, never taken at their word or skipped (issue 19, bug 10).
 TEST(ModelBadInput, AModelVersionBelowOneIsRefused) {

@@ -22,6 +22,11 @@ std::string check_number(const FieldSchema& field, double value);
 // The longest string checked against a pattern (a longer one is a problem).
 inline constexpr std::size_t kMaxPatternChecked = 4096;
 std::string check_text(const FieldSchema& field, std::string_view value);
+// A value from the file inside a problem message: in quotes, and a long one cut after
+// kQuotedBytes bytes (at a character boundary) with its full length, so a hostile file cannot
+// make a message of megabytes.
+inline constexpr std::size_t kQuotedBytes = 64;
+std::string quoted_value(std::string_view value);
 // Element count of an array or list, or length of a string.
 std::string check_length(const FieldSchema& field, std::size_t length);
 
