@@ -151,6 +151,15 @@ std::string quoted_value(std::string_view value) {
   return "\"" + std::string(value.substr(0, cut)) + "...\" (" + std::to_string(value.size()) + " bytes)";
 }
 
+std::string leads_nowhere(const LinkInfo& link) {
+  if (link.kind == LinkKind::hard) return "is a hard link whose object cannot be opened (the file is damaged)";
+  if (link.kind == LinkKind::external)
+    return "is an external link to " + quoted_value(link.target) + " in " + quoted_value(link.file) +
+           " that cannot be followed (the file or the object is missing)";
+  return "is a soft link to " + quoted_value(link.target) +
+         " that leads to no object (its target is missing, or its links make a loop)";
+}
+
 std::string check_text(const FieldSchema& field, std::string_view value) {
   const Constraints& c = field.constraints;
   // Lengths of text count characters as stored (UTF-8 bytes), as h5py's len() of the bytes would.

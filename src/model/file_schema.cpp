@@ -234,7 +234,7 @@ class Validator {
       return false;
     }
     if (!parent.contains(f.name)) {
-      add(path, f.name, "is a link whose target does not exist (dangling)", mp);
+      add(path, f.name, detail::model::leads_nowhere(parent.get_link(f.name).value_or(LinkInfo{})), mp);
       return false;
     }
     out = parent.open(f.name);

@@ -257,6 +257,11 @@ std::optional<Object> LoadRun::child(const Group& parent, const FieldSchema& fie
     return std::nullopt;
   }
   if (!parent.contains(name)) {
+    // A link that leads nowhere is damage to report, not an absent member (h5py's `in` says False).
+    if (const std::optional<LinkInfo> link = parent.get_link(name); link && link->kind != LinkKind::hard) {
+      problem(field, leads_nowhere(*link));
+      return std::nullopt;
+    }
     const bool fine = field.optional ||
                       (migrations_ != nullptr && migrations_->may_be_missing(relative_path(field.name), file_version_));
     if (!fine) problem(field, std::string("is missing (a mandatory ") + to_string(expected) + ")");

@@ -2,6 +2,7 @@
 // silently changed value.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <limits>
 
 #include "h5kit/model.hpp"
@@ -266,6 +267,36 @@ TEST(ModelBadInput, AHugeValueIsQuotedCutWithItsLength) {
   const std::string across = std::string(63, 'a') + "\u00e9" + std::string(10, 'z');
   EXPECT_EQ(detail::model::quoted_value(across), "\"" + std::string(63, 'a') + "...\" (75 bytes)");
   EXPECT_EQ(detail::model::quoted_value("short"), "\"short\"");
+}
+
+// A member whose link leads nowhere is reported as that link, not as "missing": the file has
+// something there, and the fix is to its link (issue 19, bug 10).
+TEST(ModelBadInput, ADanglingOrLoopingLinkIsReportedAsTheLinkNotAsMissing) {
+  TempDir dir;
+  const auto only_problem = [&](const std::function<void(const File&)>& make) -> std::string {
+    {
+      File f(dir / "o.h5", "w");
+      make(f);
+    }
+    try {
+      load<renamed::Outer>(dir / "o.h5");
+    } catch (const ValidationError& e) {
+      if (e.problems().size() != 1u) return e.what();
+      return e.problems()[0].message;
+    }
+    return "loaded";
+  };
+  EXPECT_EQ(only_problem([](const File& f) { f.link("settings", SoftLink{"/nowhere"}); }),
+            "is a soft link to \"/nowhere\" that leads to no object (its target is missing, or its links make a loop)");
+  EXPECT_EQ(only_problem([](const File& f) {
+              f.link("settings", SoftLink{"/other"});
+              f.link("other", SoftLink{"/settings"});
+            }),
+            "is a soft link to \"/other\" that leads to no object (its target is missing, or its links make a loop)");
+  EXPECT_EQ(only_problem([](const File& f) { f.link("settings", ExternalLink{"gone.h5", "/settings"}); }),
+            "is an external link to \"/settings\" in \"gone.h5\" that cannot be followed (the file or the object is "
+            "missing)");
+  EXPECT_EQ(only_problem([](const File&) {}), "is missing (a mandatory group)");
 }
 
 // The reserved attributes say which model and version a file holds: a version no model can have

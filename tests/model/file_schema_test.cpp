@@ -126,7 +126,8 @@ TEST_F(FileSchema, GroupsAndDatasetsInTheWrongPlace) {
              },
              "/: image expected a dataset, found a group");
   expect_one([](const File& f) { f.link("by_name", SoftLink{"/nowhere"}); },
-             "/: by_name is a link whose target does not exist (dangling)");
+             "/: by_name is a soft link to \"/nowhere\" that leads to no object (its target is missing, or its links make "
+             "a loop)");
 }
 
 TEST_F(FileSchema, MissingMandatoryMembersOptionalOnesMayBeAbsent) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "h5kit/datatype.hpp"
+#include "h5kit/link.hpp"
 #include "h5kit/model/schema.hpp"
 #include "h5kit/shape.hpp"
 
@@ -27,6 +28,9 @@ std::string check_text(const FieldSchema& field, std::string_view value);
 // make a message of megabytes.
 inline constexpr std::size_t kQuotedBytes = 64;
 std::string quoted_value(std::string_view value);
+// The problem of a member whose soft or external link leads to no object (dangling, or a loop):
+// "is a soft link to "/x" that leads to no object (...)".
+std::string leads_nowhere(const LinkInfo& link);
 // Element count of an array or list, or length of a string.
 std::string check_length(const FieldSchema& field, std::size_t length);
 
