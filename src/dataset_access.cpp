@@ -21,7 +21,8 @@ Dataset Group::dataset(std::string_view path, const DatasetAccess& access) const
   if (!access.chunk_cache()) {
     const std::optional<Shape> chunk = ds.chunks();
     if (!chunk) return ds;
-    chunk_bytes = element_count(*chunk) * ds.dtype().size();
+    // A chunk past size_t (only a damaged file declares one) keeps HDF5's default cache.
+    chunk_bytes = byte_count(*chunk, ds.dtype().size()).value_or(0);
   }
   const Where where{id(), p};
   Handle dapl = detail::chunk_cache_access_plist(id(), chunk_bytes, access.chunk_cache(), where);

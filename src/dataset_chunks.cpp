@@ -2,6 +2,8 @@
 // running the filter pipeline.
 #include <hdf5.h>
 
+#include <cstdint>
+
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "h5kit/dataset.hpp"
@@ -102,7 +104,7 @@ void Dataset::write_chunk(const Shape& offset, std::span<const std::byte> bytes,
   // make every later read of the chunk fail or return garbage.
   const std::size_t nfilters = filters().size();
   const bool raw = nfilters == 0 || (nfilters < 32 && (filter_mask & ((1u << nfilters) - 1)) == (1u << nfilters) - 1);
-  const std::size_t raw_bytes = element_count(chunk) * type_.size();
+  const std::size_t raw_bytes = byte_count(chunk, type_.size()).value_or(SIZE_MAX);  // a damaged file's chunk can overflow
   if (raw && bytes.size() != raw_bytes)
     detail::reject(ErrorKind::shape_mismatch, op, where,
                    "an unfiltered chunk of shape " + to_string(chunk) + " holds " + std::to_string(raw_bytes) +

@@ -1,6 +1,8 @@
 // Group: creating datasets (layout, chunking, filters, fill value).
 #include <hdf5.h>
 
+#include <cstdint>
+
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/filters.hpp"
@@ -53,7 +55,7 @@ void check_layout(const Shape& shape, const Datatype& type, const DatasetOptions
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    std::string(layout_name(layout)) + " layout cannot have " + conflict + "; use chunked storage");
   if (layout == Layout::compact) {
-    const std::size_t bytes = element_count(shape) * type.size();
+    const std::size_t bytes = byte_count(shape, type.size()).value_or(SIZE_MAX);
     if (bytes > kCompactLimit)
       detail::reject(ErrorKind::invalid_argument, kCreate, where,
                      "compact layout holds at most 65531 bytes (64 KiB less its header), the data needs " +
@@ -136,7 +138,7 @@ Shape set_chunks(hid_t dcpl, const Shape& shape, const Datatype& type, const Dat
                      "chunk shape " + to_string(chunk) + " must be positive and within the maximum shape");
   }
   // HDF5 keeps a chunk's size in 32 bits.
-  if (element_count(chunk) * type.size() >= (std::size_t{1} << 32))
+  if (byte_count(chunk, type.size()).value_or(SIZE_MAX) >= (std::size_t{1} << 32))
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    "chunk shape " + to_string(chunk) + " makes chunks of 4 GiB or more, HDF5's limit");
   std::vector<hsize_t> dims(chunk.begin(), chunk.end());

@@ -81,6 +81,19 @@ TEST_F(StorageChunks, BadCacheIsRefused) {
   EXPECT_THROW(f.dataset("b", DatasetAccess{}.chunk_cache({MiB, 521, -0.1})), InvalidArgumentError);
 }
 
+// 2^62 x 4 one-byte elements are 2^64 bytes: the product wrapped to 0 and passed the 4 GiB check
+// (issue 19, bug 2: every size product is overflow-checked).
+TEST_F(StorageChunks, AChunkWhoseBytesOverflowSizeTIsRefusedAsTooBig) {
+  const std::size_t huge = std::size_t{1} << 62;
+  try {
+    f.create_dataset("c", Shape{huge, 4}, Datatype::int8(), DatasetOptions{}.chunks({huge, 4}));
+    FAIL() << "created chunks of 2^64 bytes";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("makes chunks of 4 GiB or more"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(f.contains("c"));
+}
+
 // ---- direct chunk I/O -----------------------------------------------------------------------
 
 TEST_F(StorageChunks, ChunkListShowsEveryAllocatedChunk) {
