@@ -97,7 +97,16 @@ std::string Walk::relative_path(std::string_view name) const {
 }
 
 void Walk::problem(const FieldSchema& field, std::string message) {
-  problems_.push_back(Problem{object_path_, field.name, std::move(message), model_path_ + "." + field.member});
+  problems_.push_back(Problem{object_path_, field.name, std::move(message),
+                              field.member.empty() ? model_path_ : model_path_ + "." + field.member});
+}
+
+FieldSchema element_schema(const FieldSchema& container) {
+  FieldSchema element = container;
+  element.name.clear();
+  element.member.clear();
+  element.optional = false;
+  return element;
 }
 
 void Walk::problem(std::string field_name, std::string model_member, std::string message) {

@@ -62,6 +62,15 @@ struct WithMandatory {
 BOOST_DESCRIBE_STRUCT(WithMandatory, (), (name, manData))
 constexpr auto h5kit_model(const WithMandatory*) { return model("Experiment", 1); }
 
+struct WithContainers {
+  std::vector<DatasetOf<double, kAnyExtent>> datas;
+  std::map<std::string, DatasetOf<double, kAnyExtent>> named;
+};
+BOOST_DESCRIBE_STRUCT(WithContainers, (), (datas, named))
+constexpr auto h5kit_model(const WithContainers*) {
+  return model("Experiment", 1, field(&WithContainers::datas).ge(0), field(&WithContainers::named).ge(0));
+}
+
 struct WithOptional {
   std::optional<std::int32_t> count;
 };
@@ -203,6 +212,48 @@ TEST(ModelDumpLoad, EnumRoundTripsEveryMemberAndRefusesAValueOutsideIt) {
   const auto problems = validate(WithMode{static_cast<Mode>(9)});
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].message.find("not a member of enum"), std::string::npos) << problems[0].message;
+}
+
+// An element's problem is the element's: Experiment.datas[0], never Experiment.datas[0].datas
+// (issue 14, bug 1), in validate(), dump() (its partial-dump complaint) and load() alike, as
+// validate_file already says.
+TEST(ModelDumpLoad, ProblemsOfContainerElementsNameTheElement) {
+  TempDir dir;
+  WithContainers m;
+  m.datas.resize(2);
+  m.datas[1] = DatasetOf<double, kAnyExtent>{1.0, 2.0};
+  m.named["k"] = DatasetOf<double, kAnyExtent>{};
+  std::vector<std::string> paths;
+  for (const Problem& p : validate(m)) paths.push_back(p.model_path + " @ " + p.path + " [" + p.field + "]");
+  EXPECT_EQ(paths, (std::vector<std::string>{"Experiment.datas[0] @ /datas/0 []", "Experiment.named.k @ /named/k []"}));
+  try {
+    dump(m, dir / "c.h5");
+    FAIL() << "dumped elements that never got data";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 2u) << e.what();
+    EXPECT_EQ(e.problems()[0].model_path, "Experiment.datas[0]");
+    EXPECT_EQ(std::string(e.what()).find("datas[0].datas"), std::string::npos) << e.what();
+  }
+  m.datas[0] = DatasetOf<double, kAnyExtent>{1.0};
+  m.named["k"] = DatasetOf<double, kAnyExtent>{3.0};
+  dump(m, dir / "c.h5");
+  {
+    File f(dir / "c.h5", "r+");
+    f.group("datas").erase("0");
+    f.group("datas").create_dataset("0", std::vector<double>{-1.0});  // breaks ge(0)
+    f.group("named").erase("k");
+    f.group("named").create_dataset("k", std::vector<std::string>{"text"});
+  }
+  try {
+    load<WithContainers>(dir / "c.h5");
+    FAIL() << "loaded a negative element and a text element";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.problems().size(), 2u) << e.what();
+    EXPECT_EQ(e.problems()[0].model_path, "Experiment.datas[0]");
+    EXPECT_EQ(e.problems()[0].path, "/datas/0");
+    EXPECT_EQ(e.problems()[1].model_path, "Experiment.named.k");
+    EXPECT_EQ(e.problems()[1].path, "/named/k");
+  }
 }
 
 // 8

@@ -33,6 +33,8 @@ class Walk {
   // "calibration/position": the model-relative path migrations and embedded schemas speak of.
   std::string relative_path(std::string_view name = {}) const;
 
+  // A problem of `field` in the current object; a field without a name or member (an element,
+  // element_schema) is the current object itself: "Experiment.datas[0]".
   void problem(const FieldSchema& field, std::string message);
   void problem(std::string field_name, std::string model_member, std::string message);
   std::vector<Problem>& problems() noexcept { return problems_; }
@@ -122,5 +124,10 @@ void refuse_taken_names(const Group& group, const ModelSchema& schema, bool self
 std::string check_member_name(std::string_view key);
 // A message for an enumerator value that the enum does not name.
 std::string not_an_enumerator(long long value, std::string_view enum_type);
+
+// The schema of one element of a list or map field `container`: its type, shape, unit and
+// constraints, with no name or member of its own, so its problems are the element's
+// ("Experiment.datas[0]", never "Experiment.datas[0].datas").
+FieldSchema element_schema(const FieldSchema& container);
 
 }  // namespace h5kit::detail::model

@@ -73,6 +73,7 @@ void validate_field(const M& m, const FieldSchema& f, ValidateRun& run) {
   } else if constexpr (list_of<V>::value || map_of<V>::value) {
     if (std::string msg = check_length(f, m.size()); !msg.empty()) run.problem(f, msg);
     Scope in(run, f.name, f.member);
+    const FieldSchema item = element_schema(f);
     std::size_t i = 0;
     for (const auto& element : m) {
       std::string key;
@@ -85,8 +86,8 @@ void validate_field(const M& m, const FieldSchema& f, ValidateRun& run) {
         }
       }
       Scope at(run, key, key);
-      if constexpr (list_of<V>::value) validate_node(element, f, f.models[0], {}, run);
-      else validate_node(element.second, f, f.models[0], {}, run);
+      if constexpr (list_of<V>::value) validate_node(element, item, f.models[0], {}, run);
+      else validate_node(element.second, item, f.models[0], {}, run);
     }
   } else if constexpr (is_dataset_model<V>) {
     validate_node(m, f, f.models[0], f.name, run);
@@ -305,13 +306,14 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     m.clear();
     FieldSchema element_field = f;  // each element, named as it is in the group
     element_field.optional = false;
+    const FieldSchema item = element_schema(f);
     for (const std::string& name : names) {
       Element element{};
       element_field.name = name;
       element_field.member = name;
       if (const auto child = run.child(g, element_field, kind)) {
         Scope into(run, name, name);
-        load_node(element, f, f.models[0], *child, {}, run);
+        load_node(element, item, f.models[0], *child, {}, run);
       }
       if constexpr (K == FieldKind::list) m.push_back(std::move(element));
       else m.emplace(name, std::move(element));
