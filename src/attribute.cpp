@@ -6,7 +6,6 @@
 #include "detail/dataspace.hpp"
 #include "detail/native.hpp"
 #include "detail/plists.hpp"
-#include "detail/stored_type_check.hpp"
 
 namespace h5kit {
 
@@ -51,9 +50,6 @@ bool Attribute::is_empty() const {
 
 detail::IoTarget Attribute::target(const char* operation) const {
   if (!valid()) detail::reject(ErrorKind::closed, operation, Where{}, "the attribute is closed");
-  const Handle stored(checked(H5Aget_type(id()), operation, Where{id()}));
-  if (const std::string damage = detail::stored_type_damage(stored.get()); !damage.empty())
-    detail::reject(ErrorKind::type_mismatch, operation, Where{id()}, "the stored type is damaged: " + damage);
   return detail::IoTarget{id(), true};
 }
 

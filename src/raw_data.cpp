@@ -7,6 +7,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/element_hooks.hpp"
 #include "detail/native.hpp"
 #include "detail/vlen_reclaim.hpp"
 
@@ -62,7 +63,7 @@ namespace detail {
 RawData read_native(const IoTarget& t) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   silence_hdf5_errors();
-  Handle stored(checked(t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id), op, Where{t.id}));
+  const Handle stored = stored_type_handle(t);  // the dataset's cached type, or the attribute's, checked
   Datatype native{Handle(checked(H5Tget_native_type(stored.get(), H5T_DIR_ASCEND), op, Where{t.id},
                                  ErrorKind::type_mismatch))};
   Handle space(checked(t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id), op, Where{t.id}));

@@ -14,6 +14,7 @@
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/h5_text.hpp"
+#include "detail/stored_type_check.hpp"
 #include "detail/unwritten.hpp"
 #include "detail/utf8.hpp"
 #include "h5kit/float16.hpp"
@@ -158,7 +159,12 @@ Handle stored_type_handle(const IoTarget& t) {
   if (t.stored_type >= 0) return Handle(t.stored_type, /*owned=*/false);
   silence_hdf5_errors();
   const hid_t type = t.is_attribute ? H5Aget_type(t.id) : H5Dget_type(t.id);
-  return Handle(checked(type, "get datatype", where_of(t)));
+  Handle stored(checked(type, "get datatype", where_of(t)));
+  // A type just read from the file is checked here, once per use; a dataset's cached type was
+  // checked when the dataset opened (Dataset::type_damage_).
+  if (const std::string damage = stored_type_damage(stored.get()); !damage.empty())
+    reject(ErrorKind::type_mismatch, "get datatype", where_of(t), "the stored type is damaged: " + damage);
+  return stored;
 }
 
 Handle pin_stored_type(IoTarget& t) {
