@@ -1,6 +1,7 @@
 #pragma once
 // Runs the built `h5kit` binary for the CLI tests, with stdout and stderr kept apart (a dump's JSON
 // must parse on its own, and an error must be the only line on stderr).
+#include <cstddef>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -28,6 +29,25 @@ inline CliResult run_cli(const TempDir& dir, const std::string& args, int timeou
       run_command("{ " + limit + shell_quote(H5KIT_CLI) + " " + args + " 2>" + shell_quote(err_file) + "; }");
   std::ifstream in(err_file);
   return {run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
+}
+
+// The CLI under an address-space limit (setrlimit RLIMIT_AS through the shell's `ulimit -v`), with
+// its stdout piped into `sink` (a shell command such as "wc -c"), whose output becomes `out`: for
+// input that once took gigabytes, a dump that needs more than `max_mebibytes` fails to allocate.
+// `exit_code` is the CLI's own status, not the sink's.
+inline CliResult run_cli_in_memory(const TempDir& dir, const std::string& args, std::size_t max_mebibytes,
+                                   const std::string& sink, int timeout_seconds = 120) {
+  const std::string err_file = dir / "cli.stderr";
+  const std::string status_file = dir / "cli.status";
+  const std::string limit = "ulimit -v " + std::to_string(max_mebibytes * 1024) + "; timeout -k 2 " +
+                            std::to_string(timeout_seconds) + " ";
+  const CommandResult run = run_command("( " + limit + shell_quote(H5KIT_CLI) + " " + args + " 2>" +
+                                        shell_quote(err_file) + "; echo $? >" + shell_quote(status_file) + " ) | " +
+                                        sink);
+  std::ifstream err(err_file), status(status_file);
+  CliResult result{-1, run.output, std::string(std::istreambuf_iterator<char>(err), {})};
+  if (!(status >> result.exit_code)) result.exit_code = -1;
+  return result;
 }
 
 // Runs the CLI inside a pseudo-terminal (script(1) from bsdutils): stdin, stdout and stderr are all

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,11 +16,9 @@
 
 namespace h5kit::cli {
 
-namespace {
-
 // A datatype decoded once into plain data. Asking HDF5 about the type costs a library call; doing
 // it once per type instead of once per element keeps a large dump fast.
-struct Layout {
+struct ElementLayout {
   enum class Kind {
     signed_integer,
     unsigned_integer,  // also bitfields
@@ -44,10 +43,14 @@ struct Layout {
   std::vector<std::pair<std::string, std::int64_t>> enum_members;
   std::vector<std::string> names;
   std::vector<std::size_t> offsets;
-  std::vector<Layout> children;
+  std::vector<ElementLayout> children;
   Shape dims;
   NumpyTime time;  // datetime, timedelta
 };
+
+namespace {
+
+using Layout = ElementLayout;
 
 bool is_plain_width(std::size_t size) { return size == 1 || size == 2 || size == 4 || size == 8; }
 
@@ -367,5 +370,14 @@ Json to_json(const RawData& raw, ReferenceResolver& references) {
   const Layout layout = layout_of(raw.type());
   return Decoder(references).block(layout, raw.data(), raw.shape());
 }
+
+ElementDecoder::ElementDecoder(const Datatype& native_type, ReferenceResolver& references)
+    : layout_(std::make_unique<const ElementLayout>(layout_of(native_type))), references_(references) {}
+
+ElementDecoder::~ElementDecoder() = default;
+
+std::size_t ElementDecoder::element_size() const noexcept { return layout_->size; }
+
+Json ElementDecoder::operator()(const std::byte* element) const { return Decoder(references_).value(*layout_, element); }
 
 }  // namespace h5kit::cli

@@ -16,6 +16,7 @@
 // An N-d value becomes nested lists by shape; a scalar (shape ()) is the plain element; a null
 // dataspace is null.
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -45,5 +46,25 @@ class ReferenceResolver {
 
 // The value held in `raw` (read with read_native()), shaped as described above.
 Json to_json(const RawData& raw, ReferenceResolver& references);
+
+struct ElementLayout;  // json_value.cpp: a datatype decoded once
+
+// One element at a time, for writers that stream a large value instead of building its whole JSON
+// (dump_stream.hpp). The type is decoded once; each call turns the element's bytes, laid out in
+// `native_type` (a block read with that type), into its JSON, exactly as to_json would.
+class ElementDecoder {
+ public:
+  ElementDecoder(const Datatype& native_type, ReferenceResolver& references);
+  ~ElementDecoder();
+  ElementDecoder(const ElementDecoder&) = delete;
+  ElementDecoder& operator=(const ElementDecoder&) = delete;
+
+  std::size_t element_size() const noexcept;  // bytes of one element in memory
+  Json operator()(const std::byte* element) const;
+
+ private:
+  std::unique_ptr<const ElementLayout> layout_;
+  ReferenceResolver& references_;
+};
 
 }  // namespace h5kit::cli
