@@ -20,6 +20,7 @@
 #include "h5kit/selection.hpp"
 #include "h5kit/shape.hpp"
 #include "h5kit/storage.hpp"
+#include "h5kit/virtual.hpp"
 
 namespace h5kit {
 
@@ -48,6 +49,10 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   bool shuffle() const;
   std::vector<FilterInfo> filters() const;  // the pipeline, empty when unfiltered
   std::size_t storage_size() const;  // bytes allocated in the file
+  // h5py's is_virtual and virtual_sources(): the mappings of a virtual dataset (virtual.hpp), in the
+  // order they were made; InvalidArgumentError for any other layout.
+  bool is_virtual() const { return layout() == Layout::virtual_; }
+  std::vector<VirtualMapping> virtual_sources() const;
 
   // ---- storage details (docs/storage.md) ----
   bool fletcher32() const;

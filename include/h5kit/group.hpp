@@ -149,6 +149,12 @@ class Group : public Object {
   // shape (unlimited axes stay unlimited; a new shape past it is an InvalidArgumentError); otherwise
   // the new shape is the maxshape. Chunks larger than a fixed axis of the new shape are refused.
   Dataset create_dataset_like(std::string_view path, const Dataset& other, const Shape& shape) const;
+  // h5py's create_virtual_dataset: a dataset read from regions of others (virtual.hpp). `options`
+  // may give the fill value (what unmapped or missing source elements read as), track_order and
+  // track_times; anything about storage is an InvalidArgumentError, as is a mapping whose two
+  // regions select different numbers of elements.
+  Dataset create_virtual_dataset(std::string_view path, const VirtualLayout& layout,
+                                 const DatasetOptions& options = {}) const;
 
   // True when the path leads to an object (false for a dangling soft link). Tests each path
   // component; never lists a group.

@@ -25,4 +25,5 @@
 #include "h5kit/storage.hpp"
 #include "h5kit/strings.hpp"
 #include "h5kit/units.hpp"
+#include "h5kit/virtual.hpp"
 #include "h5kit/vlen.hpp"

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -42,14 +43,36 @@ struct ChunkCache {
   bool operator==(const ChunkCache&) const = default;
 };
 
-// How a dataset is opened: Group::dataset(path, DatasetAccess{}.chunk_cache({...})).
+// How an unlimited virtual dataset's extent follows its sources when it is opened (H5Pset_virtual_view).
+enum class VirtualView {
+  last_available,  // up to the last source data present (HDF5's default); gaps read as the fill value
+  first_missing,   // up to the first missing source data: every element in the extent exists
+};
+
+// How a dataset is opened: Group::dataset(path, DatasetAccess{}.chunk_cache({...})). None of it is
+// stored in the file.
 class DatasetAccess {
  public:
   DatasetAccess& chunk_cache(ChunkCache cache) { chunk_cache_ = cache; return *this; }
+  // Virtual datasets (virtual.hpp): how far an unlimited one extends, how many missing printf-style
+  // source files (%b) may be skipped before the last ones found (H5Pset_virtual_printf_gap), and a
+  // directory that relative source file names are looked up in first (H5Pset_virtual_prefix).
+  DatasetAccess& virtual_view(VirtualView view) { virtual_view_ = view; return *this; }
+  DatasetAccess& virtual_printf_gap(std::size_t gap) { virtual_printf_gap_ = gap; return *this; }
+  DatasetAccess& virtual_prefix(std::string directory) { virtual_prefix_ = std::move(directory); return *this; }
+
   const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
+  const std::optional<VirtualView>& virtual_view() const noexcept { return virtual_view_; }
+  const std::optional<std::size_t>& virtual_printf_gap() const noexcept { return virtual_printf_gap_; }
+  const std::optional<std::string>& virtual_prefix() const noexcept { return virtual_prefix_; }
+  // Whether any virtual-dataset option is set.
+  bool has_virtual_options() const noexcept { return virtual_view_ || virtual_printf_gap_ || virtual_prefix_; }
 
  private:
   std::optional<ChunkCache> chunk_cache_;
+  std::optional<VirtualView> virtual_view_;
+  std::optional<std::size_t> virtual_printf_gap_;
+  std::optional<std::string> virtual_prefix_;
 };
 
 // Well-known filter ids (HDF5's own and the registered plugins Debian packages ship).

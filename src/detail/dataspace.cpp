@@ -4,7 +4,6 @@
 
 namespace h5kit::detail {
 
-namespace {
 std::vector<hsize_t> to_hsize(const Shape& shape) {
   std::vector<hsize_t> out(shape.size());
   for (std::size_t i = 0; i < shape.size(); ++i) out[i] = shape[i] == unlimited ? H5S_UNLIMITED : shape[i];
@@ -15,7 +14,6 @@ Shape from_hsize(const std::vector<hsize_t>& dims) {
   for (std::size_t i = 0; i < dims.size(); ++i) out[i] = dims[i] == H5S_UNLIMITED ? unlimited : dims[i];
   return out;
 }
-}  // namespace
 
 Handle simple_space(const Shape& shape, std::string_view operation, const Where& where) {
   silence_hdf5_errors();

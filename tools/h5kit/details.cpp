@@ -117,9 +117,14 @@ std::vector<std::string> dataset_details(const Dataset& dataset, ReferenceResolv
   if (kind != Layout::virtual_) layout += ", " + std::to_string(dataset.storage_size()) + " bytes stored";
   lines.push_back(std::move(layout));
   if (kind == Layout::virtual_) {
-    std::string sources;
-    for (const std::string& source : virtual_sources(dataset)) sources += (sources.empty() ? "" : ", ") + source;
-    lines.push_back("sources: " + (sources.empty() ? std::string("none") : sources));
+    // One line per mapping, read as h5py's layout[region] = source[region].
+    try {
+      for (const VirtualMapping& m : dataset.virtual_sources())
+        lines.push_back("source: " + to_string(m.region) + " <- " + m.file + ":" + m.dataset + " " +
+                        to_string(m.source_region));
+    } catch (const Error& e) {
+      lines.push_back(std::string("source: unreadable (") + e.what() + ")");
+    }
   }
   if (!dataset.is_empty()) {
     const Shape shape = dataset.shape(), maxshape = dataset.maxshape();

@@ -17,7 +17,7 @@ namespace h5kit::cli {
 std::string describe_filter(const FilterInfo& filter);
 
 // "layout: chunked {10, 10}", "maxshape: {unlimited, 3}", "filters: shuffle, gzip(level=4)",
-// "sources: .:/a, other.h5:/b" (virtual), "fill: -1", "dims: [/x, /y]", "scale: x" (each only when
+// "source: [0, :] <- other.h5:/b [:]" (one per virtual mapping), "fill: -1", "dims: [/x, /y]", "scale: x" (each only when
 // it says something).
 std::vector<std::string> dataset_details(const Dataset& dataset, ReferenceResolver& references);
 

@@ -110,24 +110,4 @@ std::optional<RawData> user_fill_value(const Dataset& dataset) {
   return value;
 }
 
-std::vector<std::string> virtual_sources(const Dataset& dataset) {
-  quiet();
-  std::vector<std::string> out;
-  const Owned dcpl(H5Dget_create_plist(dataset.id()));
-  size_t count = 0;
-  if (!dcpl.ok() || H5Pget_virtual_count(dcpl.get(), &count) < 0) return out;
-  // Both getters answer the length first when given no buffer, as H5Iget_name does.
-  const auto text = [&](auto getter, size_t index) {
-    const ssize_t length = getter(dcpl.get(), index, nullptr, 0);
-    if (length < 0) return std::string("?");
-    std::string value(static_cast<std::size_t>(length) + 1, '\0');
-    getter(dcpl.get(), index, value.data(), value.size());
-    value.resize(static_cast<std::size_t>(length));
-    return value;
-  };
-  for (size_t i = 0; i < count; ++i) out.push_back(text(H5Pget_virtual_filename, i) + ":" + text(H5Pget_virtual_dsetname, i));
-  H5Eclear2(H5E_DEFAULT);
-  return out;
-}
-
 }  // namespace h5kit::cli

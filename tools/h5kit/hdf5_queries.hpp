@@ -26,8 +26,5 @@ Datatype native_dtype(const Dataset& dataset);
 // HDF5's error stack when the read fails. Replace with Dataset::read_native(offset, count).
 RawData read_native_block(const Dataset& dataset, const Datatype& native, const Shape& offset, const Shape& count);
 
-// The sources a virtual dataset maps, as "file:dataset" ("." for the file itself), in mapping order.
-// Replace with Dataset::virtual_sources().
-std::vector<std::string> virtual_sources(const Dataset& dataset);
 
 }  // namespace h5kit::cli
