@@ -14,10 +14,11 @@ using detail::Where;
 
 namespace {
 
-// Adds the virtual-dataset options to `dapl` (a new list when it is not valid yet).
-Handle with_virtual_options(Handle dapl, const DatasetAccess& access, const Where& where) {
+// Adds the options that say where other files are found (virtual sources, external storage) to
+// `dapl` (a new list when it is not valid yet).
+Handle with_file_lookup_options(Handle dapl, const DatasetAccess& access, const Where& where) {
   constexpr const char* kOpen = "open dataset";
-  if (!access.has_virtual_options()) return dapl;
+  if (!access.has_file_lookup_options()) return dapl;
   if (dapl.get() < 0) dapl = Handle(checked(H5Pcreate(H5P_DATASET_ACCESS), kOpen, where));
   if (access.virtual_view())
     checked(H5Pset_virtual_view(dapl.get(), *access.virtual_view() == VirtualView::first_missing
@@ -27,6 +28,8 @@ Handle with_virtual_options(Handle dapl, const DatasetAccess& access, const Wher
   if (access.virtual_printf_gap())
     checked(H5Pset_virtual_printf_gap(dapl.get(), static_cast<hsize_t>(*access.virtual_printf_gap())), kOpen, where);
   if (access.virtual_prefix()) checked(H5Pset_virtual_prefix(dapl.get(), access.virtual_prefix()->c_str()), kOpen, where);
+  if (access.external_prefix())
+    checked(H5Pset_efile_prefix(dapl.get(), access.external_prefix()->c_str()), kOpen, where);
   return dapl;
 }
 
@@ -47,9 +50,9 @@ Dataset Group::dataset(std::string_view path, const DatasetAccess& access) const
   Handle dapl = chunk_bytes > 0 || access.chunk_cache()
                     ? detail::chunk_cache_access_plist(id(), chunk_bytes, access.chunk_cache(), where)
                     : Handle();
-  dapl = with_virtual_options(std::move(dapl), access, where);
+  dapl = with_file_lookup_options(std::move(dapl), access, where);
   if (dapl.get() < 0) return ds;
-  // The cache and the virtual view are fixed when HDF5 opens a dataset, so reopen it with the access
+  // The cache and the file lookups are fixed when HDF5 opens a dataset, so reopen it with the access
   // list. HDF5 keeps one cache per dataset however often it is opened: another open handle keeps the
   // cache it got.
   ds.close();

@@ -24,6 +24,7 @@ constexpr const char* kCreate = "create dataset";
 // (h5py chunks even when maxshape equals the shape). An explicit contiguous or compact layout keeps a
 // maxshape equal to the shape.
 bool needs_chunks(const Shape& shape, const DatasetOptions& o) {
+  if (!o.external().empty()) return false;  // external storage is contiguous (checked in set_external)
   const bool maxshape_asks = o.maxshape() && (!o.layout() || *o.maxshape() != shape);
   return o.chunks() || maxshape_asks || o.filtered() || o.layout() == Layout::chunked;
 }
@@ -102,11 +103,19 @@ void set_szip(hid_t dcpl, const DatasetOptions& o, const Where& where) {
           kCreate, where, ErrorKind::invalid_argument);
 }
 
-void set_filter(hid_t dcpl, const FilterRequest& f, const Where& where) {
+void set_filter(hid_t dcpl, const FilterRequest& f, bool allow_unknown, const Where& where) {
   if (f.id < 0 || f.id > H5Z_FILTER_MAX)
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    "filter id " + std::to_string(f.id) + " is outside HDF5's range 0 to 65535");
-  detail::require_encoder(static_cast<H5Z_filter_t>(f.id), kCreate, where);
+  if (!allow_unknown) {
+    detail::require_encoder(static_cast<H5Z_filter_t>(f.id), kCreate, where);
+  } else if (!f.optional && !filter_availability(f.id).available) {
+    // HDF5 records a filter it cannot load only as optional (h5py sets every such filter so).
+    detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                   "filter " + std::to_string(f.id) +
+                       " is not available here, and HDF5 stores an unknown filter only as optional: give "
+                       "filter(" + std::to_string(f.id) + ", values, true)");
+  }
   checked(H5Pset_filter(dcpl, static_cast<H5Z_filter_t>(f.id), f.optional ? H5Z_FLAG_OPTIONAL : H5Z_FLAG_MANDATORY,
                         f.values.size(), f.values.data()),
           kCreate, where, ErrorKind::invalid_argument, "filter " + std::to_string(f.id));
@@ -120,7 +129,7 @@ void set_pipeline(hid_t dcpl, const Datatype& type, const DatasetOptions& o, con
   if (o.shuffle()) checked(H5Pset_shuffle(dcpl), kCreate, where);
   if (o.gzip_level() >= 0) checked(H5Pset_deflate(dcpl, static_cast<unsigned>(o.gzip_level())), kCreate, where);
   if (o.szip()) set_szip(dcpl, o, where);
-  for (const FilterRequest& f : o.filters()) set_filter(dcpl, f, where);
+  for (const FilterRequest& f : o.filters()) set_filter(dcpl, f, o.allow_unknown_filter(), where);
   if (o.fletcher32()) checked(H5Pset_fletcher32(dcpl), kCreate, where);
 }
 
@@ -145,6 +154,34 @@ Shape set_chunks(hid_t dcpl, const Shape& shape, const Datatype& type, const Dat
   checked(H5Pset_chunk(dcpl, static_cast<int>(dims.size()), dims.data()), kCreate, where,
           ErrorKind::invalid_argument);
   return chunk;
+}
+
+// External raw storage holds the data contiguously in the listed files, so nothing that needs
+// chunks goes with it, and the files must hold every byte the dataset can reach.
+void set_external(hid_t dcpl, const Shape& shape, const Datatype& type, const DatasetOptions& o, const Where& where) {
+  const bool grows = o.maxshape() && *o.maxshape() != shape;
+  if (o.chunks() || o.filtered() || (o.layout() && *o.layout() != Layout::contiguous))
+    detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                   "external storage is contiguous: it cannot have chunks, filters or another layout");
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < o.external().size(); ++i) {
+    const ExternalFile& file = o.external()[i];
+    if (file.name.empty())
+      detail::reject(ErrorKind::invalid_argument, kCreate, where, "external file " + std::to_string(i) + " has no name");
+    if (file.size == unlimited && i + 1 != o.external().size())
+      detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                     "only the last external file can be unlimited, not " + file.name);
+    total = file.size == unlimited || total + file.size < total ? unlimited : total + file.size;
+    checked(H5Pset_external(dcpl, file.name.c_str(), static_cast<off_t>(file.offset),
+                            file.size == unlimited ? H5F_UNLIMITED : static_cast<hsize_t>(file.size)),
+            kCreate, where, ErrorKind::invalid_argument, "external file " + file.name);
+  }
+  const std::size_t needed = byte_count(grows ? *o.maxshape() : shape, type.size()).value_or(unlimited);
+  if (total != unlimited && (needed == unlimited || needed > total))
+    detail::reject(ErrorKind::invalid_argument, kCreate, where,
+                   "the external files hold " + std::to_string(total) + " bytes, the data needs " +
+                       (needed == unlimited ? std::string("more (it can grow without bound)") : std::to_string(needed)) +
+                       " (shape " + to_string(grows ? *o.maxshape() : shape) + " of " + type.name() + ")");
 }
 
 H5D_fill_time_t to_hdf5(FillTime t) {
@@ -178,6 +215,7 @@ CreationPlists dataset_plists(const Shape& shape, const Datatype& type, const Da
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    "gzip level must be 0 to 9, got " + std::to_string(o.gzip_level()));
   check_layout(shape, type, o, where);
+  if (!o.external().empty()) set_external(dcpl, shape, type, o, where);
   if (o.layout() == Layout::compact) checked(H5Pset_layout(dcpl, H5D_COMPACT), kCreate, where);
   std::optional<Shape> chunk;
   if (needs_chunks(shape, o)) {

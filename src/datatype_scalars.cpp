@@ -51,10 +51,22 @@ std::string Datatype::tag() const {
   return detail::take_h5_string(H5Tget_tag(id()));
 }
 
+Datatype Datatype::bitfield(std::size_t bytes) {
+  switch (bytes) {
+    case 1: return Datatype(Handle(H5T_NATIVE_B8, /*owned=*/false));
+    case 2: return Datatype(Handle(H5T_NATIVE_B16, /*owned=*/false));
+    case 4: return Datatype(Handle(H5T_NATIVE_B32, /*owned=*/false));
+    case 8: return Datatype(Handle(H5T_NATIVE_B64, /*owned=*/false));
+    default: break;
+  }
+  detail::reject(ErrorKind::invalid_argument, "create bitfield type", Where{},
+                 "a bitfield is 1, 2, 4 or 8 bytes (HDF5's B8 to B64), not " + std::to_string(bytes));
+}
+
 ByteOrder Datatype::byte_order() const {
   // Strings report an order too (HDF5 gives variable-length ones one); only numbers have a meaningful one.
   const H5T_class_t c = H5Tget_class(id());
-  if (c != H5T_INTEGER && c != H5T_FLOAT && c != H5T_ENUM) return ByteOrder::none;
+  if (c != H5T_INTEGER && c != H5T_FLOAT && c != H5T_ENUM && c != H5T_BITFIELD) return ByteOrder::none;
   switch (H5Tget_order(id())) {
     case H5T_ORDER_LE: return ByteOrder::little;
     case H5T_ORDER_BE: return ByteOrder::big;
@@ -65,9 +77,10 @@ ByteOrder Datatype::byte_order() const {
 Datatype Datatype::with_byte_order(ByteOrder order) const {
   const char* op = "set byte order";
   const H5T_class_t c = H5Tget_class(id());
-  if ((c != H5T_INTEGER && c != H5T_FLOAT && c != H5T_ENUM) || order == ByteOrder::none)
+  if ((c != H5T_INTEGER && c != H5T_FLOAT && c != H5T_ENUM && c != H5T_BITFIELD) || order == ByteOrder::none)
     detail::reject(ErrorKind::invalid_argument, op, Where{},
-                   "only integer, floating-point and enum types have a byte order to choose; this type is " + name());
+                   "only integer, floating-point, enum and bitfield types have a byte order to choose; this type is " +
+                       name());
   detail::silence_hdf5_errors();
   Datatype copy{Handle(checked(H5Tcopy(id()), op, Where{}))};
   checked(H5Tset_order(copy.id(), order == ByteOrder::big ? H5T_ORDER_BE : H5T_ORDER_LE), op, Where{},

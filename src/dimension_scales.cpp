@@ -179,4 +179,18 @@ std::vector<std::string> Dimension::scale_names() const {
   return names;
 }
 
+Dataset Dimension::scale(std::string_view name) const {
+  std::vector<std::string> names;
+  for (const Dataset& candidate : scales()) {
+    std::string candidate_name = candidate.scale_name();
+    if (candidate_name == name) return candidate;
+    names.push_back(candidate_name.empty() ? "(unnamed)" : std::move(candidate_name));
+  }
+  std::string attached;
+  for (const std::string& n : names) attached += (attached.empty() ? "" : ", ") + n;
+  detail::reject(ErrorKind::not_found, "find dimension scale", detail::Where{dataset_.id()},
+                 "no scale named \"" + std::string(name) + "\" on axis " + std::to_string(axis_) +
+                     (attached.empty() ? std::string(" (none is attached)") : " (attached: " + attached + ")"));
+}
+
 }  // namespace h5kit

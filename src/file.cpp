@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detail/checked.hpp"
+#include "detail/file_space.hpp"
 
 namespace h5kit {
 
@@ -98,6 +99,7 @@ Handle access_plist(const std::string& path, const FileOptions& o, bool existing
                          o.chunk_cache.bytes ? o.chunk_cache.bytes : std::size_t{1} << 20, o.chunk_cache.w0),
             op, where, ErrorKind::invalid_argument);
   }
+  detail::set_page_buffer(fapl.get(), o, where);
   return fapl;
 }
 
@@ -117,6 +119,7 @@ Handle creation_plist(const std::string& path, const FileOptions& o) {
     checked(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "create file",
             where);
   }
+  detail::set_file_space(fcpl.get(), o, where);
   return fcpl;
 }
 
@@ -144,6 +147,8 @@ hid_t open_existing(const std::string& path, unsigned flags, hid_t fapl, const F
                         "FileOptions::swmr to read along), or its writer was killed (`h5kit recover FILE` "
                         "makes a readable copy)",
                   stack);
+    if (const std::string why = detail::explain_page_buffer_failure(o, stack); !why.empty())
+      throw_error(ErrorKind::invalid_argument, std::string(op), path, detail::path_of(where), why, stack);
     throw_error(ErrorKind::file, std::string(op), path, detail::path_of(where), {}, stack);
   }
   return id;
@@ -177,6 +182,11 @@ File::File(std::string_view path_view, std::string_view mode, const FileOptions&
     detail::reject(ErrorKind::invalid_argument, "open file", where,
                    "a user block size (" + std::to_string(options.userblock_size) +
                        ") can only be given when creating a file, not with mode \"" + std::string(mode) + "\"");
+  // Space management is fixed when a file is made; h5kit refuses rather than ignore it later.
+  if (detail::has_file_space_options(options) && (mode == "r" || mode == "r+"))
+    detail::reject(ErrorKind::invalid_argument, "open file", where,
+                   "file space options (fs_strategy, fs_persist, fs_threshold, fs_page_size) apply when a file is "
+                   "created, not with mode \"" + std::string(mode) + "\"");
   if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY | (options.swmr ? H5F_ACC_SWMR_READ : 0u), fapl.get(), options);
   else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR | (options.swmr ? H5F_ACC_SWMR_WRITE : 0u), fapl.get(), options);
   else if (mode == "w") id = create_new(path, H5F_ACC_TRUNC, fapl.get(), options);

@@ -92,6 +92,22 @@ TEST_F(DimensionScaleTest, LengthMismatchIsAllowedAsInHdf5AndH5py) {
   EXPECT_TRUE(data.dims(0).is_attached(x));
 }
 
+TEST_F(DimensionScaleTest, ScaleByName) {
+  x.make_scale("x");
+  Dataset x_mm = f.create_dataset("x_mm", std::vector<double>{0, 10, 20, 30});
+  x_mm.make_scale("x in mm");
+  Dataset unnamed = f.create_dataset("unnamed", std::vector<double>{0, 1, 2, 3});
+  unnamed.make_scale();
+  for (const Dataset& s : {x, x_mm, unnamed}) data.dims(1).attach_scale(s);
+  EXPECT_EQ(data.dims(1).scale("x in mm").path(), "/x_mm");  // h5py's dims[1]["x in mm"]
+  EXPECT_EQ(data.dims(1).scale("x").read<std::vector<double>>(), (std::vector<double>{0, 1, 2, 3}));
+  const std::string missing = message_of<NotFoundError>([&] { data.dims(1).scale("y"); });
+  EXPECT_NE(missing.find("no scale named \"y\" on axis 1 (attached: x, x in mm, (unnamed))"), std::string::npos)
+      << missing;
+  const std::string none = message_of<NotFoundError>([&] { data.dims(0).scale("x"); });
+  EXPECT_NE(none.find("none is attached"), std::string::npos) << none;
+}
+
 TEST_F(DimensionScaleTest, AxisOutOfRange) {
   const std::string m = message_of<InvalidArgumentError>([&] { data.dims(2); });
   EXPECT_NE(m.find("axis 2 is out of range"), std::string::npos) << m;

@@ -1,6 +1,8 @@
 // DatasetOptions beyond chunks and gzip: layouts, fill and allocation time, fletcher32,
-// scaleoffset, szip, plugin filters and the generic filter(), with their bad inputs.
+// scaleoffset, szip, plugin filters, the generic filter() (with allow_unknown_filter) and external
+// raw storage, with their bad inputs.
 #include <cmath>
+#include <filesystem>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -315,6 +317,76 @@ TEST_F(StorageOptions, UnavailableFilterIsRefusedAtCreationNamingThePluginPath) 
   EXPECT_EQ(f.size(), 0u);
   EXPECT_FALSE(filter_availability(40000).available);
   EXPECT_TRUE(filter_availability(filter_id::lzf).can_encode);
+}
+
+TEST_F(StorageOptions, AllowUnknownFilterStoresDataCompressedElsewhere) {
+  // h5py's allow_unknown_filter: the filter is recorded, chunks written directly are kept as given,
+  // and reading needs the filter, which this process does not have.
+  const Dataset d = f.create_dataset("x", Shape{8}, dtype<std::int32_t>(),
+                                     DatasetOptions{}.chunks({4}).filter(40000, {7}, true).allow_unknown_filter());
+  ASSERT_EQ(d.filters().size(), 1u);
+  EXPECT_EQ(d.filters()[0].id, 40000);
+  EXPECT_EQ(d.filters()[0].values, std::vector<unsigned>{7});
+  expect_refused([&] { f.create_dataset("y", ramp(8), DatasetOptions{}.filter(40000).allow_unknown_filter()); },
+                 {"only as optional", "filter(40000, values, true)"});
+  const std::vector<std::byte> stored(5, std::byte{0x2a});  // "compressed" bytes from another program
+  d.write_chunk({4}, stored);
+  EXPECT_EQ(d.read_chunk({4}).bytes, stored);
+  try {
+    d.read<std::vector<std::int32_t>>();
+    ADD_FAILURE() << "reading needs the filter";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("40000"), std::string::npos) << e.what();
+  }
+}
+
+// ---- external raw storage (h5py's external=) -------------------------------------------------
+
+TEST_F(StorageOptions, ExternalStorageKeepsTheDataInPlainFiles) {
+  const std::string raw = dir / "raw.bin";
+  const Dataset d = f.create_dataset("x", std::vector<std::int32_t>{1, 2, 3, 4},
+                                     DatasetOptions{}.external({{raw, 0, unlimited}}));
+  EXPECT_EQ(d.layout(), Layout::contiguous);
+  EXPECT_EQ(d.external(), (std::vector<ExternalFile>{{raw, 0, unlimited}}));
+  EXPECT_EQ(std::filesystem::file_size(raw), 16u);
+  EXPECT_EQ(d.read<std::vector<std::int32_t>>(), (std::vector<std::int32_t>{1, 2, 3, 4}));
+  EXPECT_TRUE(f.create_dataset("inside", std::vector<int>{1}).external().empty());
+
+  // Two files with offsets: 8 bytes after a 4-byte header of a.bin, the rest in b.bin.
+  const Dataset split = f.create_dataset("split", std::vector<std::int16_t>{10, 20, 30, 40, 50, 60},
+                                         DatasetOptions{}.external({{dir / "a.bin", 4, 8}, {dir / "b.bin", 0, 4}}));
+  EXPECT_EQ(split.read<std::vector<std::int16_t>>(), (std::vector<std::int16_t>{10, 20, 30, 40, 50, 60}));
+  EXPECT_EQ(std::filesystem::file_size(dir / "a.bin"), 12u);
+  EXPECT_EQ(split.external().at(1).size, 4u);
+}
+
+TEST_F(StorageOptions, ExternalStorageWithARelativeNameAndAPrefix) {
+  {
+    File g(dir / "rel.h5", "w");
+    g.create_dataset("x", std::vector<double>{0.5, 1.5}, DatasetOptions{}.external({{"rel.bin"}}));
+  }
+  // HDF5 resolved the name against the working directory when writing: move the bytes beside the
+  // HDF5 file, then read them through ${ORIGIN}.
+  std::filesystem::rename("rel.bin", dir / "rel.bin");
+  File g(dir / "rel.h5", "r");
+  const Dataset x = g.dataset("x", DatasetAccess{}.external_prefix("${ORIGIN}"));
+  EXPECT_EQ(x.read<std::vector<double>>(), (std::vector<double>{0.5, 1.5}));
+}
+
+TEST_F(StorageOptions, ExternalStorageRefusesWhatItCannotHold) {
+  expect_refused([&] { f.create_dataset("a", ramp(10), DatasetOptions{}.external({{dir / "a.bin", 0, 39}})); },
+                 {"the external files hold 39 bytes, the data needs 40", "(10,)"});
+  expect_refused([&] { f.create_dataset("b", ramp(10), DatasetOptions{}.external({{dir / "b.bin"}}).gzip()); },
+                 {"external storage is contiguous"});
+  expect_refused([&] {
+    f.create_dataset("c", ramp(10), DatasetOptions{}.external({{dir / "c1.bin"}, {dir / "c2.bin", 0, 40}}));
+  }, {"only the last external file can be unlimited"});
+  expect_refused([&] { f.create_dataset("d", ramp(10), DatasetOptions{}.external({{""}})); }, {"has no name"});
+  expect_refused([&] {
+    f.create_dataset("e", Shape{10}, dtype<int>(),
+                     DatasetOptions{}.maxshape({unlimited}).external({{dir / "e.bin", 0, 40}}));
+  }, {"can grow without bound"});
+  EXPECT_EQ(f.size(), 0u);
 }
 
 TEST(PluginPath, DebianDefaultWhenTheEnvironmentDoesNotSetOne) {

@@ -49,6 +49,8 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   bool shuffle() const;
   std::vector<FilterInfo> filters() const;  // the pipeline, empty when unfiltered
   std::size_t storage_size() const;  // bytes allocated in the file
+  // h5py's .external: the files of external raw storage, in order; empty when the data is in the file.
+  std::vector<ExternalFile> external() const;
   // h5py's is_virtual and virtual_sources(): the mappings of a virtual dataset (virtual.hpp), in the
   // order they were made; InvalidArgumentError for any other layout.
   bool is_virtual() const { return layout() == Layout::virtual_; }

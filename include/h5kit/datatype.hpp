@@ -64,9 +64,13 @@ class Datatype {
   // `size` bytes HDF5 never interprets, labelled with `tag` (at most 255 bytes). numpy's "V<size>"
   // is an opaque type with an empty tag; h5py.opaque_dtype(dt) tags it "NUMPY:" + dt.str.
   static Datatype opaque(std::size_t size, std::string_view tag = {});
+  // HDF5's bitfield of 1, 2, 4 or 8 bytes (B8..B64, native order): bits without a numeric meaning,
+  // as instruments store status flags. They are read and written as unsigned integers of the same
+  // size (uint8..uint64), as h5py does; with_byte_order() gives the big-endian ones.
+  static Datatype bitfield(std::size_t bytes);
   std::string tag() const;                                  // opaque types; "" for any other
-  ByteOrder byte_order() const;                             // integer, float, enum; none otherwise
-  // A copy in the given byte order (integer, float and enum types only; InvalidArgumentError otherwise).
+  ByteOrder byte_order() const;                             // integer, float, enum, bitfield; none otherwise
+  // A copy in the given byte order (integer, float, enum and bitfield types; InvalidArgumentError otherwise).
   // Datatype::int32().with_byte_order(ByteOrder::big) is HDF5's H5T_STD_I32BE.
   Datatype with_byte_order(ByteOrder order) const;
   // ---- end of the scalar-type additions ----

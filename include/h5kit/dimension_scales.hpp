@@ -40,6 +40,9 @@ class Dimension {
   std::size_t size() const;                      // number of attached scales (len(dims[i]))
   std::vector<Dataset> scales() const;           // attached scales in attachment order (values())
   std::vector<std::string> scale_names() const;  // their scale names, "" when unnamed (keys())
+  // h5py's dims[i]["name"]: the first attached scale of that name; NotFoundError naming the axis and
+  // the attached scales' names otherwise.
+  Dataset scale(std::string_view name) const;
 
  private:
   Dataset dataset_;

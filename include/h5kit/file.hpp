@@ -27,6 +27,21 @@ enum class LibVersion { earliest, v18, v110, latest };
 // best_effort (on, ignored where the file system cannot lock: h5py's 'best-effort').
 enum class FileLocking { library_default, on, off, best_effort };
 
+// How HDF5 manages the free space of a new file (h5py's fs_strategy): HDF5's default (fsm
+// aggregation), "fsm" (free-space managers and aggregators), "page" (paged aggregation: the file is
+// laid out in pages, which the page buffer and cloud storage want), "aggregate" (aggregators only)
+// or no_reuse (h5py's "none": free space is never reused).
+enum class FileSpaceStrategy { library_default, fsm, page, aggregate, no_reuse };
+
+// A file's space management as stored in it (File::file_space()).
+struct FileSpaceInfo {
+  FileSpaceStrategy strategy = FileSpaceStrategy::fsm;
+  bool persist = false;        // free-space tracking is kept across closes
+  std::size_t threshold = 1;   // the smallest free section tracked, in bytes
+  std::size_t page_size = 0;   // bytes per page (used by the page strategy)
+  friend bool operator==(const FileSpaceInfo&, const FileSpaceInfo&) = default;
+};
+
 struct FileOptions {
   Driver driver = Driver::sec2;
   bool backing_store = true;                // core driver: persist to disk on close
@@ -46,6 +61,18 @@ struct FileOptions {
   // Zero bytes and slots keep HDF5's defaults (1 MiB, 521 slots, w0 0.75); a DatasetAccess chunk
   // cache still overrides it for one dataset.
   ChunkCache chunk_cache{};
+  // New files: free-space management (h5py's fs_strategy, fs_persist, fs_threshold, fs_page_size).
+  // InvalidArgumentError when given for a file that already exists (they are fixed at creation).
+  FileSpaceStrategy fs_strategy = FileSpaceStrategy::library_default;
+  bool fs_persist = false;
+  std::size_t fs_threshold = 1;
+  std::size_t fs_page_size = 0;  // 0: HDF5's 4096 bytes
+  // The page buffer (h5py's page_buf_size, min_meta_keep, min_raw_keep): bytes of file pages HDF5
+  // keeps in memory, a power of two of at least the page size, for files made with the page
+  // strategy; at least the given percentages stay for metadata and raw data. 0: no page buffer.
+  std::size_t page_buffer_size = 0;
+  unsigned page_buffer_min_meta_percent = 0;
+  unsigned page_buffer_min_raw_percent = 0;
 };
 
 class File : public Group {
@@ -70,6 +97,10 @@ class File : public Group {
   std::pair<LibVersion, LibVersion> libver() const;
   // The file's default chunk cache for its datasets (H5Pget_cache of its access properties).
   ChunkCache chunk_cache() const;
+  // Free-space management as stored in the file (FileOptions::fs_strategy and its companions).
+  FileSpaceInfo file_space() const;
+  // The page buffer this file was opened with, in bytes (0: none).
+  std::size_t page_buffer_size() const;
 
   // ---- File images (h5py's File(io.BytesIO(...)) and driver="core" images) ----
   // The file's bytes as they would be on disk (H5Fget_file_image), e.g. of a core-driver file that

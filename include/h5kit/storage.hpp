@@ -60,19 +60,26 @@ class DatasetAccess {
   DatasetAccess& virtual_view(VirtualView view) { virtual_view_ = view; return *this; }
   DatasetAccess& virtual_printf_gap(std::size_t gap) { virtual_printf_gap_ = gap; return *this; }
   DatasetAccess& virtual_prefix(std::string directory) { virtual_prefix_ = std::move(directory); return *this; }
+  // External raw storage (DatasetOptions::external): a directory relative file names are resolved
+  // in (H5Pset_efile_prefix); "${ORIGIN}" is the directory of the HDF5 file.
+  DatasetAccess& external_prefix(std::string directory) { external_prefix_ = std::move(directory); return *this; }
 
   const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
   const std::optional<VirtualView>& virtual_view() const noexcept { return virtual_view_; }
   const std::optional<std::size_t>& virtual_printf_gap() const noexcept { return virtual_printf_gap_; }
   const std::optional<std::string>& virtual_prefix() const noexcept { return virtual_prefix_; }
-  // Whether any virtual-dataset option is set.
-  bool has_virtual_options() const noexcept { return virtual_view_ || virtual_printf_gap_ || virtual_prefix_; }
+  const std::optional<std::string>& external_prefix() const noexcept { return external_prefix_; }
+  // Whether any option beside the chunk cache is set.
+  bool has_file_lookup_options() const noexcept {
+    return virtual_view_ || virtual_printf_gap_ || virtual_prefix_ || external_prefix_;
+  }
 
  private:
   std::optional<ChunkCache> chunk_cache_;
   std::optional<VirtualView> virtual_view_;
   std::optional<std::size_t> virtual_printf_gap_;
   std::optional<std::string> virtual_prefix_;
+  std::optional<std::string> external_prefix_;
 };
 
 // Well-known filter ids (HDF5's own and the registered plugins Debian packages ship).
@@ -86,6 +93,15 @@ struct FilterRequest {
   int id = -1;
   std::vector<unsigned> values;
   bool optional = false;  // HDF5 stores the chunk unfiltered when an optional filter fails
+};
+
+// One file of a dataset's external raw storage (h5py's external=[(name, offset, size)]): `size` bytes
+// from `offset`, in the order given; unlimited: to the end of the (growing) file.
+struct ExternalFile {
+  std::string name;
+  std::size_t offset = 0;
+  std::size_t size = unlimited;
+  friend bool operator==(const ExternalFile&, const ExternalFile&) = default;
 };
 
 // Options for create_dataset, set fluently:
@@ -122,6 +138,14 @@ class DatasetOptions {
     filters_.push_back(FilterRequest{id, std::move(values), optional});
     return *this;
   }
+  // h5py's allow_unknown_filter: filter() entries this process cannot load are stored anyway, for
+  // data compressed elsewhere and written with write_chunk(). HDF5 stores an unknown filter only as
+  // optional (filter(id, values, true); a mandatory one is refused). Reading needs the filter.
+  DatasetOptions& allow_unknown_filter(bool on = true) { allow_unknown_filter_ = on; return *this; }
+  // h5py's external=: the raw data in plain files outside the HDF5 file (contiguous storage, no
+  // filters, no growth past the files' sizes). Relative names are resolved by HDF5 against the
+  // working directory, or DatasetAccess::external_prefix ("${ORIGIN}": the HDF5 file's directory).
+  DatasetOptions& external(std::vector<ExternalFile> files) { external_ = std::move(files); return *this; }
   DatasetOptions& fill_time(FillTime when) { fill_time_ = when; return *this; }
   DatasetOptions& alloc_time(AllocTime when) { alloc_time_ = when; return *this; }
   // The chunk cache of the Dataset this create_dataset returns (see docs/storage.md for the default).
@@ -157,6 +181,8 @@ class DatasetOptions {
   bool scaleoffset_value_given() const noexcept { return scaleoffset_digits_given_; }
   const std::optional<std::pair<SzipCoding, unsigned>>& szip() const noexcept { return szip_; }
   const std::vector<FilterRequest>& filters() const noexcept { return filters_; }
+  bool allow_unknown_filter() const noexcept { return allow_unknown_filter_; }
+  const std::vector<ExternalFile>& external() const noexcept { return external_; }
   const std::optional<FillTime>& fill_time() const noexcept { return fill_time_; }
   AllocTime alloc_time() const noexcept { return alloc_time_; }
   const std::optional<ChunkCache>& chunk_cache() const noexcept { return chunk_cache_; }
@@ -180,6 +206,8 @@ class DatasetOptions {
   bool scaleoffset_digits_given_ = false;
   std::optional<std::pair<SzipCoding, unsigned>> szip_;
   std::vector<FilterRequest> filters_;
+  bool allow_unknown_filter_ = false;
+  std::vector<ExternalFile> external_;
   std::optional<FillTime> fill_time_;
   AllocTime alloc_time_ = AllocTime::default_;
   std::optional<ChunkCache> chunk_cache_;

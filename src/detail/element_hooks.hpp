@@ -1,6 +1,6 @@
 #pragma once
 // The element-level decisions io.cpp's read_raw/write_raw delegate (src/detail/element_*.cpp):
-// stored HDF5 array types and enum value mapping.
+// stored HDF5 array types, bitfields and enum value mapping.
 #include <hdf5.h>
 
 #include <cstddef>
@@ -11,12 +11,16 @@
 
 namespace h5kit::detail {
 
-// When the stored type is an HDF5 array type and `mem_type` is not, wraps `mem_type` into an array
-// of the stored dimensions and returns how many values one stored element holds (else 1).
 // The stored type of the target: the cached one (not owned) or fetched from HDF5.
 Handle stored_type_handle(const IoTarget& target);
 
+// When the stored type is an HDF5 array type and `mem_type` is not, wraps `mem_type` into an array
+// of the stored dimensions and returns how many values one stored element holds (else 1).
 std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type);
+// Bitfields are read and written as unsigned integers of their size (h5py's habit): for such a pair
+// the memory type becomes the native bitfield, whose bits HDF5 copies. Other pairs stay as they are
+// (and are refused as a bitfield against an integer of another size or sign).
+void adapt_to_stored_bitfield(hid_t stored, Datatype& mem_type);
 
 // The class of the values a type holds: an array type's element class, else the type's own.
 H5T_class_t value_class(hid_t type);

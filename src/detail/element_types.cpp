@@ -51,6 +51,12 @@ std::size_t adapt_to_stored_array(hid_t stored, Datatype& mem_type) {
   return element_count(dims);
 }
 
+void adapt_to_stored_bitfield(hid_t stored, Datatype& mem_type) {
+  if (H5Tget_class(stored) != H5T_BITFIELD || H5Tget_class(mem_type.id()) != H5T_INTEGER) return;
+  if (H5Tget_sign(mem_type.id()) != H5T_SGN_NONE || H5Tget_size(mem_type.id()) != H5Tget_size(stored)) return;
+  mem_type = Datatype::bitfield(mem_type.size());  // native order: HDF5 swaps a big-endian stored one
+}
+
 H5T_class_t value_class(hid_t type) {
   const H5T_class_t c = H5Tget_class(type);
   if (c != H5T_ARRAY) return c;

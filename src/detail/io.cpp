@@ -351,6 +351,7 @@ void write_raw(const IoTarget& t, const Datatype& element_type, const void* buff
   Datatype mem_type = element_type;
   // Array and enum storage only matter when the types differ (the common case skips both checks).
   const std::size_t values_per_element = same_as_stored ? 1 : adapt_to_stored_array(stored.get(), mem_type);
+  if (!same_as_stored) adapt_to_stored_bitfield(stored.get(), mem_type);
   if (!same_as_stored && needs_enum_mapping(stored.get(), mem_type.id()))
     return write_enum_values(t, stored.get(), mem_type, buffer, mem_shape);
   const bool same_type = same_as_stored || H5Tequal(stored.get(), mem_type.id()) > 0;
@@ -394,6 +395,7 @@ void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std
   }
   Datatype mem_type = element_type;
   count /= adapt_to_stored_array(stored.get(), mem_type);
+  adapt_to_stored_bitfield(stored.get(), mem_type);
   if (needs_enum_mapping(stored.get(), mem_type.id()))
     return read_enum_values(t, stored.get(), mem_type, buffer, count);
   const bool same_type = H5Tequal(stored.get(), mem_type.id()) > 0;
