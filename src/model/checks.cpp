@@ -107,8 +107,12 @@ std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank
          (found.empty() ? std::string("a scalar") : shape_text(found));
 }
 
-std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape) {
-  if (!fits(category_of(expected.dtype), expected, found_type)) {
+std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape,
+                         bool integer_enums) {
+  const Category category = category_of(expected.dtype);
+  const bool enum_as_integer =
+      integer_enums && category == Category::enumeration && found_type.type_class() == TypeClass::integer;
+  if (!enum_as_integer && !fits(category, expected, found_type)) {
     return "expected " + describe(expected) + ", found " + describe_found(found_type, found_shape);
   }
   return check_shape(expected.shape, expected.any_rank, found_shape);

@@ -264,7 +264,9 @@ class Validator {
   void dataset(const Dataset& d, const std::string& path, const FieldSchema& f, const ModelSchema& m,
                const std::string& mp) {
     const std::string here = join_path(path, f.name);
-    if (!stored(d, path, f.name, f, m.value, mp)) return;
+    // A type or shape that does not fit skips the values only: the attributes are checked anyway,
+    // as load() does, so every problem is reported at once.
+    stored(d, path, f.name, f, m.value, mp);
     units(d, here, f, mp);
     model(d, here, m, mp, false);
   }

@@ -6,6 +6,7 @@
 
 #include "h5kit/model/detail/walk.hpp"
 #include "h5kit/model/detail/checks.hpp"
+#include "h5kit/model/detail/type_names.hpp"
 
 namespace h5kit::detail::model {
 
@@ -140,9 +141,30 @@ GroupOptions group_options(const ModelSchema& model) {
   return options;
 }
 
-void write_dataset_notes(const Dataset& dataset, const FieldSchema& field) {
+void write_dataset_notes(const Dataset& dataset, const FieldSchema& field, const ModelSchema& model) {
+  // A model with a `units` field cannot also declare a unit (check_dataset_note_fields); one with a
+  // `description` field keeps the field's doc in the schema only.
   if (!field.unit.empty()) dataset.attrs().set(kUnitsAttribute, field.unit);
-  if (!field.doc.empty()) dataset.attrs().set(kDescriptionAttribute, field.doc);
+  if (!field.doc.empty() && model.find_name(kDescriptionAttribute) == nullptr) {
+    dataset.attrs().set(kDescriptionAttribute, field.doc);
+  }
+}
+
+Dataset create_unset_dataset(const Group& parent, const std::string& name, const Datatype& type,
+                             const ModelSchema& model, const FieldSchema& field) {
+  Shape shape, maxshape, chunk_limit;
+  for (const std::int64_t extent : model.value.shape) {
+    const bool wildcard = extent == kAnyExtent;
+    shape.push_back(wildcard ? 0 : static_cast<std::size_t>(extent));
+    maxshape.push_back(wildcard ? unlimited : shape.back());
+    chunk_limit.push_back(wildcard ? unlimited : shape.back());  // a growable axis takes the declared chunk
+  }
+  DatasetOptions options = storage_options(field, chunk_limit);
+  // A chunked dataset of length 0 along an axis needs that axis growable (HDF5 refuses a chunk larger
+  // than a fixed extent); a contiguous one is simply empty, as h5py makes it.
+  const bool chunked = !field.chunks.empty() || field.gzip >= 0 || field.shuffle;
+  if (chunked && maxshape != shape) options.maxshape(maxshape);
+  return parent.create_dataset(name, shape, type, options);
 }
 
 void write_model_notes(const Group& root, const ModelSchema& schema) {
@@ -197,7 +219,7 @@ std::string check_member_name(std::string_view key) {
 }
 
 std::string not_an_enumerator(long long value, std::string_view enum_type) {
-  return "is not a member of enum " + std::string(enum_type) + ", found value " + std::to_string(value);
+  return "is not a member of enum " + without_qualifiers(enum_type) + ", found value " + std::to_string(value);
 }
 
 // ---------------------------------------------------------------- load
@@ -385,12 +407,12 @@ void LoadRun::finish(const std::string& file) {
 
 // ---------------------------------------------------------------- datasets
 
-bool dataset_fits(const Dataset& ds, const ModelSchema& schema) {
-  return check_stored(schema.value, ds.dtype(), ds.shape()).empty();
+bool dataset_fits(const Dataset& ds, const ModelSchema& schema, const LoadRun& run) {
+  return check_stored(schema.value, ds.dtype(), ds.shape(), run.options().integer_enums).empty();
 }
 
-bool dataset_matches(const Dataset& ds, const FieldSchema& f, const ModelSchema& schema, Walk& run) {
-  std::string msg = check_stored(schema.value, ds.dtype(), ds.shape());
+bool dataset_matches(const Dataset& ds, const FieldSchema& f, const ModelSchema& schema, LoadRun& run) {
+  std::string msg = check_stored(schema.value, ds.dtype(), ds.shape(), run.options().integer_enums);
   if (msg.empty()) return true;
   run.problem(f, std::move(msg));
   return false;

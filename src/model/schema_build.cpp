@@ -4,6 +4,7 @@
 
 #include "h5kit/error.hpp"
 #include "h5kit/model/detail/schema_of.hpp"
+#include "h5kit/model/detail/type_names.hpp"
 
 namespace h5kit::detail::model {
 
@@ -29,11 +30,7 @@ FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta) {
   return f;
 }
 
-namespace {
-
-// "beamline::Beam" -> "Beam", "beamline::Tagged<beamline::Beam>" -> "Tagged<Beam>": the file should
-// not carry C++ namespaces. Every qualifier goes, not only the last one, so template arguments keep
-// their names.
+// Every qualifier goes, not only the last one, so template arguments keep their names.
 std::string without_qualifiers(std::string_view type_name) {
   std::string out;
   for (std::size_t i = 0; i < type_name.size(); ++i) {
@@ -52,8 +49,6 @@ std::string without_qualifiers(std::string_view type_name) {
   }
   return out;
 }
-
-}  // namespace
 
 ModelSchema model_from_info(const ModelInfo& info, std::string type_name) {
   ModelSchema m;
@@ -76,16 +71,21 @@ void throw_recursive_model(const std::string& type_name) {
 }
 
 void check_unique_names(const ModelSchema& schema) {
-  // Names h5kit writes itself: on the root group of a dump (any model can be the root), and on a
-  // dataset with a unit or doc. A field stored under one would collide with them on dump.
+  // Names h5kit writes itself on the root group of a dump (any model can be the root): a field
+  // stored under one would collide with them on dump.
   for (const FieldSchema& f : schema.fields) {
-    const bool root_name =
-        f.name == kModelNameAttribute || f.name == kModelVersionAttribute || f.name == kSchemaAttribute;
-    const bool dataset_name = schema.is_dataset && (f.name == kUnitsAttribute || f.name == kDescriptionAttribute);
-    if (root_name || dataset_name) {
+    if (f.name == kModelNameAttribute || f.name == kModelVersionAttribute || f.name == kSchemaAttribute) {
       throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
-                  "field '" + f.member + "' is stored as '" + f.name + "', a name h5kit writes itself" +
-                      (dataset_name ? " on datasets" : " on the root group") + "; give it another with .name()");
+                  "field '" + f.member + "' is stored as '" + f.name +
+                      "', a name h5kit writes itself on the root group; give it another with .name()");
+    }
+    // On a dataset, `units` and `description` are what h5py users, NWB and CF tools read as the
+    // data's unit and description: a field of that name is that attribute, so it must be text.
+    const bool note = f.name == kUnitsAttribute || f.name == kDescriptionAttribute;
+    if (schema.is_dataset && note && (f.value.dtype != "str" || !f.value.shape.empty() || f.value.any_rank)) {
+      throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
+                  "field '" + f.member + "' is stored as '" + f.name + "', which on a dataset is its " + f.name +
+                      " text: it must be a std::string (found " + f.value.dtype + "); give it another name with .name()");
     }
   }
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
@@ -94,6 +94,24 @@ void check_unique_names(const ModelSchema& schema) {
         throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
                     "fields '" + schema.fields[j].member + "' and '" + schema.fields[i].member +
                         "' are both stored as '" + schema.fields[i].name + "'");
+      }
+    }
+  }
+}
+
+void check_dataset_note_fields(const ModelSchema& schema) {
+  // A dataset model's `units` field says, per instance, what unit the values are in; a declared unit
+  // says the same for every instance and makes load convert. Both at once would disagree about the
+  // one `units` attribute, so the model must pick one.
+  for (const FieldSchema& f : schema.fields) {
+    if (f.unit.empty()) continue;
+    for (const ModelSchema& m : f.models) {
+      if (!m.is_dataset) continue;
+      if (const FieldSchema* units = m.find_name(kUnitsAttribute)) {
+        throw_error(ErrorKind::invalid_argument, "describe model", "", schema.name,
+                    "field '" + f.member + "' declares unit \"" + f.unit + "\" but its dataset model " + m.name +
+                        " has a field '" + units->member +
+                        "' stored as 'units', the unit of each instance; drop one of them");
       }
     }
   }

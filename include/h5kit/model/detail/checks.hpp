@@ -15,7 +15,9 @@ namespace h5kit::detail::model {
 // Whether a stored type and shape can be read as `expected`. By class, not width: integers of any
 // width load into any integer field (values are range-checked on read), integers or floats into
 // float fields, any string into a string field, enums into enum fields (names checked on read).
-std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape);
+// `integer_enums` (LoadOptions::integer_enums): integers into enum fields too (values checked on read).
+std::string check_stored(const ValueSchema& expected, const Datatype& found_type, const Shape& found_shape,
+                         bool integer_enums = false);
 // The same test for a shape alone (a declared shape with wildcards against a found one).
 std::string check_shape(const std::vector<std::int64_t>& expected, bool any_rank, const Shape& found);
 

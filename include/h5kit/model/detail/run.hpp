@@ -65,7 +65,13 @@ class Scope {
 
 // Dumping.
 DatasetOptions storage_options(const FieldSchema& field, const Shape& data_shape);
-void write_dataset_notes(const Dataset& dataset, const FieldSchema& field);  // `units`, `description`
+// `units` and `description` from the field's unit and doc, unless its dataset model has fields of
+// those names (they are written as the model's attributes instead).
+void write_dataset_notes(const Dataset& dataset, const FieldSchema& field, const ModelSchema& model);
+// A dataset of `model`'s declared shape (a wildcard axis has length 0, and may grow when the field's
+// storage is chunked) that is never written: DumpOptions::unset_datasets == UnsetDatasets::empty.
+Dataset create_unset_dataset(const Group& parent, const std::string& name, const Datatype& type,
+                             const ModelSchema& model, const FieldSchema& field);
 void write_model_notes(const Group& root, const ModelSchema& schema);       // h5kit_model, _version, _schema
 // A model's group keeps all its attribute fields in its object header (see
 // GroupOptions::max_compact_attributes): most models have more than HDF5's 8.

@@ -15,8 +15,11 @@ namespace h5kit::detail::model {
 // Member name, on-disk name, doc, unit, constraints and storage of a field (src/model/schema_build.cpp).
 FieldSchema field_from_meta(std::string_view member, const FieldMeta& meta);
 ModelSchema model_from_info(const ModelInfo& info, std::string type_name);
-// InvalidArgumentError when two fields of one model are stored under the same name.
+// InvalidArgumentError when two fields of one model are stored under the same name, or one under a
+// name h5kit writes itself.
 void check_unique_names(const ModelSchema& schema);
+// InvalidArgumentError when a field declares a unit and its dataset model has a `units` field.
+void check_dataset_note_fields(const ModelSchema& schema);
 std::vector<std::string> enum_names_of(const Datatype& type);
 
 template <class T>
@@ -196,6 +199,7 @@ ModelSchema build_schema() {
   boost::mp11::mp_for_each<members<T>>(
       [&](auto d) { m.fields.push_back(build_field_of<T, decltype(d), decltype(d)::pointer>()); });
   check_unique_names(m);
+  check_dataset_note_fields(m);
   return m;
 }
 

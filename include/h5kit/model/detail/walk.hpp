@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "h5kit/atomic_file.hpp"
+#include "h5kit/model/detail/enum_integers.hpp"
 #include "h5kit/model/detail/run.hpp"
 #include "h5kit/model/detail/schema_of.hpp"
 #include "h5kit/model/detail/values.hpp"
@@ -108,52 +109,60 @@ void validate_members(const T& object, const ModelSchema& schema, ValidateRun& r
 // ---------------------------------------------------------------- dump
 
 template <class T>
-void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group);
+void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group,
+                  const DumpOptions& options);
 
 template <class V>
 void dump_node(const V& value, const FieldSchema& f, const ModelSchema& schema, const Group& parent,
-               const std::string& name) {
+               const std::string& name, const DumpOptions& options) {
   if constexpr (is_dataset_model<V>) {
-    if (!value.has_value()) return;  // a partial dump (validate() refused it otherwise)
-    const Dataset ds = parent.create_dataset(name, value.values(), storage_options(f, value.shape()));
-    write_dataset_notes(ds, f);
-    dump_members(value, schema, ds, nullptr);
+    Dataset ds;
+    if (value.has_value()) {
+      ds = parent.create_dataset(name, value.values(), storage_options(f, value.shape()));
+    } else if (options.unset_datasets == UnsetDatasets::empty) {  // a partial dump (validate() refused it otherwise)
+      ds = create_unset_dataset(parent, name, dtype<typename V::value_type>(), schema, f);
+    } else {
+      return;
+    }
+    write_dataset_notes(ds, f, schema);
+    dump_members(value, schema, ds, nullptr, options);
   } else {
     const Group g = parent.create_group(name, group_options(schema));
-    dump_members(value, schema, g, &g);
+    dump_members(value, schema, g, &g, options);
   }
 }
 
 template <FieldKind K, class M>
-void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group) {
+void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group, const DumpOptions& options) {
   using V = typename optional_of<M>::type;
   if constexpr (optional_of<M>::value) {
-    if (m) dump_field<K>(*m, f, owner, group);
+    if (m) dump_field<K>(*m, f, owner, group, options);
   } else if constexpr (K == FieldKind::attribute) {
     owner.attrs().set(f.name, m);  // a described struct placed as an attribute is a compound
   } else if constexpr (K == FieldKind::dataset && !is_dataset_model<V>) {  // a plain container placed as a dataset
     Shape shape;
     inspector<M>::shape(m, shape);
     const Dataset ds = group->create_dataset(f.name, m, storage_options(f, shape));
-    write_dataset_notes(ds, f);
+    write_dataset_notes(ds, f, f.models[0]);
   } else if constexpr (is_group_model<V> || is_dataset_model<V>) {
-    dump_node(m, f, f.models[0], *group, f.name);
+    dump_node(m, f, f.models[0], *group, f.name, options);
   } else if constexpr (variant_of<V>::value) {
-    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name); }, m);
+    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name, options); }, m);
   } else {  // list or map
     const Group g = group->create_group(f.name);
     std::size_t i = 0;
     for (const auto& element : m) {
-      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++));
-      else dump_node(element.second, f, f.models[0], g, element.first);
+      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++), options);
+      else dump_node(element.second, f, f.models[0], g, element.first, options);
     }
   }
 }
 
 template <class T>
-void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group) {
+void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group,
+                  const DumpOptions& options) {
   for_each_field<T>(schema, [&](auto d, const FieldSchema& f, auto kind) {
-    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group);
+    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group, options);
   });
 }
 
@@ -167,12 +176,15 @@ void load_dataset_values(V& value, const FieldSchema& f, const Dataset& ds, Load
   bool units_ok = true;
   const std::optional<UnitConverter> convert = run.unit_conversion(f, &ds, units_ok);
   if (!units_ok) return;
-  if (run.options().lazy && !convert) {
+  // Values that need converting or checking against an enum's members are read now.
+  if (run.options().lazy && !convert && !reads_enums_as_integers<NDArray<E>>(ds, run)) {
     value.defer_to(ds);
     return;
   }
   try {
-    value.assign(ds.template read<NDArray<E>>());
+    NDArray<E> values;
+    if (!read_stored(ds, values, f, run)) return;
+    value.assign(std::move(values));
   } catch (const Error& e) {
     run.problem(f, e.detail());
     return;
@@ -182,16 +194,22 @@ void load_dataset_values(V& value, const FieldSchema& f, const Dataset& ds, Load
 }
 
 // A dataset that fits `schema` (type and shape), without reporting anything.
-bool dataset_fits(const Dataset& ds, const ModelSchema& schema);
+bool dataset_fits(const Dataset& ds, const ModelSchema& schema, const LoadRun& run);
 // The same, reporting the mismatch as a problem of `f`.
-bool dataset_matches(const Dataset& ds, const FieldSchema& f, const ModelSchema& schema, Walk& run);
+bool dataset_matches(const Dataset& ds, const FieldSchema& f, const ModelSchema& schema, LoadRun& run);
 
-// `name` as in validate_node.
+// `name` as in validate_node. A dataset whose type or shape does not fit has its values skipped, but
+// its `units` attribute and the model's attribute fields are still checked: load() reports every
+// problem at once, and attributes can be read whatever the data is.
 template <class V>
 void load_dataset_node(V& value, const FieldSchema& f, const ModelSchema& schema, const Dataset& ds,
                        std::string_view name, LoadRun& run) {
-  if (!dataset_matches(ds, f, schema, run)) return;
-  load_dataset_values<typename V::value_type>(value, f, ds, run);
+  if (dataset_matches(ds, f, schema, run)) {
+    load_dataset_values<typename V::value_type>(value, f, ds, run);
+  } else {
+    bool units_ok = true;
+    (void)run.unit_conversion(f, &ds, units_ok);  // for its problem only
+  }
   if (name.empty()) return load_members(value, schema, ds, nullptr, run);
   Scope in(run, name, f.member, f.name);
   load_members(value, schema, ds, nullptr, run);
@@ -213,7 +231,7 @@ void load_node(V& value, const FieldSchema& f, const ModelSchema& schema, const 
 template <class V, std::size_t... I>
 bool load_alternative(V& value, const FieldSchema& f, const Dataset& ds, LoadRun& run, std::index_sequence<I...>) {
   // The first alternative whose type and shape fit, as pydantic's Union tries them in order.
-  return ((dataset_fits(ds, f.models[I]) &&
+  return ((dataset_fits(ds, f.models[I], run) &&
            (load_dataset_node(value.template emplace<I>(), f, f.models[I], ds, run.stored_name(f), run), true)) ||
           ...);
 }
@@ -257,9 +275,11 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
         return;
       }
     }
-    if (std::string msg = check_stored(f.value, a.dtype(), a.shape()); !msg.empty()) return run.problem(f, msg);
+    if (std::string msg = check_stored(f.value, a.dtype(), a.shape(), run.options().integer_enums); !msg.empty()) {
+      return run.problem(f, msg);
+    }
     try {
-      a.read(value);
+      if (!read_stored(a, value, f, run)) return;
     } catch (const Error& e) {
       return run.problem(f, e.detail());
     }
@@ -270,13 +290,16 @@ void load_field(M& m, const FieldSchema& f, const Object& owner, const Group* gr
     const auto object = run.child(*group, f, ObjectKind::dataset);
     if (!object) return;
     const Dataset ds = object->as_dataset();
-    if (!dataset_matches(ds, f, f.models[0], run)) return;
+    bool units_ok = true;
+    if (!dataset_matches(ds, f, f.models[0], run)) {
+      (void)run.unit_conversion(f, &ds, units_ok);  // for its problem only, as load_dataset_node
+      return;
+    }
     try {
-      ds.read(m);
+      if (!read_stored(ds, m, f, run)) return;
     } catch (const Error& e) {
       return run.problem(f, e.detail());
     }
-    bool units_ok = true;
     if (const auto convert = run.unit_conversion(f, &ds, units_ok)) convert_values(m, *convert, f, run);
     check_values(m, f, run);
   } else if constexpr (K == FieldKind::dataset) {
@@ -361,7 +384,7 @@ template <class T>
 void dump_validated(const T& model, const Group& group, const DumpOptions& options) {
   const ModelSchema& schema = schema_of<T>();
   if (options.self_describing) write_model_notes(group, schema);
-  dump_members(model, schema, group, &group);
+  dump_members(model, schema, group, &group, options);
 }
 }  // namespace detail::model
 
@@ -403,14 +426,17 @@ T load(const Dataset& dataset, const LoadOptions& options) {
   // The dataset itself is the walk's root: its problems are reported at its path, with no field
   // name (the object itself), or as "values" for the data.
   T model{};
-  if (std::string msg = detail::model::check_stored(schema.value, dataset.dtype(), dataset.shape()); !msg.empty()) {
+  // As for a dataset field: a type or shape that does not fit skips the values, not the attributes.
+  if (std::string msg = detail::model::check_stored(schema.value, dataset.dtype(), dataset.shape(),
+                                                    options.integer_enums);
+      !msg.empty()) {
     run.problem("", "", std::move(msg));
   } else {
     FieldSchema self;
     self.member = "values";
     detail::model::load_dataset_values<typename T::value_type>(model, self, dataset, run);
-    detail::model::load_members(model, schema, dataset, nullptr, run);
   }
+  detail::model::load_members(model, schema, dataset, nullptr, run);
   run.finish(dataset.file_name());
   return model;
 }
