@@ -25,6 +25,7 @@
 namespace h5kit {
 
 class DatasetSelection;
+class DatasetFields;  // include/h5kit/dataset_fields.hpp
 template <class E>
 class AsType;
 class Dimension;  // include/h5kit/dimension_scales.hpp
@@ -151,6 +152,9 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   void write_direct(NDView<const T> source, const std::optional<Selection>& source_selection = std::nullopt,
                     const std::optional<Selection>& destination = std::nullopt) const;
 
+  // h5py's ds.fields(names): only these fields of a compound dataset (dataset_fields.hpp).
+  DatasetFields fields(std::vector<std::string> names) const;
+
   // Reads converted to element type E, range-checked (h5py's astype): ds.astype<double>()[{s(0, 10)}].
   template <class E>
   AsType<E> astype() const;
@@ -215,6 +219,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
  private:
   friend class detail::ValueIo<Dataset>;
   friend class DatasetSelection;
+  friend class DatasetFields;
   static constexpr const char* read_operation = "read dataset";
   static constexpr const char* write_operation = "write dataset";
   // Refuses data I/O through a damaged stored type (type_damage_), and on a closed dataset.
@@ -266,3 +271,4 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
 
 #include "h5kit/dataset_selection.hpp"  // needs the complete Dataset
 #include "h5kit/dataset_iteration.hpp"  // needs the complete Dataset and DatasetSelection
+#include "h5kit/dataset_fields.hpp"     // needs the complete Dataset

@@ -129,7 +129,7 @@ std::string what(const char* member) {
 
 // Struct members match stored members by name (HDF5's compound conversion does the same): reading
 // needs every struct member in the file; writing needs the two member sets to be equal, since HDF5
-// would leave unmatched stored members unwritten.
+// would leave unmatched stored members unwritten, unless the fields were named (DatasetFields).
 void match_names(const ElementCodec& codec, const Datatype& stored, const Context& ctx, const char* member) {
   if (!stored.valid()) return;
   if (stored.type_class() != TypeClass::compound)
@@ -139,7 +139,9 @@ void match_names(const ElementCodec& codec, const Datatype& stored, const Contex
     if (!stored.member(m.name))
       ctx.mismatch(std::string("struct member \"") + m.name + "\" is not in the stored compound (its members: " +
                    member_list(stored) + ")");
-  if (ctx.writing)
+  // Naming the fields (DatasetFields, at the top level) says the others are to be left as they are.
+  const bool fields_named = ctx.target.fields && member[0] == '\0';
+  if (ctx.writing && !fields_named)
     for (const auto& s : stored.members()) {
       const bool known = std::any_of(codec.members.begin(), codec.members.end(),
                                      [&](const CodecMember& m) { return s.name == m.name; });
@@ -390,8 +392,25 @@ bool convert_compounds(const Datatype& from, const Datatype& to, std::size_t n, 
   return status >= 0;
 }
 
-void read_checked(const IoTarget& t, const Datatype& stored, const Datatype& memory, void* elements, std::size_t n,
+// The stored compound cut down to the members the struct has (in stored order, with their stored
+// types, packed): staging through it transfers only those fields, so a write leaves the others as
+// they are (HDF5 fills them from the file), and a read fetches no more than it needs.
+Datatype stored_subset(const Datatype& stored, const Datatype& memory) {
+  std::vector<CompoundMember> kept;
+  std::size_t offset = 0;
+  const std::vector<CompoundMember> members = stored.members();
+  for (const CompoundMember& m : members) {
+    if (!memory.member(m.name)) continue;
+    kept.push_back({m.name, offset, m.type});
+    offset += m.type.size();
+  }
+  if (kept.size() == members.size()) return stored;
+  return Datatype::compound(std::max<std::size_t>(offset, 1), kept);
+}
+
+void read_checked(const IoTarget& t, const Datatype& all_stored, const Datatype& memory, void* elements, std::size_t n,
                   const Context& ctx) {
+  const Datatype stored = stored_subset(all_stored, memory);
   std::vector<unsigned char> buffer(std::max<std::size_t>(n * std::max(stored.size(), memory.size()), 1));
   read_raw(t, stored, buffer.data(), n);
   if (!convert_compounds(stored, memory, n, buffer.data()))
@@ -400,8 +419,9 @@ void read_checked(const IoTarget& t, const Datatype& stored, const Datatype& mem
   std::memcpy(elements, buffer.data(), n * memory.size());
 }
 
-void write_checked(const IoTarget& t, const Datatype& stored, const Datatype& memory, const void* elements,
+void write_checked(const IoTarget& t, const Datatype& all_stored, const Datatype& memory, const void* elements,
                    const Shape& mem_shape, const Context& ctx) {
+  const Datatype stored = stored_subset(all_stored, memory);
   const std::size_t n = element_count(mem_shape);
   std::vector<unsigned char> buffer(std::max<std::size_t>(n * std::max(stored.size(), memory.size()), 1));
   std::memcpy(buffer.data(), elements, n * memory.size());

@@ -12,6 +12,7 @@
 
 #include "detail/broadcast.hpp"
 #include "detail/checked.hpp"
+#include "detail/field_selection.hpp"
 #include "detail/dataspace.hpp"
 #include "detail/h5_text.hpp"
 #include "detail/stored_type_check.hpp"
@@ -344,9 +345,10 @@ void check_string_values(const IoTarget& t, hid_t stored, const std::string* str
 
 }  // namespace
 
-void write_raw(const IoTarget& t, const Datatype& element_type, const void* buffer, const Shape& mem_shape) {
+void write_raw(const IoTarget& t, const Datatype& given_type, const void* buffer, const Shape& mem_shape) {
   const char* op = t.is_attribute ? "write attribute" : "write dataset";
   Handle stored = stored_type_handle(t);
+  const Datatype element_type = t.fields ? field_memory_type(t, stored.get(), given_type, op) : given_type;
   const bool same_as_stored = H5Tequal(stored.get(), element_type.id()) > 0;
   Datatype mem_type = element_type;
   // Array and enum storage only matter when the types differ (the common case skips both checks).
@@ -386,9 +388,10 @@ void write_raw(const IoTarget& t, const Datatype& element_type, const void* buff
   transfer_write(t, mem_type.id(), buffer, n, op);
 }
 
-void read_raw(const IoTarget& t, const Datatype& element_type, void* buffer, std::size_t count) {
+void read_raw(const IoTarget& t, const Datatype& given_type, void* buffer, std::size_t count) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   Handle stored = stored_type_handle(t);
+  const Datatype element_type = t.fields ? field_memory_type(t, stored.get(), given_type, op) : given_type;
   if (H5Tequal(stored.get(), element_type.id()) > 0) {  // the common case: straight into the buffer
     if (count > 0) transfer_read(t, element_type.id(), buffer, count, op);
     return;

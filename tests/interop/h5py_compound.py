@@ -74,6 +74,17 @@ def check_enum_array_vlen(path):
 
 # ---- B: h5py writes, h5kit checks ------------------------------------------------------------
 
+def check_fields(path):
+    """h5kit wrote (id, score, flag) rows, then rewrote only `score` through fields()."""
+    c = Checker(path)
+    with h5py.File(path, "r") as f:
+        ds = f["scores"]
+        c.array("id untouched", ds["id"], np.array([1, 2, 3], np.int32))
+        c.array("score rewritten", ds["score"], np.array([0.5, 0.5, 9.0]))
+        c.array("flag untouched", ds["flag"], np.array([10, 20, 30], np.int16))
+    c.finish()
+
+
 def write_all(path):
     with h5py.File(path, "w") as f:
         table = np.dtype([("id", "<i4"), ("name", "S10"), ("score", "<f8"), ("pos", POINT), ("vel", "<f4", (3,)),
@@ -113,5 +124,6 @@ def write_all(path):
 run({
     "check-compound": check_compound,
     "check-enum-array-vlen": check_enum_array_vlen,
+    "check-fields": check_fields,
     "write-all": write_all,
 })

@@ -130,9 +130,30 @@ TEST(interop_compound, H5pyReadsEnumsArrayTypesAndVlenSequences) {
   EXPECT_TRUE(run_peer_case(kScript, "check-enum-array-vlen", {path}));
 }
 
+TEST(interop_compound, H5pySeesOneFieldRewrittenAndTheOthersKept) {
+  TempDir dir;
+  const std::string path = dir / "fields.h5";
+  {
+    File f(path, "w");
+    const Datatype row = Datatype::compound(14, {{"id", 0, Datatype::int32()}, {"score", 4, Datatype::float64()},
+                                                 {"flag", 12, Datatype::int16()}});
+    const Dataset scores = f.create_dataset("scores", Shape{3}, row);
+    scores.fields({"id"}) = std::vector<std::int32_t>{1, 2, 3};
+    scores.fields({"flag"}) = std::vector<std::int16_t>{10, 20, 30};
+    scores.fields({"score"})[{s(0, 2)}] = 0.5;
+    scores.fields({"score"})[{2}] = 9.0;
+  }
+  EXPECT_TRUE(run_peer_case(kScript, "check-fields", {path}));
+}
+
 // ---- B: h5py writes, h5kit checks --------------------------------------------------------------
 
 class interop_compound_from_h5py : public PeerFileTest<kScript, "write-all", "from_h5py.h5"> {};
+
+TEST_F(interop_compound_from_h5py, OneFieldOfAStructuredArray) {
+  EXPECT_EQ(file_.dataset("table").fields({"score"}).read<std::vector<double>>(), (std::vector<double>{0.5, -1.5}));
+  EXPECT_EQ(file_.dataset("table").fields({"id"}).read<std::vector<std::int32_t>>(), (std::vector<std::int32_t>{7, 8}));
+}
 
 TEST_F(interop_compound_from_h5py, StructuredArrayReadsByNameWithFixedStrings) {
   const auto rows = file_.dataset("table").read<std::vector<TableRow>>();

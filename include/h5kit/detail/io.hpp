@@ -33,6 +33,8 @@ struct IoTarget {
   // The dataset's fill time is never (or its fill value undefined): HDF5 then leaves the part of a
   // read buffer that maps to never-written storage untouched, so the read fills it first.
   bool fill_before_read = false;
+  // Only these fields of a compound (DatasetFields): one field's own type, or a struct naming them.
+  const std::vector<std::string>* fields = nullptr;
 };
 
 Shape selection_shape(const IoTarget& target);
