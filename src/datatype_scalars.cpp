@@ -96,7 +96,8 @@ std::string opaque_name(hid_t type) {
   const std::string size = std::to_string(H5Tget_size(type));
   const std::string tag = take_h5_string(H5Tget_tag(type));
   if (const auto unit = parse_numpy_time_tag(tag); unit && size == "8")
-    return std::string(unit->kind == 'M' ? "datetime64[" : "timedelta64[") + unit->unit + "]";
+    return std::string(unit->big_endian ? ">" : "") + (unit->kind == 'M' ? "datetime64[" : "timedelta64[") + unit->unit +
+           "]";
   if (tag.empty()) return "opaque(" + size + ")";
   return "opaque(" + size + ",\"" + tag + "\")";
 }

@@ -40,6 +40,21 @@ TEST_F(ChronoTypes, TypesAreH5pysTaggedOpaques) {
   EXPECT_THROW(datetime64_type("Y"), InvalidArgumentError);  // calendar unit: no fixed length
 }
 
+TEST_F(ChronoTypes, BigEndianCountsAreSwapped) {
+  // numpy's ">M8[ns]" (h5py tags it "NUMPY:>M8[ns]"): the same instants, the count's bytes reversed.
+  const Datatype big = datetime64_type("ns", ByteOrder::big);
+  EXPECT_EQ(big.tag(), "NUMPY:>M8[ns]");
+  EXPECT_EQ(big.name(), ">datetime64[ns]");
+  const std::vector<sys_time<nanoseconds>> values = {kInstant, sys_time<nanoseconds>{nanoseconds{1}}};
+  const Dataset ds = file_.create_dataset("t", values, DatasetOptions{}.dtype(big));
+  EXPECT_EQ(ds.read<std::vector<sys_time<nanoseconds>>>(), values);
+  const RawData raw = ds.read_native();
+  EXPECT_EQ(static_cast<unsigned>(raw.data()[15]), 1u);  // 1 ns stored big-endian: the last byte is 1
+  const Dataset gaps = file_.create_dataset("gaps", std::vector<milliseconds>{1500ms, -3ms},
+                                            DatasetOptions{}.dtype(timedelta64_type("ms", ByteOrder::big)));
+  EXPECT_EQ(gaps.read<std::vector<microseconds>>(), (std::vector<microseconds>{1500000us, -3000us}));
+}
+
 TEST_F(ChronoTypes, TimePointsRoundTripExactly) {
   const std::vector<sys_time<nanoseconds>> values = {kInstant, sys_time<nanoseconds>{}, kInstant - 100 * 365 * 24h};
   const Dataset ds = file_.create_dataset("t", values);

@@ -19,7 +19,7 @@
 namespace h5kit {
 
 namespace detail {
-Datatype numpy_time_type(char kind, std::string_view unit);
+Datatype numpy_time_type(char kind, std::string_view unit, ByteOrder order = ByteOrder::little);
 
 template <class Period>
 constexpr std::string_view numpy_unit() {
@@ -38,9 +38,15 @@ template <class Rep>
 inline constexpr bool numpy_time_rep = std::is_integral_v<Rep> && std::is_signed_v<Rep> && sizeof(Rep) == 8;
 }  // namespace detail
 
-// Datatypes of numpy's time types for a unit ("ns", "us", "ms", "s", "m", "h", "D", "W").
-inline Datatype datetime64_type(std::string_view unit) { return detail::numpy_time_type('M', unit); }
-inline Datatype timedelta64_type(std::string_view unit) { return detail::numpy_time_type('m', unit); }
+// Datatypes of numpy's time types for a unit ("ns", "us", "ms", "s", "m", "h", "D", "W"); with
+// ByteOrder::big, numpy's ">M8[ns]" (the count stored big-endian, as h5py writes a big-endian
+// array). Either order reads into and writes from std::chrono values; the bytes are swapped.
+inline Datatype datetime64_type(std::string_view unit, ByteOrder order = ByteOrder::little) {
+  return detail::numpy_time_type('M', unit, order);
+}
+inline Datatype timedelta64_type(std::string_view unit, ByteOrder order = ByteOrder::little) {
+  return detail::numpy_time_type('m', unit, order);
+}
 
 template <class Rep, class Period>
 struct inspector<std::chrono::time_point<std::chrono::system_clock, std::chrono::duration<Rep, Period>>>

@@ -1,6 +1,7 @@
 #include "detail/numpy_time.hpp"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -87,9 +88,13 @@ herr_t convert_time(hid_t src, hid_t dst, H5T_cdata_t* cdata, size_t nelmts, siz
   const auto [p, q] = factor(*a, *b);
   const std::size_t stride = buf_stride ? buf_stride : 8;
   auto* bytes = static_cast<unsigned char*>(buf);
+  // Counts are converted in the machine's order; a big-endian side is swapped on the way.
+  constexpr bool little_machine = std::endian::native == std::endian::little;
+  const bool swap_in = a->big_endian == little_machine, swap_out = b->big_endian == little_machine;
   for (std::size_t i = 0; i < nelmts; ++i) {
     std::int64_t v;
     std::memcpy(&v, bytes + i * stride, 8);
+    if (swap_in) v = static_cast<std::int64_t>(__builtin_bswap64(static_cast<std::uint64_t>(v)));
     if (v != kNaT) {
       std::int64_t scaled;
       if (__builtin_mul_overflow(v, p, &scaled) || scaled == kNaT) {
@@ -105,6 +110,7 @@ herr_t convert_time(hid_t src, hid_t dst, H5T_cdata_t* cdata, size_t nelmts, siz
       }
       v = scaled / q;
     }
+    if (swap_out) v = static_cast<std::int64_t>(__builtin_bswap64(static_cast<std::uint64_t>(v)));
     std::memcpy(bytes + i * stride, &v, 8);
   }
   return 0;
@@ -113,21 +119,24 @@ herr_t convert_time(hid_t src, hid_t dst, H5T_cdata_t* cdata, size_t nelmts, siz
 }  // namespace
 
 std::optional<NumpyTimeUnit> parse_numpy_time_tag(std::string_view tag) {
-  // "NUMPY:<M8[ns]": h5py writes numpy's dtype.str, byte order included; '|' never occurs for
-  // 8-byte types and big-endian ('>') values would need swapping, which h5kit does not do.
-  constexpr std::string_view prefix = "NUMPY:<";
-  if (tag.substr(0, prefix.size()) != prefix) return std::nullopt;
+  // "NUMPY:<M8[ns]": h5py writes numpy's dtype.str, byte order included ('<' or '>'; '|' never
+  // occurs for 8-byte types).
+  constexpr std::string_view prefix = "NUMPY:";
+  if (tag.substr(0, prefix.size()) != prefix || tag.size() <= prefix.size()) return std::nullopt;
   tag.remove_prefix(prefix.size());
+  const char order = tag.front();
+  if (order != '<' && order != '>') return std::nullopt;
+  tag.remove_prefix(1);
   if (tag.size() < 5 || (tag[0] != 'M' && tag[0] != 'm') || tag.substr(1, 2) != "8[" || tag.back() != ']')
     return std::nullopt;
   const std::string_view unit = tag.substr(3, tag.size() - 4);
   for (const UnitInfo& u : kUnits)
-    if (u.name == unit) return NumpyTimeUnit{tag[0], std::string(unit), u.num, u.den};
+    if (u.name == unit) return NumpyTimeUnit{tag[0], std::string(unit), u.num, u.den, order == '>'};
   return std::nullopt;
 }
 
-std::string numpy_time_tag(char kind, std::string_view unit) {
-  return std::string("NUMPY:<") + kind + "8[" + std::string(unit) + "]";
+std::string numpy_time_tag(char kind, std::string_view unit, bool big_endian) {
+  return std::string("NUMPY:") + (big_endian ? '>' : '<') + kind + "8[" + std::string(unit) + "]";
 }
 
 void register_numpy_time_conversion() {

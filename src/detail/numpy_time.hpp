@@ -1,7 +1,8 @@
 #pragma once
 // numpy datetime64 / timedelta64 as h5py 3 stores them: an 8-byte opaque type tagged
 // "NUMPY:<M8[ns]" (or "<m8[us]"...), holding a little-endian int64 count of units since the Unix
-// epoch (datetime64) or of units (timedelta64). INT64_MIN is numpy's NaT.
+// epoch (datetime64) or of units (timedelta64); "NUMPY:>M8[ns]" holds it big-endian. INT64_MIN is
+// numpy's NaT.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,11 +16,12 @@ struct NumpyTimeUnit {
   char kind = 'M';             // 'M' datetime64, 'm' timedelta64
   std::string unit;            // "ns", "us", "ms", "s", "m", "h", "D", "W"
   std::int64_t num = 1, den = 1;  // one unit is num/den seconds
+  bool big_endian = false;     // numpy's ">M8[ns]": the count's bytes are stored most significant first
 };
 
 // The unit a tag names, or nothing when the tag is not one of h5py's numpy time tags.
 std::optional<NumpyTimeUnit> parse_numpy_time_tag(std::string_view tag);
-std::string numpy_time_tag(char kind, std::string_view unit);
+std::string numpy_time_tag(char kind, std::string_view unit, bool big_endian = false);
 
 // Makes HDF5 convert between numpy time opaque types of the same kind and different units (once per
 // process; a soft conversion path, so H5Dread/H5Tconvert use it like any built-in one).
