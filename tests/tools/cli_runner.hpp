@@ -31,6 +31,14 @@ inline CliResult run_cli(const TempDir& dir, const std::string& args, int timeou
   return {run.exit_code, run.output, std::string(std::istreambuf_iterator<char>(in), {})};
 }
 
+// AddressSanitizer reserves terabytes of address space for its shadow memory when a program starts,
+// so a CLI built with it (the sanitizer flavour) cannot start under an address-space limit at all.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSpaceLimitsWork = false;
+#else
+inline constexpr bool kAddressSpaceLimitsWork = true;
+#endif
+
 // The CLI under an address-space limit (setrlimit RLIMIT_AS through the shell's `ulimit -v`), with
 // its stdout piped into `sink` (a shell command such as "wc -c"), whose output becomes `out`: for
 // input that once took gigabytes, a dump that needs more than `max_mebibytes` fails to allocate.
