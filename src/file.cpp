@@ -159,6 +159,10 @@ hid_t create_new(const std::string& path, unsigned flags, hid_t fapl, const File
   const char* op = "create file";
   if (flags == H5F_ACC_EXCL && on_disk(path, o))
     detail::reject(ErrorKind::already_exists, op, where, "the file exists (mode \"w-\"/\"x\" never overwrites)");
+  // HDF5 would refuse this at H5Fcreate among other reasons; said plainly before it is asked.
+  if (o.page_buffer_size != 0 && o.fs_strategy != FileSpaceStrategy::page)
+    detail::reject(ErrorKind::invalid_argument, op, where,
+                   "a page buffer needs a file created with FileSpaceStrategy::page (set fs_strategy when creating it)");
   Handle fcpl = creation_plist(path, o);
   return checked(H5Fcreate(path.c_str(), flags, fcpl.get(), fapl), op, where);
 }
@@ -183,10 +187,10 @@ File::File(std::string_view path_view, std::string_view mode, const FileOptions&
                    "a user block size (" + std::to_string(options.userblock_size) +
                        ") can only be given when creating a file, not with mode \"" + std::string(mode) + "\"");
   // Space management is fixed when a file is made; h5kit refuses rather than ignore it later.
-  if (detail::has_file_space_options(options) && (mode == "r" || mode == "r+"))
+  if (detail::has_file_space_options(options) && (mode == "r" || mode == "r+" || (mode == "a" && exists)))
     detail::reject(ErrorKind::invalid_argument, "open file", where,
                    "file space options (fs_strategy, fs_persist, fs_threshold, fs_page_size) apply when a file is "
-                   "created, not with mode \"" + std::string(mode) + "\"");
+                   "created, not with mode \"" + std::string(mode) + "\"" + (mode == "a" ? " on a file that exists" : ""));
   if (mode == "r") id = open_existing(path, H5F_ACC_RDONLY | (options.swmr ? H5F_ACC_SWMR_READ : 0u), fapl.get(), options);
   else if (mode == "r+") id = open_existing(path, H5F_ACC_RDWR | (options.swmr ? H5F_ACC_SWMR_WRITE : 0u), fapl.get(), options);
   else if (mode == "w") id = create_new(path, H5F_ACC_TRUNC, fapl.get(), options);

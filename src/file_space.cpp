@@ -78,7 +78,7 @@ void set_page_buffer(hid_t fapl, const FileOptions& o, const Where& where) {
 std::string explain_page_buffer_failure(const FileOptions& o, std::string_view stack) {
   if (o.page_buffer_size == 0) return {};
   if (stack.find("requires PAGE file space strategy") != std::string_view::npos)
-    return "a page buffer needs a file created with FileSpaceStrategy::page";
+    return "a page buffer needs a file created with FileSpaceStrategy::page (set fs_strategy when creating it)";
   if (stack.find("page buffer size") != std::string_view::npos || stack.find("page size") != std::string_view::npos)
     return "the page buffer (" + std::to_string(o.page_buffer_size) + " bytes) must be at least the file's page size";
   return {};

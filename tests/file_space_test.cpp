@@ -83,6 +83,11 @@ TEST(FileSpace, RefusalsSayWhy) {
   FileOptions strategy;
   strategy.fs_strategy = FileSpaceStrategy::page;
   EXPECT_NE(invalid_argument_message(plain, "r+", strategy).find("apply when a file is created"), std::string::npos);
+  EXPECT_NE(invalid_argument_message(plain, "a", strategy).find("on a file that exists"), std::string::npos);
+  // Creating with a page buffer but HDF5's default strategy: the same plain words as when opening.
+  EXPECT_NE(invalid_argument_message(dir / "buffered.h5", "w", buffer).find("needs a file created with"),
+            std::string::npos)
+      << invalid_argument_message(dir / "buffered.h5", "w", buffer);
   FileOptions small_page;
   small_page.fs_page_size = 100;
   EXPECT_NE(invalid_argument_message(dir / "new.h5", "w", small_page).find("at least 512 bytes"), std::string::npos);
