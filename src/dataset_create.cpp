@@ -176,12 +176,13 @@ void set_external(hid_t dcpl, const Shape& shape, const Datatype& type, const Da
                             file.size == unlimited ? H5F_UNLIMITED : static_cast<hsize_t>(file.size)),
             kCreate, where, ErrorKind::invalid_argument, "external file " + file.name);
   }
-  const std::size_t needed = byte_count(grows ? *o.maxshape() : shape, type.size()).value_or(unlimited);
+  const Shape& reach = grows ? *o.maxshape() : shape;  // the most the dataset can hold
+  const std::size_t needed = byte_count(reach, type.size()).value_or(unlimited);
   if (total != unlimited && (needed == unlimited || needed > total))
     detail::reject(ErrorKind::invalid_argument, kCreate, where,
                    "the external files hold " + std::to_string(total) + " bytes, the data needs " +
                        (needed == unlimited ? std::string("more (it can grow without bound)") : std::to_string(needed)) +
-                       " (shape " + to_string(grows ? *o.maxshape() : shape) + " of " + type.name() + ")");
+                       " (shape " + to_string(reach) + " of " + type.name() + ")");
 }
 
 H5D_fill_time_t to_hdf5(FillTime t) {

@@ -159,10 +159,6 @@ hid_t create_new(const std::string& path, unsigned flags, hid_t fapl, const File
   const char* op = "create file";
   if (flags == H5F_ACC_EXCL && on_disk(path, o))
     detail::reject(ErrorKind::already_exists, op, where, "the file exists (mode \"w-\"/\"x\" never overwrites)");
-  // HDF5 would refuse this at H5Fcreate among other reasons; said plainly before it is asked.
-  if (o.page_buffer_size != 0 && o.fs_strategy != FileSpaceStrategy::page)
-    detail::reject(ErrorKind::invalid_argument, op, where,
-                   "a page buffer needs a file created with FileSpaceStrategy::page (set fs_strategy when creating it)");
   Handle fcpl = creation_plist(path, o);
   return checked(H5Fcreate(path.c_str(), flags, fcpl.get(), fapl), op, where);
 }

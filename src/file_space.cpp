@@ -31,18 +31,26 @@ FileSpaceStrategy from_hdf5(H5F_fspace_strategy_t s) {
 
 bool power_of_two(std::size_t n) { return n != 0 && (n & (n - 1)) == 0; }
 
+// Whether o asks for a strategy other than HDF5's default settings (H5Pset_file_space_strategy).
+bool strategy_asked(const FileOptions& o) {
+  return o.fs_strategy != FileSpaceStrategy::library_default || o.fs_persist || o.fs_threshold != 1;
+}
+
+constexpr const char* kNeedsPagedFile =
+    "a page buffer needs a file created with FileSpaceStrategy::page (set fs_strategy when creating it)";
+
 }  // namespace
 
 namespace detail {
 
-bool has_file_space_options(const FileOptions& o) {
-  return o.fs_strategy != FileSpaceStrategy::library_default || o.fs_persist || o.fs_threshold != 1 ||
-         o.fs_page_size != 0;
-}
+bool has_file_space_options(const FileOptions& o) { return strategy_asked(o) || o.fs_page_size != 0; }
 
 void set_file_space(hid_t fcpl, const FileOptions& o, const Where& where) {
   constexpr const char* op = "create file";
-  if (o.fs_strategy != FileSpaceStrategy::library_default || o.fs_persist || o.fs_threshold != 1)
+  // HDF5 would refuse this at H5Fcreate among other reasons; said plainly before it is asked.
+  if (o.page_buffer_size != 0 && o.fs_strategy != FileSpaceStrategy::page)
+    reject(ErrorKind::invalid_argument, op, where, kNeedsPagedFile);
+  if (strategy_asked(o))
     checked(H5Pset_file_space_strategy(fcpl, to_hdf5(o.fs_strategy), o.fs_persist, o.fs_threshold), op, where,
             ErrorKind::invalid_argument, "file space strategy");
   if (o.fs_page_size != 0) {
@@ -78,7 +86,7 @@ void set_page_buffer(hid_t fapl, const FileOptions& o, const Where& where) {
 std::string explain_page_buffer_failure(const FileOptions& o, std::string_view stack) {
   if (o.page_buffer_size == 0) return {};
   if (stack.find("requires PAGE file space strategy") != std::string_view::npos)
-    return "a page buffer needs a file created with FileSpaceStrategy::page (set fs_strategy when creating it)";
+    return kNeedsPagedFile;
   if (stack.find("page buffer size") != std::string_view::npos || stack.find("page size") != std::string_view::npos)
     return "the page buffer (" + std::to_string(o.page_buffer_size) + " bytes) must be at least the file's page size";
   return {};

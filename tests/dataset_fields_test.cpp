@@ -9,11 +9,13 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "support/error_message.hpp"
 #include "support/temp_dir.hpp"
 
 namespace h5kit {
 namespace {
 
+using test::message_of;
 using test::TempDir;
 
 struct Row {
@@ -34,16 +36,6 @@ struct AB {
   float b;
 };
 BOOST_DESCRIBE_STRUCT(AB, (), (a, b))
-
-template <class E>
-std::string message_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "(no error of the expected kind)";
-}
 
 class DatasetFieldsTest : public ::testing::Test {
  protected:

@@ -7,11 +7,13 @@
 #include <gtest/gtest.h>
 
 #include "h5kit/h5kit.hpp"
+#include "support/error_message.hpp"
 #include "support/temp_dir.hpp"
 
 namespace h5kit {
 namespace {
 
+using test::message_of;
 using test::TempDir;
 
 class DimensionScaleTest : public ::testing::Test {
@@ -22,16 +24,6 @@ class DimensionScaleTest : public ::testing::Test {
   Dataset x = f.create_dataset("x", std::vector<double>{0, 1, 2, 3});
   Dataset t = f.create_dataset("time", std::vector<double>{10, 20, 30});
 };
-
-template <class E>
-std::string message_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "(no exception)";
-}
 
 TEST_F(DimensionScaleTest, MakeScaleAttachLabelList) {
   EXPECT_FALSE(x.is_scale());

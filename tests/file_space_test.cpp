@@ -88,6 +88,16 @@ TEST(FileSpace, RefusalsSayWhy) {
   EXPECT_NE(invalid_argument_message(dir / "buffered.h5", "w", buffer).find("needs a file created with"),
             std::string::npos)
       << invalid_argument_message(dir / "buffered.h5", "w", buffer);
+  FileOptions create_paged;
+  create_paged.fs_strategy = FileSpaceStrategy::page;
+  create_paged.fs_page_size = 8192;
+  const std::string paged = dir / "paged.h5";
+  File(paged, "w", create_paged).create_group("g");
+  FileOptions small_buffer;
+  small_buffer.page_buffer_size = 4096;
+  EXPECT_NE(invalid_argument_message(paged, "r", small_buffer).find("(4096 bytes) must be at least the file's page size"),
+            std::string::npos)
+      << invalid_argument_message(paged, "r", small_buffer);
   FileOptions small_page;
   small_page.fs_page_size = 100;
   EXPECT_NE(invalid_argument_message(dir / "new.h5", "w", small_page).find("at least 512 bytes"), std::string::npos);

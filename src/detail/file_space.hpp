@@ -11,7 +11,8 @@ namespace h5kit::detail {
 
 // Whether `o` asks for anything that only applies when a file is created.
 bool has_file_space_options(const FileOptions& o);
-// Sets o's strategy, persistence, threshold and page size on a file creation list.
+// Sets o's strategy, persistence, threshold and page size on a file creation list; refuses a page
+// buffer for a file created without the page strategy.
 void set_file_space(hid_t fcpl, const FileOptions& o, const Where& where);
 // Sets o's page buffer on a file access list.
 void set_page_buffer(hid_t fapl, const FileOptions& o, const Where& where);
