@@ -232,4 +232,10 @@ bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {
 
 RawData Dataset::read_native() const { return detail::read_native(target(read_operation)); }
 
+RawData Dataset::read_native(const Shape& offset, const Shape& count) const {
+  return detail::read_native(block("read block", offset, count));
+}
+
+Datatype Dataset::native_dtype() const { return detail::native_type_of(target(read_operation)); }
+
 }  // namespace h5kit

@@ -60,15 +60,22 @@ void RawData::release() noexcept {
 
 namespace detail {
 
-RawData read_native(const IoTarget& t) {
+Datatype native_type_of(const IoTarget& t) {
   const char* op = t.is_attribute ? "read attribute" : "read dataset";
   silence_hdf5_errors();
   const Handle stored = stored_type_handle(t);  // the dataset's cached type, or the attribute's, checked
-  Datatype native{Handle(checked(H5Tget_native_type(stored.get(), H5T_DIR_ASCEND), op, Where{t.id},
+  return Datatype{Handle(checked(H5Tget_native_type(stored.get(), H5T_DIR_ASCEND), op, Where{t.id},
                                  ErrorKind::type_mismatch))};
+}
+
+RawData read_native(const IoTarget& t) {
+  const char* op = t.is_attribute ? "read attribute" : "read dataset";
+  const Datatype native = native_type_of(t);
   Handle space(checked(t.is_attribute ? H5Aget_space(t.id) : H5Dget_space(t.id), op, Where{t.id}));
   const bool empty = H5Sget_simple_extent_type(space.get()) == H5S_NULL;
-  const Shape shape = empty ? Shape{} : extent_of(space.get());
+  const bool block = !t.is_attribute && t.count;  // Dataset::read_native(offset, count)
+  if (block) select_block(space.get(), *t.offset, *t.count, op, Where{t.id});
+  const Shape shape = block ? *t.count : empty ? Shape{} : extent_of(space.get());
   reserve_read_memory(t, shape, native.size());  // a file may declare any shape
   RawData data = [&] {
     try {
@@ -80,6 +87,10 @@ RawData read_native(const IoTarget& t) {
   if (data.count() == 0) return data;
   if (t.is_attribute)
     checked(H5Aread(t.id, native.id(), data.data()), op, Where{t.id});
+  else if (block)
+    checked(H5Dread(t.id, native.id(), simple_space(shape, op, Where{t.id}).get(), space.get(), H5P_DEFAULT,
+                    data.data()),
+            op, Where{t.id});
   else
     checked(H5Dread(t.id, native.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), op, Where{t.id});
   return data;

@@ -198,6 +198,12 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   }
 
   RawData read_native() const;
+  // The block of `count` elements from `offset` the same way: a whole dataset read block by block in
+  // bounded memory (h5kit dump). InvalidArgumentError when the block is not inside the extent.
+  RawData read_native(const Shape& offset, const Shape& count) const;
+  // The memory type read_native() reads into (H5Tget_native_type of the stored type);
+  // TypeMismatchError when HDF5 has none.
+  Datatype native_dtype() const;
 
   // ---- Dimension scales and region references (dimension_scales.hpp, docs/references.md) ----
   // One axis, to attach scales and labels (h5py's dset.dims[axis]); InvalidArgumentError when

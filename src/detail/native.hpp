@@ -6,5 +6,7 @@
 namespace h5kit::detail {
 
 RawData read_native(const IoTarget& target);
+// The memory type read_native() reads the target into (H5Tget_native_type of the stored type).
+Datatype native_type_of(const IoTarget& target);
 
 }  // namespace h5kit::detail

@@ -4,7 +4,6 @@
 #include <span>
 #include <string>
 
-#include "hdf5_queries.hpp"
 #include "walk.hpp"
 
 namespace h5kit::cli {
@@ -52,7 +51,7 @@ bool DatasetStream::needs_blocks(const Dataset& dataset, std::size_t block_bytes
 
 DatasetStream::DatasetStream(Dataset dataset, std::size_t block_bytes, ReferenceResolver& references)
     : dataset_(std::move(dataset)), references_(references), shape_(dataset_.shape()) {
-  native_ = native_dtype(dataset_);
+  native_ = dataset_.native_dtype();
   const std::uint64_t per_block = std::max<std::uint64_t>(1, block_bytes / std::max<std::size_t>(1, native_.size()));
   // The first axis whose trailing sub-array fits a block: rows of a (n, 3) dataset, parts of a row
   // of a (2, 10^9) one. The last axis always qualifies (its sub-array is one element).
@@ -72,9 +71,15 @@ RawData DatasetStream::read_block(const Shape& offset, std::uint64_t rows) {
   count[split_axis_] = rows;
   std::copy(shape_.begin() + static_cast<std::ptrdiff_t>(split_axis_) + 1, shape_.end(),
             count.begin() + static_cast<std::ptrdiff_t>(split_axis_) + 1);
-  RawData block = read_native_block(dataset_, native_, offset, count);
-  bytes_read_ += product(count) * native_.size();
-  return block;
+  try {
+    RawData block = dataset_.read_native(offset, count);
+    bytes_read_ += product(count) * native_.size();
+    return block;
+  } catch (const Error& e) {
+    // The library's message names the file and the dataset; the block says which part is bad.
+    throw_error(e.kind(), e.operation(), e.file(), e.object(),
+                "block " + to_string(offset) + " + " + to_string(count) + ": " + e.detail(), e.hdf5_stack());
+  }
 }
 
 void DatasetStream::read_first_block() {

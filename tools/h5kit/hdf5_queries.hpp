@@ -16,15 +16,6 @@ namespace h5kit::cli {
 // Replace with Dataset::fill_value_native() -> std::optional<RawData>.
 std::optional<RawData> user_fill_value(const Dataset& dataset);
 
-// The native memory type of a dataset's stored type (H5Tget_native_type), which read_native() reads
-// into. TypeMismatchError when HDF5 has none (its time class). Replace with Dataset::native_dtype().
-Datatype native_dtype(const Dataset& dataset);
-
-// The block [offset, offset + count) of `dataset` in `native` (from native_dtype), as read_native()
-// reads the whole: the bytes the dump decodes, a bounded piece at a time. OutOfMemoryError when the
-// block's bytes pass read_budget(), an h5kit::Error naming the file, the dataset, the block and
-// HDF5's error stack when the read fails. Replace with Dataset::read_native(offset, count).
-RawData read_native_block(const Dataset& dataset, const Datatype& native, const Shape& offset, const Shape& count);
 
 
 }  // namespace h5kit::cli
