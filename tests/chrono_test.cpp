@@ -37,7 +37,12 @@ TEST_F(ChronoTypes, TypesAreH5pysTaggedOpaques) {
   EXPECT_EQ(dtype<sys_time<nanoseconds>>().name(), "datetime64[ns]");
   EXPECT_EQ(dtype<std::vector<seconds>>().name(), "timedelta64[s]");
   EXPECT_EQ(datetime64_type("us"), dtype<sys_time<microseconds>>());
-  EXPECT_THROW(datetime64_type("Y"), InvalidArgumentError);  // calendar unit: no fixed length
+  EXPECT_THROW(datetime64_type("fortnight"), InvalidArgumentError);
+  EXPECT_EQ(dtype<std::chrono::year>().tag(), "NUMPY:<M8[Y]");
+  EXPECT_EQ(dtype<year_month>().tag(), "NUMPY:<M8[M]");
+  EXPECT_EQ(dtype<years>().tag(), "NUMPY:<m8[Y]");
+  EXPECT_EQ(dtype<months>().tag(), "NUMPY:<m8[M]");
+  EXPECT_EQ(datetime64_type("Y").name(), "datetime64[Y]");
 }
 
 TEST_F(ChronoTypes, BigEndianCountsAreSwapped) {
@@ -132,6 +137,101 @@ TEST_F(ChronoTypes, TimeIsNotANumberOrADuration) {
   ASSERT_EQ(raw.size(), 8u);
   std::memcpy(&count, raw.data(), 8);
   EXPECT_EQ(count, kInstant.time_since_epoch().count());
+}
+
+// ---- numpy's calendar units: datetime64[Y] / [M] are std::chrono::year / year_month ----
+
+TEST_F(ChronoTypes, CalendarYearsAndMonthsCountFrom1970) {
+  const std::vector<std::chrono::year> ys = {1970y, 1969y, 2024y, 1000y};
+  const Dataset y = file_.create_dataset("y", ys);
+  EXPECT_EQ(y.dtype().name(), "datetime64[Y]");
+  EXPECT_EQ(y.read<std::vector<std::chrono::year>>(), ys);
+  // The stored counts are numpy's: years since 1970, negative before.
+  std::vector<std::int64_t> counts;
+  for (const Opaque& raw : y.read<std::vector<Opaque>>()) {
+    std::int64_t c;
+    std::memcpy(&c, raw.data(), 8);
+    counts.push_back(c);
+  }
+  EXPECT_EQ(counts, (std::vector<std::int64_t>{0, -1, 54, -970}));
+  const std::vector<year_month> ms = {1969y / December, 2024y / May, 1970y / January};
+  const Dataset m = file_.create_dataset("m", ms);
+  EXPECT_EQ(m.read<std::vector<year_month>>(), ms);
+  file_.attrs().set("season", 2025y / March);
+  EXPECT_EQ(file_.attrs().get<year_month>("season"), 2025y / March);
+}
+
+TEST_F(ChronoTypes, CalendarUnitsConvertThroughTheCalendar) {
+  // Years read as days and seconds on their first day, as numpy's astype does.
+  file_.create_dataset("y", std::vector<std::chrono::year>{1971y, 1969y, 2024y});
+  EXPECT_EQ(file_.dataset("y").read<std::vector<sys_days>>(),
+            (std::vector<sys_days>{sys_days{1971y / 1 / 1}, sys_days{1969y / 1 / 1}, sys_days{2024y / 1 / 1}}));
+  EXPECT_EQ(file_.dataset("y").read<std::vector<year_month>>(),
+            (std::vector<year_month>{1971y / January, 1969y / January, 2024y / January}));
+  file_.create_dataset("m", std::vector<year_month>{2024y / February, 1969y / December});
+  EXPECT_EQ(file_.dataset("m").read<std::vector<sys_seconds>>(),
+            (std::vector<sys_seconds>{sys_days{2024y / February / 1}, sys_days{1969y / December / 1}}));
+  // The other way: instants on the first day of a month are whole months.
+  file_.create_dataset("first", std::vector<sys_time<nanoseconds>>{sys_days{2000y / March / 1}});
+  EXPECT_EQ(file_.dataset("first").read<year_month>(), 2000y / March);
+  file_.create_dataset("jan", std::vector<sys_days>{sys_days{1900y / January / 1}});
+  EXPECT_EQ(file_.dataset("jan").read<std::chrono::year>(), 1900y);
+  // Written into a stored datetime64[D]: the calendar again.
+  const Dataset days = file_.create_dataset("d", std::vector<year_month>{2020y / July},
+                                            DatasetOptions{}.dtype(datetime64_type("D")));
+  EXPECT_EQ(days.read<sys_days>(), sys_days{2020y / July / 1});
+}
+
+TEST_F(ChronoTypes, CalendarConversionsNeverLoseTheRest) {
+  // 2024-05-02 is not a whole month; 12:00 on the first is not a whole day.
+  file_.create_dataset("second", std::vector<sys_days>{sys_days{2024y / May / 2}});
+  try {
+    file_.dataset("second").read<std::vector<year_month>>();
+    FAIL() << "expected TypeMismatchError";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("2024-5-2 is not the first day of a month"), std::string::npos)
+        << e.what() << " // " << e.hdf5_stack();
+  }
+  file_.create_dataset("noon", std::vector<sys_seconds>{sys_days{2024y / May / 1} + 12h});
+  EXPECT_THROW(file_.dataset("noon").read<year_month>(), TypeMismatchError);
+  file_.create_dataset("march", std::vector<year_month>{2024y / March});
+  EXPECT_THROW(file_.dataset("march").read<std::chrono::year>(), TypeMismatchError);
+  // Writing a non-first day into a stored year writes nothing.
+  const Dataset y = file_.create_dataset("y", 2000y);
+  EXPECT_THROW(y.write(sys_days{2024y / May / 2}), InvalidArgumentError);
+  EXPECT_EQ(y.read<std::chrono::year>(), 2000y);
+  // Invalid calendar values are refused before anything is written.
+  EXPECT_THROW(file_.create_dataset("bad", std::vector<year_month>{2024y / month{13}}), InvalidArgumentError);
+  EXPECT_FALSE(file_.contains("bad"));
+}
+
+TEST_F(ChronoTypes, NaTAndFarYearsAreClearErrorsForCalendarValues) {
+  file_.create_dataset("nat", std::vector<sys_days>{sys_days{days::min()}});
+  try {
+    file_.dataset("nat").read<std::vector<year_month>>();
+    FAIL() << "expected TypeMismatchError";
+  } catch (const TypeMismatchError& e) {
+    EXPECT_NE(std::string(e.what()).find("element 0 is NaT"), std::string::npos) << e.what();
+  }
+  // NaT still converts as NaT between calendar and fixed units.
+  file_.create_dataset("nat_years", std::vector<sys_days>{sys_days{days::min()}},
+                       DatasetOptions{}.dtype(datetime64_type("Y")));
+  EXPECT_EQ(file_.dataset("nat_years").read<sys_seconds>(), sys_seconds{seconds::min()});
+  // A count of years far beyond std::chrono::year's range.
+  std::int64_t far = 1'000'000;
+  file_.create_dataset("far", Opaque(&far, 8), DatasetOptions{}.dtype(datetime64_type("Y")));
+  EXPECT_THROW(file_.dataset("far").read<std::chrono::year>(), TypeMismatchError);
+  EXPECT_THROW(file_.dataset("far").read<sys_days>(), TypeMismatchError);
+}
+
+TEST_F(ChronoTypes, CalendarDurationsConvertOnlyToEachOther) {
+  // numpy's timedelta64[Y] has no length in days; h5kit does not guess one.
+  const Dataset y = file_.create_dataset("y", std::vector<years>{years{2}, years{-1}});
+  EXPECT_EQ(y.read<std::vector<years>>(), (std::vector<years>{years{2}, years{-1}}));
+  EXPECT_EQ(y.read<std::vector<months>>(), (std::vector<months>{months{24}, months{-12}}));
+  EXPECT_THROW(y.read<std::vector<days>>(), TypeMismatchError);
+  file_.create_dataset("m", months{18});
+  EXPECT_THROW(file_.dataset("m").read<years>(), TypeMismatchError);
 }
 
 }  // namespace

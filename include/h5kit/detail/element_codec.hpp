@@ -87,6 +87,12 @@ const ElementCodec& codec_of() {
     static_assert(std::is_trivially_copyable_v<M>,
                   "h5kit: a struct member or VarLen value must be a number, bool, std::complex, a described enum, "
                   "std::string, std::array, h5kit::VarLen or a described struct");
+    // Types that convert on their way to the file (std::chrono::year is 2 bytes in memory, an
+    // 8-byte count in the file) cannot sit in a struct laid out byte for byte.
+    static_assert(!requires { &inspector<M>::read_elements; },
+                  "h5kit: this type converts its values on the way to the file (std::chrono::year, "
+                  "year_month...) and cannot be a struct member or VarLen value; store a std::chrono::sys_days "
+                  "member instead");
     static thread_local const ElementCodec codec = plain_codec(inspector<M>::datatype(), sizeof(M), alignof(M));
     return codec;
   }
