@@ -6,6 +6,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/fill_string.hpp"
 #include "detail/native.hpp"
 #include "detail/stored_type_check.hpp"
 #include "detail/unwritten.hpp"
@@ -228,6 +229,16 @@ bool Dataset::read_fill_value(const Datatype& mem_type, void* out) const {
   checked(H5Pget_fill_value(dcpl.get(), mem_type.id(), out), "read fill value", Where{id()},
           ErrorKind::type_mismatch);
   return true;
+}
+
+std::optional<std::string> Dataset::read_fill_string() const {
+  require_valid("read fill value");
+  Handle dcpl = creation_plist(*this, "read fill value");
+  const Handle stored(checked(H5Dget_type(id()), "read fill value", Where{id()}));
+  if (H5Tget_class(stored.get()) != H5T_STRING)
+    detail::reject(ErrorKind::type_mismatch, "read fill value", Where{id()},
+                   "the dataset's type is " + dtype().name() + ", whose fill value is not a string");
+  return detail::read_string_fill_value(dcpl.get(), stored.get(), Where{id()});
 }
 
 RawData Dataset::read_native() const { return detail::read_native(target(read_operation)); }

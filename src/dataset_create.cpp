@@ -5,6 +5,7 @@
 
 #include "detail/checked.hpp"
 #include "detail/dataspace.hpp"
+#include "detail/fill_string.hpp"
 #include "detail/filters.hpp"
 #include "detail/paths.hpp"
 #include "detail/plists.hpp"
@@ -233,6 +234,7 @@ CreationPlists dataset_plists(const Shape& shape, const Datatype& type, const Da
   if (!o.fill_bytes().empty())
     checked(H5Pset_fill_value(dcpl, o.fill_type().id(), o.fill_bytes().data()), kCreate, where,
             ErrorKind::type_mismatch, "fill value of type " + o.fill_type().name());
+  if (o.fill_string()) detail::set_string_fill_value(dcpl, type, *o.fill_string(), where);
   if (chunk)
     p.dapl = detail::chunk_cache_access_plist(where.loc, element_count(*chunk) * type.size(), o.chunk_cache(), where);
   return p;

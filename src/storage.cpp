@@ -3,7 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "h5kit/strings.hpp"
+
 namespace h5kit {
+
+DatasetOptions& DatasetOptions::fill_value(const Bytes& value) {
+  fill_string_ = FillString{value.str(), false};
+  fill_bytes_.clear();
+  return *this;
+}
 
 Shape guess_chunk(const Shape& shape, const std::optional<Shape>& maxshape, std::size_t type_size) {
   constexpr double base = 16 * 1024, smallest = 8 * 1024, largest = 1024 * 1024;

@@ -20,12 +20,15 @@
 #include "h5kit/selection.hpp"
 #include "h5kit/shape.hpp"
 #include "h5kit/storage.hpp"
+#include "h5kit/strings.hpp"
+#include "h5kit/text_decoding.hpp"
 #include "h5kit/virtual.hpp"
 
 namespace h5kit {
 
 class DatasetSelection;
 class DatasetFields;  // include/h5kit/dataset_fields.hpp
+class AsStr;          // include/h5kit/dataset_text.hpp
 template <class E>
 class AsType;
 class Dimension;  // include/h5kit/dimension_scales.hpp
@@ -154,6 +157,8 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
 
   // h5py's ds.fields(names): only these fields of a compound dataset (dataset_fields.hpp).
   DatasetFields fields(std::vector<std::string> names) const;
+  // h5py's ds.asstr(encoding, errors): the strings decoded into UTF-8 text (dataset_text.hpp).
+  AsStr asstr(TextDecoding how = {}) const;
 
   // Reads converted to element type E, range-checked (h5py's astype): ds.astype<double>()[{s(0, 10)}].
   template <class E>
@@ -188,13 +193,22 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
     return value;
   }
 
-  // The fill value, read as T (nullopt when none is defined).
+  // The fill value, read as T (nullopt when none is defined). T is a scalar stored as its own
+  // bytes, or std::string / h5kit::Bytes for a string dataset (the value without its padding; ""
+  // when the library default applies).
   template <class T>
   std::optional<T> fill_value() const {
-    static_assert(std::is_trivially_copyable_v<T>, "h5kit: fill_value reads a scalar stored as its own bytes");
-    T value{};
-    if (!read_fill_value(inspector<T>::datatype(), &value)) return std::nullopt;
-    return value;
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Bytes>) {
+      std::optional<std::string> text = read_fill_string();
+      if (!text) return std::nullopt;
+      return T(std::move(*text));
+    } else {
+      static_assert(std::is_trivially_copyable_v<T>,
+                    "h5kit: fill_value reads a scalar stored as its own bytes, or a std::string / h5kit::Bytes");
+      T value{};
+      if (!read_fill_value(inspector<T>::datatype(), &value)) return std::nullopt;
+      return value;
+    }
   }
 
   RawData read_native() const;
@@ -233,6 +247,7 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
   detail::IoTarget target(const char* operation) const;
   detail::IoTarget block(const char* operation, const Shape& offset, const Shape& count) const;
   bool read_fill_value(const Datatype& mem_type, void* out) const;
+  std::optional<std::string> read_fill_string() const;
   // A read_direct/write_direct in progress: the two selections stay alive while `target` refers to them.
   struct DirectTransfer {
     detail::IoTarget target;
@@ -278,3 +293,4 @@ class Dataset : public Object, public detail::ValueIo<Dataset> {
 #include "h5kit/dataset_selection.hpp"  // needs the complete Dataset
 #include "h5kit/dataset_iteration.hpp"  // needs the complete Dataset and DatasetSelection
 #include "h5kit/dataset_fields.hpp"     // needs the complete Dataset
+#include "h5kit/dataset_text.hpp"       // needs the complete Dataset

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "h5kit/shape.hpp"
 
 namespace h5kit {
+
+class Bytes;  // h5kit/strings.hpp
 
 // The storage layout of a dataset.
 enum class Layout { compact, contiguous, chunked, virtual_ };
@@ -160,16 +163,28 @@ class DatasetOptions {
   // Store creation/modification times in the dataset's header. Off by default, as in h5py: two
   // identical writes then make byte-identical files.
   DatasetOptions& track_times(bool on = true) { track_times_ = on; return *this; }
-  // Value of elements never written (h5py's fillvalue). T must be a numeric scalar.
+  // Value of elements never written (h5py's fillvalue): a scalar stored as its own bytes (numbers,
+  // enums, plain structs), or text (std::string, a literal) / h5kit::Bytes for a string dataset,
+  // fixed or variable length. A string that does not suit the stored type (too long for S<n>, not
+  // UTF-8 for a UTF-8 type, text that is not ASCII for an ASCII type, a NUL in a variable-length
+  // one) is an InvalidArgumentError at create_dataset, and nothing is created.
   template <class T>
   DatasetOptions& fill_value(const T& value) {
-    static_assert(inspector<T>::rank == 0 && std::is_trivially_copyable_v<T>,
-                  "h5kit: fill_value takes a scalar stored as its own bytes (numbers, enums, plain structs)");
-    fill_type_ = inspector<T>::datatype();
-    fill_bytes_.resize(sizeof(T));
-    std::memcpy(fill_bytes_.data(), &value, sizeof(T));
+    if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+      fill_string_ = FillString{std::string(std::string_view(value)), true};
+      fill_bytes_.clear();
+    } else {
+      static_assert(inspector<T>::rank == 0 && std::is_trivially_copyable_v<T>,
+                    "h5kit: fill_value takes a scalar stored as its own bytes (numbers, enums, plain structs), "
+                    "text or h5kit::Bytes");
+      fill_type_ = inspector<T>::datatype();
+      fill_bytes_.resize(sizeof(T));
+      std::memcpy(fill_bytes_.data(), &value, sizeof(T));
+      fill_string_.reset();
+    }
     return *this;
   }
+  DatasetOptions& fill_value(const Bytes& value);
 
   const std::optional<Shape>& chunks() const noexcept { return chunks_; }
   const std::optional<Shape>& maxshape() const noexcept { return maxshape_; }
@@ -191,6 +206,13 @@ class DatasetOptions {
   bool track_times() const noexcept { return track_times_; }
   const std::vector<std::byte>& fill_bytes() const noexcept { return fill_bytes_; }
   const Datatype& fill_type() const noexcept { return fill_type_; }
+  // A string fill value: its bytes, and whether they are text (checked against the stored
+  // character set as written text is) rather than h5kit::Bytes.
+  struct FillString {
+    std::string value;
+    bool text = true;
+  };
+  const std::optional<FillString>& fill_string() const noexcept { return fill_string_; }
   // Whether any filter is asked for (which, as in h5py, implies chunked storage).
   bool filtered() const noexcept {
     return gzip_ >= 0 || shuffle_ || fletcher32_ || scaleoffset_ || szip_ || !filters_.empty();
@@ -216,6 +238,7 @@ class DatasetOptions {
   std::optional<Datatype> dtype_;
   std::vector<std::byte> fill_bytes_;
   Datatype fill_type_;
+  std::optional<FillString> fill_string_;
 };
 
 // h5py's chunk guess: aim for chunks of roughly 16 KiB to 1 MiB, larger for larger datasets,
