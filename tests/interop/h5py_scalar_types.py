@@ -1,5 +1,6 @@
 """h5py peer for tests/interop/h5py_scalar_types_test.cpp: float16, bytes vs text, opaque tags,
-numpy datetime64/timedelta64 and big-endian numbers, both directions."""
+numpy datetime64/timedelta64 (calendar units too), string fill values, text decoding (asstr) and
+big-endian numbers, both directions."""
 import h5py
 import numpy as np
 
@@ -18,6 +19,16 @@ INSTANTS_NS = np.array(["2024-05-01T12:00:00.123456789", "1970-01-01T00:00:00", 
 INSTANTS_S = np.array(["2024-05-01T12:00:00", "1969-12-31T23:59:59"], dtype="M8[s]")
 INSTANTS_US = np.array(["2024-05-01T12:00:00.123456", "2262-04-11T23:47:16.854775"], dtype="M8[us]")
 GAPS_MS = np.array([1500, -3, 0], dtype="m8[ms]")
+YEARS = np.array(["1970", "1969", "2024", "1000"], dtype="M8[Y]")
+MONTHS = np.array(["1969-12", "2024-05", "1970-01"], dtype="M8[M]")
+SPANS_Y = np.array([2, -1], dtype="m8[Y]")
+# Strings whose bytes are not what their character set says, for asstr(encoding, errors).
+MISLABELLED = {
+    "latin1_fixed": (np.array([b"caf\xe9", b"ok", b"\xff"], dtype="S6"), None),
+    "broken_utf8": ([b"ok", b"\xe2\x82", b"a\xffb\xe0\x80c", "\u00b5".encode()], h5py.string_dtype("utf-8")),
+}
+DECODINGS = [("ascii", "replace"), ("ascii", "ignore"), ("ascii", "backslashreplace"), ("utf-8", "replace"),
+             ("utf-8", "ignore"), ("utf-8", "backslashreplace"), ("latin-1", "strict")]
 BLOBS = [b"abcd", b"\x00\x01\x02\x03", b"wxyz"]
 BE_I4 = np.array([1, -2, 0x01020304, np.iinfo(np.int32).min], dtype=">i4")
 BE_F8 = np.array([1.5, -0.0, 1e300, np.inf], dtype=">f8")
@@ -118,6 +129,26 @@ def check_time(path):
             c.true(np.array_equal(got.view(np.int64), expected.view(np.int64)),
                    f"{name} values: got {got!r}, expected {expected!r}")
         c.equal("attribute", f.attrs["when"], np.datetime64("2024-05-01T12:00:00", "s"))
+        for name, expected in (("years", YEARS), ("months", MONTHS), ("spans_y", SPANS_Y)):
+            ds = f[name]
+            c.equal(f"{name} tag", ds.id.get_type().get_tag(), b"NUMPY:" + expected.dtype.str.encode())
+            c.array(f"{name} values", ds[()], expected)
+        c.array("years as days (numpy's calendar)", f["years"][()].astype("M8[D]"),
+                np.array(["1970-01-01", "1969-01-01", "2024-01-01", "1000-01-01"], dtype="M8[D]"))
+    c.finish()
+
+
+def check_fill_strings(path):
+    c = Checker(path)
+    with h5py.File(path, "r") as f:
+        ds = f["fixed"]
+        c.equal("fixed fillvalue", ds.fillvalue, b"N/A")
+        c.equal("fixed never-written values", list(ds[()]), [b"N/A", b"N/A", b"N/A"])
+        ds = f["vlen"]
+        c.equal("vlen fillvalue", ds.fillvalue, b"none")
+        c.equal("vlen never-written values", list(ds.asstr()[()]), ["none", "written", "none"])
+        ds = f["utf8_fixed"]
+        c.equal("utf8 fillvalue", ds.fillvalue.decode("utf-8"), "\u00b5m")
     c.finish()
 
 
@@ -158,11 +189,22 @@ def write_all(path):
         f["f8be"] = BE_F8
         f["u2be"] = BE_U2
         f["compound_be"] = BE_COMPOUND
+        for name, values in (("M8Y", YEARS), ("M8M", MONTHS), ("m8Y", SPANS_Y)):
+            f[name] = values.astype(h5py.opaque_dtype(values.dtype))
+        f.create_dataset("fill_fixed", (3,), dtype="S5", fillvalue=b"N/A")
+        f.create_dataset("fill_vlen", (2,), dtype=h5py.string_dtype(), fillvalue="none")
+        for name, (data, dtype) in MISLABELLED.items():
+            ds = f.create_dataset(name, data=data, dtype=dtype)
+            # h5py's own decodings of the same bytes, for h5kit to match.
+            for encoding, errors in DECODINGS:
+                expected = list(ds.asstr(encoding, errors)[()])
+                f.create_dataset(f"decoded/{name}/{encoding}/{errors}", data=expected, dtype=h5py.string_dtype())
 
 
 run({
     "check-float16": check_float16,
     "check-strings": check_strings,
+    "check-fill-strings": check_fill_strings,
     "check-opaque": check_opaque,
     "check-time": check_time,
     "check-byte-order": check_byte_order,

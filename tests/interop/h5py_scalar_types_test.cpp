@@ -1,5 +1,6 @@
 // Scalar element types across the h5kit <-> h5py boundary: float16, bytes vs text, opaque tags,
-// numpy datetime64/timedelta64 and big-endian numbers.
+// numpy datetime64/timedelta64 (calendar units too), string fill values, text decoding (asstr) and
+// big-endian numbers.
 //   A: h5kit writes, tests/interop/h5py_scalar_types.py check-* reads with h5py and checks.
 //   B: h5py_scalar_types.py write-all writes, h5kit reads and checks types and values.
 #include <chrono>
@@ -102,8 +103,26 @@ TEST(interop_scalar_types, H5pyReadsTimePointsAsDatetime64AndDurationsAsTimedelt
     f.create_dataset("us", kInstantsUs);
     f.create_dataset("gaps_ms", kGapsMs);
     f.attrs().set("when", sys_seconds{sys_days{2024y / May / 1} + 12h});
+    f.create_dataset("years", std::vector<std::chrono::year>{1970y, 1969y, 2024y, 1000y});
+    f.create_dataset("months", std::vector<year_month>{1969y / December, 2024y / May, 1970y / January});
+    f.create_dataset("spans_y", std::vector<years>{years{2}, years{-1}});
   }
   EXPECT_TRUE(run_peer_case(kScript, "check-time", {path}));
+}
+
+TEST(interop_scalar_types, H5pyReadsStringFillValues) {
+  TempDir dir;
+  const std::string path = dir / "fill.h5";
+  {
+    File f(path, "w");
+    f.create_dataset("fixed", Shape{3}, Datatype::fixed_string(5), DatasetOptions{}.fill_value(Bytes("N/A")));
+    const Dataset vlen = f.create_dataset("vlen", Shape{3}, Datatype::variable_string(CharSet::ascii),
+                                          DatasetOptions{}.fill_value(Bytes("none")));
+    vlen[{1}] = Bytes("written");
+    f.create_dataset("utf8_fixed", Shape{2}, Datatype::fixed_string(8, CharSet::utf8),
+                     DatasetOptions{}.fill_value("\u00b5m"));
+  }
+  EXPECT_TRUE(run_peer_case(kScript, "check-fill-strings", {path}));
 }
 
 TEST(interop_scalar_types, H5pyAndH5dumpSeeBigEndianTypes) {
@@ -203,6 +222,58 @@ TEST_F(interop_scalar_types_from_h5py, Datetime64ReadsAsExactTimePoints) {
   }
   EXPECT_EQ(file_.dataset("M8us_far").read<std::vector<sys_time<microseconds>>>()[0],
             sys_time<microseconds>{sys_days{3000y / January / 1}});
+}
+
+TEST_F(interop_scalar_types_from_h5py, CalendarDatetime64ReadsAsYearsAndMonths) {
+  EXPECT_EQ(file_.dataset("M8Y").dtype().name(), "datetime64[Y]");
+  EXPECT_EQ(file_.dataset("M8Y").read<std::vector<std::chrono::year>>(),
+            (std::vector<std::chrono::year>{1970y, 1969y, 2024y, 1000y}));
+  EXPECT_EQ(file_.dataset("M8M").read<std::vector<year_month>>(),
+            (std::vector<year_month>{1969y / December, 2024y / May, 1970y / January}));
+  EXPECT_EQ(file_.dataset("M8M").read<std::vector<sys_days>>()[1], sys_days{2024y / May / 1});
+  EXPECT_EQ(file_.dataset("m8Y").read<std::vector<months>>(), (std::vector<months>{months{24}, months{-12}}));
+}
+
+TEST_F(interop_scalar_types_from_h5py, StringFillValuesReadBack) {
+  const Dataset fixed = file_.dataset("fill_fixed");
+  EXPECT_EQ(fixed.fill_value<Bytes>(), Bytes("N/A"));
+  EXPECT_EQ(fixed.read<std::vector<Bytes>>(), (std::vector<Bytes>{"N/A", "N/A", "N/A"}));
+  const Dataset vlen = file_.dataset("fill_vlen");
+  EXPECT_EQ(vlen.fill_value<std::string>(), "none");
+  EXPECT_EQ(vlen.read<std::vector<std::string>>(), (std::vector<std::string>{"none", "none"}));
+}
+
+// h5kit's asstr() gives what h5py's asstr(encoding, errors) gives on the same bytes.
+TEST_F(interop_scalar_types_from_h5py, AsstrDecodesLikeH5py) {
+  const std::pair<const char*, TextEncoding> encodings[] = {
+      {"ascii", TextEncoding::ascii}, {"utf-8", TextEncoding::utf8}, {"latin-1", TextEncoding::latin1}};
+  const std::pair<const char*, DecodeErrors> policies[] = {{"strict", DecodeErrors::strict},
+                                                           {"replace", DecodeErrors::replace},
+                                                           {"ignore", DecodeErrors::ignore},
+                                                           {"backslashreplace", DecodeErrors::backslashreplace}};
+  int compared = 0;
+  for (const char* name : {"latin1_fixed", "broken_utf8"})
+    for (const auto& [encoding_name, encoding] : encodings)
+      for (const auto& [policy_name, policy] : policies) {
+        const std::string expected = std::string("decoded/") + name + "/" + encoding_name + "/" + policy_name;
+        if (!file_.contains(expected)) continue;
+        const NDArray<std::string> got = file_.dataset(name).asstr({encoding, policy}).read();
+        EXPECT_EQ(std::vector<std::string>(got.begin(), got.end()),
+                  file_.dataset(expected).read<std::vector<std::string>>())
+            << expected;
+        ++compared;
+      }
+  EXPECT_EQ(compared, 14);
+  // Strict decoding of bytes that do not decode names the element and the byte, as Python would fail.
+  try {
+    file_.dataset("latin1_fixed").asstr().read();
+    FAIL() << "expected InvalidArgumentError";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("element 0: byte 0xe9 at offset 3 does not decode as ascii"),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("/latin1_fixed"), std::string::npos) << e.what();
+  }
 }
 
 struct BigEndianPair {
