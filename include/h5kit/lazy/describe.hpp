@@ -59,10 +59,11 @@ AxisDescription<T> describe(const H5Array<T>& a, std::optional<int> axis_arg, co
   sum_type<T>* sum = d.sum.data();
   T* low = d.min.data();
   T* high = d.max.data();
-  std::fill_n(sum, n, sum_type<T>{});
+  Fold<false, sum_type<T>> sums(n);  // as sum(): pairwise within blocks, compensated across
   std::vector<char> seen(n, 0);
-  const Moments m = gather_moments(a, opt.where, axis, n, [&](std::size_t o, std::size_t, const T& v) {
-    sum[o] += static_cast<sum_type<T>>(v);
+  const Moments m = gather_moments(
+      a, opt.where, axis, n,
+      [&](std::size_t o, std::size_t, const T& v) {
     if (!seen[o]) {
       low[o] = high[o] = v;
       seen[o] = 1;
@@ -70,9 +71,11 @@ AxisDescription<T> describe(const H5Array<T>& a, std::optional<int> axis_arg, co
     // min and max propagate NaN, as numpy's: once a NaN is in, it stays.
     if (v != v || (low[o] == low[o] && v < low[o])) low[o] = v;
     if (v != v || (high[o] == high[o] && v > high[o])) high[o] = v;
-  });
+      },
+      [&](const NDArray<T>& values, const bool* mask, const AxisMap& map) { sums.add_block(axis, values, mask, map); });
   for (std::size_t i = 0; i < n; ++i) {
     if (m.count[i] == 0) throw_empty_description(ds, shape);
+    sum[i] = sums.value(i);
     d.count.data()[i] = m.count[i];
     d.mean.data()[i] = m.mean[i];
     d.var.data()[i] = m.variance(i, opt.ddof);

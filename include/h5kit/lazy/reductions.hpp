@@ -141,6 +141,110 @@ void for_each_element(const H5Array<T>& a, const Where& where, std::optional<std
   for_each_block(a, where, axis, std::forward<F>(f), [](const auto&...) {});
 }
 
+// ---- accurate sums and products (numpy's pairwise summation, and better across blocks) ----------
+
+// Whether R accumulates with rounding (floating point): pairwise within a block, compensated across.
+template <class R>
+inline constexpr bool rounds = std::is_floating_point_v<R>;
+
+// The type a floating-point sum or product of R accumulates in: one step wider (float in double,
+// double in long double), so the fold's own roundings stay below R's (numpy's accuracy or better;
+// for products, whose every rounding reaches the result, pairwise alone does not help).
+template <class R>
+using accumulator_t = std::conditional_t<std::is_same_v<R, float>, double,
+                                         std::conditional_t<rounds<R>, long double, R>>;
+
+template <bool product, class R>
+constexpr R fold_identity() {
+  return product ? R(1) : R(0);  // numpy's sum of [-0.0] is 0.0 too
+}
+template <bool product, class R>
+R combine(R a, R b) {
+  if constexpr (product) return static_cast<R>(a * b);
+  else return static_cast<R>(a + b);
+}
+
+// The sum (or product) of the n values at v[0], v[stride], ... (masked-out ones skipped) by numpy's
+// pairwise scheme: 8 running partial results over runs of at most 128 values, halves above that,
+// so the rounding error grows as log(n), not n.
+template <bool product, class R, class T>
+R pairwise(const T* v, const bool* mask, std::size_t n, std::size_t stride) {
+  const auto at = [&](std::size_t i) -> R {
+    if (mask && !mask[i * stride]) return fold_identity<product, R>();
+    return static_cast<R>(v[i * stride]);
+  };
+  if (n < 8) {
+    R r = fold_identity<product, R>();
+    for (std::size_t i = 0; i < n; ++i) r = combine<product>(r, at(i));
+    return r;
+  }
+  if (n <= 128) {
+    R acc[8];
+    for (std::size_t j = 0; j < 8; ++j) acc[j] = at(j);
+    std::size_t i = 8;
+    for (; i + 8 <= n; i += 8)
+      for (std::size_t j = 0; j < 8; ++j) acc[j] = combine<product>(acc[j], at(i + j));
+    R r = combine<product>(combine<product>(combine<product>(acc[0], acc[1]), combine<product>(acc[2], acc[3])),
+                           combine<product>(combine<product>(acc[4], acc[5]), combine<product>(acc[6], acc[7])));
+    for (; i < n; ++i) r = combine<product>(r, at(i));
+    return r;
+  }
+  std::size_t half = n / 2;
+  half -= half % 8;
+  return combine<product>(pairwise<product, R>(v, mask, half, stride),
+                          pairwise<product, R>(v + half * stride, mask ? mask + half * stride : nullptr, n - half,
+                                               stride));
+}
+
+// Per-output running sums (or products) across blocks, in accumulator_t<R>. Floating point folds each
+// block's pairwise result with a compensation term: Neumaier's for sums, the error-free product (an
+// FMA) for products, so a cap of one element is as accurate as one block. Integers simply add.
+template <bool product, class R>
+class Fold {
+  using Acc = accumulator_t<R>;
+
+ public:
+  explicit Fold(std::size_t n) : value_(n, fold_identity<product, Acc>()), error_(rounds<R> ? n : 0, Acc(0)) {}
+  void add(std::size_t o, Acc x) {
+    if constexpr (!rounds<R>) {
+      value_[o] = combine<product>(value_[o], x);
+    } else if constexpr (product) {
+      const Acc p = value_[o] * x;
+      if (std::isfinite(p)) error_[o] = std::fma(error_[o], x, std::fma(value_[o], x, -p));
+      value_[o] = p;
+    } else {
+      const Acc s = value_[o], t = s + x;
+      if (std::isfinite(t)) error_[o] += std::fabs(s) >= std::fabs(x) ? (s - t) + x : (x - t) + s;
+      value_[o] = t;
+    }
+  }
+  R value(std::size_t o) const {
+    if constexpr (rounds<R>) {
+      if (std::isfinite(value_[o])) return static_cast<R>(value_[o] + error_[o]);
+    }
+    return static_cast<R>(value_[o]);
+  }
+
+  // Folds in one block (see for_each_block): the whole block for no axis, else each lane along it.
+  template <class T>
+  void add_block(std::optional<std::size_t> axis, const NDArray<T>& values, const bool* mask, const AxisMap& map) {
+    const T* v = values.data();
+    if (!axis) {
+      add(0, pairwise<product, Acc>(v, mask, values.size(), 1));
+      return;
+    }
+    for (std::size_t o = 0; o < map.outer; ++o)
+      for (std::size_t i = 0; i < map.inner; ++i) {
+        const std::size_t first = o * map.length * map.inner + i;
+        add(map.out[o * map.inner + i],
+            pairwise<product, Acc>(v + first, mask ? mask + first : nullptr, map.length, map.inner));
+      }
+  }
+
+ private:
+  std::vector<Acc> value_, error_;
+};
+
 // Per-output running moments in one pass over the file: each block's count, mean and sum of squared
 // deviations are taken in memory (two passes over the block), then folded into the running ones
 // with Chan et al.'s pairwise update, which stays accurate where sum-of-squares formulas cancel.
@@ -157,11 +261,11 @@ struct Moments {
 // Folds `block`'s touched outputs into `running` and clears them in `block` for the next block.
 void fold_block_moments(Moments& running, Moments& block, std::span<const std::size_t> touched);
 
-// Gathers Moments over `a`; `also(o, position, value)` sees every element on the way (describe's
-// sum, min and max ride along on the same pass).
-template <class T, class Also>
+// Gathers Moments over `a`; `also(o, position, value)` sees every element on the way and
+// `also_block(values, mask, axis map)` every block (describe's sum, min and max ride along).
+template <class T, class Also, class AlsoBlock>
 Moments gather_moments(const H5Array<T>& a, const Where& where, std::optional<std::size_t> axis, std::size_t n,
-                       Also&& also) {
+                       Also&& also, AlsoBlock&& also_block) {
   Moments running(n), block(n);
   const Shape shape = a.shape();
   for_each_block(
@@ -180,6 +284,7 @@ Moments gather_moments(const H5Array<T>& a, const Where& where, std::optional<st
           block.m2[o] += d * d;
         });
         fold_block_moments(running, block, touched);
+        also_block(values, mask, map);
       });
   return running;
 }
@@ -196,12 +301,14 @@ NDArray<R> reduce(const H5Array<T>& a, std::optional<int> axis_arg, const Reduce
   R* r = out.data();
 
   if constexpr (K == Reduction::sum || K == Reduction::prod) {
-    const R identity = opt.initial ? *opt.initial : static_cast<R>(K == Reduction::sum ? 0 : 1);
-    std::fill_n(r, n, identity);
-    for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
-      if constexpr (K == Reduction::sum) r[o] += static_cast<R>(v);
-      else r[o] *= static_cast<R>(v);
-    });
+    Fold<K == Reduction::prod, R> fold(n);
+    if (opt.initial)
+      for (std::size_t o = 0; o < n; ++o) fold.add(o, *opt.initial);
+    for_each_block(
+        a, opt.where, axis, [](std::size_t, std::size_t, const T&) {},
+        [&](const Block&, const std::vector<std::size_t>&, const NDArray<T>& values, const bool* mask,
+            const AxisMap& map) { fold.add_block(axis, values, mask, map); });
+    for (std::size_t o = 0; o < n; ++o) r[o] = fold.value(o);
   } else if constexpr (K == Reduction::all || K == Reduction::any) {
     std::fill_n(r, n, static_cast<R>(K == Reduction::all));
     for_each_element(a, opt.where, axis, [&](std::size_t o, std::size_t, const T& v) {
@@ -235,7 +342,8 @@ NDArray<R> reduce(const H5Array<T>& a, std::optional<int> axis_arg, const Reduce
     for (char s : seen)
       if (!s) throw_empty_reduction(ds, K, shape);
   } else {  // mean, var, std: one pass (gather_moments)
-    const Moments m = gather_moments(a, opt.where, axis, n, [](std::size_t, std::size_t, const T&) {});
+    const Moments m = gather_moments(
+        a, opt.where, axis, n, [](std::size_t, std::size_t, const T&) {}, [](const auto&...) {});
     for (std::size_t i = 0; i < n; ++i) {
       const double mean = m.count[i] ? m.mean[i] : NAN;
       const double var = m.variance(i, opt.ddof);
