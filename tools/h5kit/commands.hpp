@@ -31,6 +31,7 @@ Command register_specs(CLI::App& parent);
 Command register_truncate(CLI::App& parent);  // truncate.cpp
 Command register_follow(CLI::App& parent);
 Command register_recover(CLI::App& parent);
+Command register_check(CLI::App& parent);     // check.cpp
 
 // A failure already worded for the user ("cannot open 'x.h5': no such file"). main() prints it
 // after "h5kit: " and exits with status 1.

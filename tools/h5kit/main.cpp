@@ -5,6 +5,7 @@
 // command line it rejects. No exception escapes main.
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -16,6 +17,7 @@
 #include <hdf5.h>
 
 #include <h5kit/error.hpp>
+#include <h5kit/isolation.hpp>
 
 #include "commands.hpp"
 #include "walk.hpp"
@@ -38,6 +40,55 @@ int with_output_delivered(int status) {
   const std::string reason = errno != 0 ? std::strerror(errno) : "a write failed";
   return report("the output could not be written to stdout (" + reason + "); what was written is incomplete",
                 status == 0 ? 1 : status);
+}
+
+// Runs the command, reporting its failure as main() does: the status, never an exception.
+int run_reporting(const h5kit::cli::Command& command) {
+  using h5kit::cli::UserError;
+  try {
+    return with_output_delivered(command.run());
+  } catch (const UserError& e) {
+    return report(e.what(), 1);
+  } catch (const h5kit::Error& e) {
+    return report(e.what(), 1);
+  } catch (const std::exception& e) {
+    return report(std::string("unexpected error: ") + e.what(), 1);
+  } catch (...) {
+    return report("unexpected error", 1);
+  }
+}
+
+// The commands that only read FILE, which may come from anywhere: by default they run in an
+// isolated child (h5kit/isolation.hpp), so that a crash or a loop inside libhdf5 on a damaged file
+// becomes one clear line and status 1 instead of a core dump. `check` isolates itself, object by
+// object; the commands that write (truncate, recover) and `follow` (a live file this machine is
+// writing) run in the process.
+bool reads_untrusted_files(const h5kit::cli::Command& command) {
+  static const std::vector<std::string> names = {"tree", "dump", "doc", "validate", "daq", "refs", "graph", "specs"};
+  return std::find(names.begin(), names.end(), command.app->get_name()) != names.end();
+}
+
+int run_isolated_command(const h5kit::cli::Command& command) {
+  std::string file;
+  if (const CLI::Option* option = command.app->get_option_no_throw("FILE"); option && option->count() > 0)
+    file = option->as<std::string>();
+  try {
+    const std::string status =
+        h5kit::run_isolated(command.app->get_name(), file, [&] { return std::to_string(run_reporting(command)); });
+    return std::stoi(status);
+  } catch (const h5kit::CrashedError& e) {
+    // The reader of our output went away (`h5kit dump | head`): end as the child did, silently.
+    if (e.signal() == SIGPIPE) {
+      std::signal(SIGPIPE, SIG_DFL);
+      std::raise(SIGPIPE);
+    }
+    std::string where = e.object().empty() ? "" : " at " + e.object();
+    return report("reading '" + file + "'" + where + ": " + e.detail() +
+                      "; any output above is incomplete (h5kit check FILE lists every damaged object)",
+                  1);
+  } catch (const h5kit::Error& e) {
+    return report(e.what(), 1);
+  }
 }
 
 }  // namespace
@@ -68,7 +119,14 @@ int main(int argc, char** argv) {
       register_truncate(app),
       register_follow(app),
       register_recover(app),
+      register_check(app),
   };
+  bool no_isolate = false;
+  for (const Command& command : commands)
+    if (reads_untrusted_files(command))
+      command.app->add_flag("--no-isolate", no_isolate,
+                            "Read FILE in this process, not in an isolated child (a crash of the HDF5 library on a "
+                            "damaged file then ends h5kit itself)");
 
   // CLI11 would only say "A subcommand is required" for a misspelt command; name it instead.
   if (argc > 1 && argv[1][0] != '-' &&
@@ -92,17 +150,8 @@ int main(int argc, char** argv) {
     return report(std::string(e.what()) + " (see h5kit --help)", status);
   }
 
-  try {
-    for (const Command& command : commands)
-      if (command.app->parsed()) return with_output_delivered(command.run());
-    return 0;
-  } catch (const UserError& e) {
-    return report(e.what(), 1);
-  } catch (const h5kit::Error& e) {
-    return report(e.what(), 1);
-  } catch (const std::exception& e) {
-    return report(std::string("unexpected error: ") + e.what(), 1);
-  } catch (...) {
-    return report("unexpected error", 1);
-  }
+  for (const Command& command : commands)
+    if (command.app->parsed())
+      return reads_untrusted_files(command) && !no_isolate ? run_isolated_command(command) : run_reporting(command);
+  return 0;
 }
