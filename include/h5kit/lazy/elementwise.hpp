@@ -9,8 +9,10 @@
 //     auto f = unary<float>(Unary::exp, a, Into{group, "e"});  // the operation chosen at run time
 //     a += 1;  a *= b;                                      // in place, in the file
 //
-// Result types follow numpy: math functions of integers give double, predicates and comparisons
-// give bool, divide gives double for integers. In place, the result is stored as the array's own
+// Result types follow numpy 1.24 (lazy/promotion.hpp): math functions of integers give double,
+// predicates and comparisons give bool, divide gives double for integers, and two operands give
+// numpy.promote_types of their types (uint32 - int32 is int64), value-based for a scalar
+// (float32 + 1.0 stays float32, uint8 + 100 stays uint8). In place, the result is stored as the array's own
 // type; an operation whose result would not fit that type (sin or divide of an integer array,
 // a predicate) is an InvalidArgumentError before anything is written.
 //
@@ -26,6 +28,7 @@
 #include "h5kit/group.hpp"
 #include "h5kit/lazy/broadcast.hpp"
 #include "h5kit/lazy/h5array.hpp"
+#include "h5kit/lazy/promotion.hpp"
 #include "h5kit/lazy/reductions.hpp"
 #include "h5kit/storage.hpp"
 
@@ -104,42 +107,66 @@ R unary_value(T v) {
   return R{};
 }
 
-template <Binary op, class R, class A, class B>
+// numpy's (and Python's) float floor division and remainder, computed together so that
+// floor_divide(x, y) * y + mod(x, y) == x up to rounding: 1.0 // 0.1 is 9 (0.1 is a little above
+// one tenth), not floor(1.0 / 0.1) = 10. Division by zero gives inf or NaN, as numpy.
+template <class F>
+F float_mod(F x, F y) {
+  F m = std::fmod(x, y);
+  if (m != 0) {
+    if ((y < 0) != (m < 0)) m += y;
+  } else {
+    m = std::copysign(F(0), y);
+  }
+  return m;
+}
+template <class F>
+F float_floor_divide(F x, F y) {
+  if (y == 0) return x / y;
+  const F m = std::fmod(x, y);
+  F div = (x - m) / y;
+  if (m != 0 && ((y < 0) != (m < 0))) div -= 1;
+  if (div == 0) return std::copysign(F(0), x / y);
+  F floor_div = std::floor(div);
+  if (div - floor_div > F(0.5)) floor_div += 1;
+  return floor_div;
+}
+
+// One element of op(a, b) computed in C (numpy's loop type: the promoted type of the operands,
+// lazy/promotion.hpp), then stored as R.
+template <Binary op, class R, class C, class A, class B>
 R binary_value(A a, B b) {
   // Arithmetic on two bools runs in int, as numpy's does before casting back.
-  using Common = std::common_type_t<A, B>;
-  using C = std::conditional_t<std::is_same_v<Common, bool>, int, Common>;
-  const C x = static_cast<C>(a), y = static_cast<C>(b);
+  using W = std::conditional_t<std::is_same_v<C, bool>, int, C>;
+  const W x = static_cast<W>(a), y = static_cast<W>(b);
   switch (op) {
     case Binary::add: return static_cast<R>(x + y);
     case Binary::subtract: return static_cast<R>(x - y);
     case Binary::multiply: return static_cast<R>(x * y);
-    case Binary::divide: return static_cast<R>(static_cast<float_of<C>>(x) / static_cast<float_of<C>>(y));
+    case Binary::divide: return static_cast<R>(static_cast<float_of<W>>(x) / static_cast<float_of<W>>(y));
     case Binary::floor_divide:
-      if constexpr (std::is_integral_v<C>) {
+      if constexpr (std::is_integral_v<W>) {
         if (y == 0) return R{};  // numpy gives 0 (with a warning)
-        const C q = static_cast<C>(x / y);
-        if constexpr (std::is_unsigned_v<C>) return static_cast<R>(q);
+        const W q = static_cast<W>(x / y);
+        if constexpr (std::is_unsigned_v<W>) return static_cast<R>(q);
         else return static_cast<R>((x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q);
       } else {
-        return static_cast<R>(std::floor(x / y));
+        return static_cast<R>(float_floor_divide(x, y));
       }
     case Binary::mod:  // the sign of the divisor, as Python and numpy
-      if constexpr (std::is_integral_v<C>) {
+      if constexpr (std::is_integral_v<W>) {
         if (y == 0) return R{};
-        const C r = static_cast<C>(x % y);
-        if constexpr (std::is_unsigned_v<C>) return static_cast<R>(r);
+        const W r = static_cast<W>(x % y);
+        if constexpr (std::is_unsigned_v<W>) return static_cast<R>(r);
         else return static_cast<R>((r != 0 && ((r < 0) != (y < 0))) ? r + y : r);
       } else {
-        C r = std::fmod(x, y);
-        if (r != 0 && ((r < 0) != (y < 0))) r += y;
-        return static_cast<R>(r);
+        return static_cast<R>(float_mod(x, y));
       }
     case Binary::power:
-      if constexpr (std::is_integral_v<C>) {
-        C result = 1, base = x;
-        for (auto e = y; e > 0; e /= 2, base = static_cast<C>(base * base))
-          if (e % 2) result = static_cast<C>(result * base);
+      if constexpr (std::is_integral_v<W>) {
+        W result = 1, base = x;
+        for (auto e = y; e > 0; e /= 2, base = static_cast<W>(base * base))
+          if (e % 2) result = static_cast<W>(result * base);
         return static_cast<R>(result);  // negative integer powers give 1 here; numpy rejects them
       } else {
         return static_cast<R>(std::pow(x, y));
@@ -237,18 +264,18 @@ void unary_blocks(Unary op, const H5Array<T>& a, const H5Array<R>& out) {
 
 // result[i] = op(x[i * x_step], y[i * y_step]) for i < n; steps are 0 (a stretched operand) or 1.
 // `result` may be `x` when x_step is 1 (in place).
-template <Binary op, class R, class A, class B>
+template <Binary op, class C, class R, class A, class B>
 void binary_run(const A* x, std::size_t x_step, const B* y, std::size_t y_step, R* result, std::size_t n) {
   if (x_step == 1 && y_step == 1) {
-    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(x[i], y[i]);
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R, C>(x[i], y[i]);
   } else if (x_step == 1) {
     const B v = *y;
-    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(x[i], v);
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R, C>(x[i], v);
   } else if (y_step == 1) {
     const A u = *x;
-    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R>(u, y[i]);
+    for (std::size_t i = 0; i < n; ++i) result[i] = binary_value<op, R, C>(u, y[i]);
   } else {
-    const R r = binary_value<op, R>(*x, *y);
+    const R r = binary_value<op, R, C>(*x, *y);
     for (std::size_t i = 0; i < n; ++i) result[i] = r;
   }
 }
@@ -266,8 +293,9 @@ auto element_of() {
 template <class X>
 using element_t = decltype(element_of<X>());
 
-// out = op(a, scalar) over `plan` (blocks of a's shape).
-template <class A, class B, class R>
+// out = op(a, scalar) over `plan` (blocks of a's shape), computed in Arith (arithmetic) or Pred
+// (comparisons and logic).
+template <class Arith, class Pred, class A, class B, class R>
 void scalar_blocks(Binary op, const H5Array<A>& a, const B& scalar, const H5Array<R>& out, const ChunkPlan& plan) {
   if (plan.size() == 0) return;
   const std::size_t most = element_count(plan[0].count);
@@ -277,15 +305,17 @@ void scalar_blocks(Binary op, const H5Array<A>& a, const B& scalar, const H5Arra
   with_binary(op, [&](auto o) {
     for (const Block& b : plan) {
       a.read(b, x.get());
-      binary_run<decltype(o)::value>(x.get(), 1, &scalar, 0, result, element_count(b.count));
+      constexpr Binary k = decltype(o)::value;
+      binary_run<k, std::conditional_t<is_boolean(k), Pred, Arith>>(x.get(), 1, &scalar, 0, result, element_count(b.count));
       out.write(result, b);
     }
   });
 }
 
 // out = op(a, b) over `plan` (blocks of the result's shape, which both operands broadcast to):
-// each operand reads its own block of each result block, and BroadcastWalk pairs the elements.
-template <class A, class B, class R>
+// each operand reads its own block of each result block, and BroadcastWalk pairs the elements;
+// computed in Arith (arithmetic) or Pred (comparisons and logic).
+template <class Arith, class Pred, class A, class B, class R>
 void array_blocks(Binary op, const H5Array<A>& a, const H5Array<B>& b, const H5Array<R>& out, const ChunkPlan& plan) {
   if (plan.size() == 0) return;
   const Shape a_shape = a.shape(), b_shape = b.shape();
@@ -303,7 +333,7 @@ void array_blocks(Binary op, const H5Array<A>& a, const H5Array<B>& b, const H5A
       BroadcastWalk walk(block.count, from_a.count, from_b.count);
       BroadcastWalk::Run run;
       for (R* r = result; walk.next(run); r += run.length)
-        binary_run<decltype(o)::value>(x.get() + run.a, run.a_step, y.get() + run.b, run.b_step, r, run.length);
+        binary_run<decltype(o)::value, std::conditional_t<is_boolean(decltype(o)::value), Pred, Arith>>(x.get() + run.a, run.a_step, y.get() + run.b, run.b_step, r, run.length);
       out.write(result, block);
     }
   });
@@ -328,30 +358,98 @@ void unary(Unary op, const H5Array<T>& a, InPlace) {
   detail::unary_blocks(op, a, a);
 }
 
-// op(a, b) into a new dataset of element type R; b is an H5Array or a scalar. Two arrays broadcast
-// (the result has the broadcast shape; ShapeMismatchError naming both when they do not, and no
-// dataset is created).
+namespace detail {
+
+constexpr bool uses_loop_search(Binary op) {
+  return op == Binary::floor_divide || op == Binary::mod || op == Binary::power;
+}
+
+// numpy's result type of op on an array of A and X (an H5Array or a scalar), the scalar's value
+// aside (lazy/promotion.hpp): the promoted type; bool for comparisons and logic; for divide, double
+// when that type is an integer (numpy's true_divide).
+template <Binary op, class A, class X>
+auto binary_numpy_result() {
+  using B = element_t<X>;
+  using Base = std::conditional_t<is_h5array<X>::value, promoted_t<A, B>, scalar_result_t<A, B>>;
+  if constexpr (is_boolean(op)) return bool{};
+  else if constexpr (op == Binary::divide) return float_of<Base>{};
+  else if constexpr (uses_loop_search(op) && std::is_same_v<Base, bool>) return std::int8_t{};  // numpy: bool // bool is int8
+  else return Base{};
+}
+template <Binary op, class A, class X>
+using binary_result_t = decltype(binary_numpy_result<op, A, X>());
+
+// numpy 1.24's result type of op on an array of `array` and the scalar `v` (value-based).
+NumpyType numpy_binary_type(Binary op, NumpyType array, const ScalarValue& v) noexcept;
+// InvalidArgumentError: numpy gives `numpy_type` for this scalar's value where the compiled result is `fixed`.
+[[noreturn]] void throw_scalar_widens(Binary op, const Dataset& a, NumpyType array, const ScalarValue& v,
+                                      NumpyType numpy_type, NumpyType fixed);
+// InvalidArgumentError unless numpy's same_kind casting stores `result` into `array` (in place).
+void check_same_kind(Binary op, const Dataset& a, NumpyType result, NumpyType array);
+
+// Whether numpy computes op(array of A, scalar b) in A's own kind of type (its value fits; see
+// lazy/promotion.hpp), rather than the type A and S promote to.
+template <class A, class S>
+bool scalar_fits(const S& b) {
+  return result_type(numpy_type_of<A>(), scalar_value(b)) == numpy_type_of<scalar_result_t<A, S>>();
+}
+
+// Runs scalar_blocks with Pred = N (the scalar fits, see scalar_fits) or W = promoted_t<A, S>;
+// Arith is `arith` when given (void: the same as Pred).
+template <class Arith, class A, class S, class R>
+void scalar_blocks_for(Binary op, const H5Array<A>& a, const S& b, const H5Array<R>& out, const ChunkPlan& plan) {
+  using N = scalar_result_t<A, S>;
+  using W = promoted_t<A, S>;
+  if constexpr (std::is_same_v<N, W>) {
+    scalar_blocks<std::conditional_t<std::is_void_v<Arith>, N, Arith>, N>(op, a, b, out, plan);
+  } else if (scalar_fits<A>(b)) {
+    scalar_blocks<std::conditional_t<std::is_void_v<Arith>, N, Arith>, N>(op, a, b, out, plan);
+  } else {
+    scalar_blocks<std::conditional_t<std::is_void_v<Arith>, W, Arith>, W>(op, a, b, out, plan);
+  }
+}
+
+// op(a, b) into a new dataset of element type R. With `numpy_type`, R is binary_result_t (the
+// named functions) and a scalar whose value numpy would widen the result for is refused.
 template <class R, class A, class X>
-H5Array<R> binary(Binary op, const H5Array<A>& a, const X& b, const Into& into) {
-  using B = detail::element_t<X>;
+H5Array<R> binary_into(Binary op, const H5Array<A>& a, const X& b, const Into& into, bool numpy_type) {
+  using B = element_t<X>;
   constexpr std::size_t bytes = sizeof(A) + sizeof(B) + sizeof(R);  // per result element
-  if constexpr (detail::is_h5array<X>::value) {
+  if constexpr (is_h5array<X>::value) {
     const Shape a_shape = a.shape(), b_shape = b.shape();
-    const Shape shape = detail::broadcast_result_shape(detail::to_string(op), a.dataset(), a_shape, b.dataset(), b_shape);
-    return detail::into_new<R>(into, shape, [&](const H5Array<R>& out) {
+    const Shape shape = broadcast_result_shape(to_string(op), a.dataset(), a_shape, b.dataset(), b_shape);
+    return into_new<R>(into, shape, [&](const H5Array<R>& out) {
       // The plan follows the storage chunks of an operand of the result's shape when there is one.
       const ChunkPlan plan = a_shape == shape ? a.plan(bytes) : b_shape == shape ? b.plan(bytes) : out.plan(bytes);
-      detail::array_blocks(op, a, b, out, plan);
+      array_blocks<R, promoted_t<A, B>>(op, a, b, out, plan);
     });
   } else {
-    return detail::into_new<R>(into, a.shape(), [&](const H5Array<R>& out) {
-      detail::scalar_blocks(op, a, static_cast<B>(b), out, a.plan(bytes));
+    static_assert(std::is_arithmetic_v<X>, "the second operand is an H5Array or a number (a bool, integer or float)");
+    if (numpy_type && !is_boolean(op)) {
+      const NumpyType expected = numpy_binary_type(op, numpy_type_of<A>(), scalar_value(b));
+      if (expected != numpy_type_of<R>())
+        throw_scalar_widens(op, a.dataset(), numpy_type_of<A>(), scalar_value(b), expected, numpy_type_of<R>());
+    }
+    return into_new<R>(into, a.shape(), [&](const H5Array<R>& out) {
+      scalar_blocks_for<R>(op, a, b, out, a.plan(bytes));
     });
   }
 }
 
+}  // namespace detail
+
+// op(a, b) into a new dataset of element type R (computed in R; comparisons in the operands'
+// promoted type); b is an H5Array or a scalar. Two arrays broadcast (the result has the broadcast
+// shape; ShapeMismatchError naming both when they do not, and no dataset is created).
+template <class R, class A, class X>
+H5Array<R> binary(Binary op, const H5Array<A>& a, const X& b, const Into& into) {
+  return detail::binary_into<R>(op, a, b, into, false);
+}
+
 // a = op(a, b), chunk by chunk; b is a scalar or an H5Array that broadcasts to a's shape
-// (InvalidArgumentError naming both otherwise, before anything is written).
+// (InvalidArgumentError naming both otherwise, before anything is written). Computed in numpy's
+// type, then stored as A when numpy's same_kind casting allows it (int64 into uint32 is refused,
+// as numpy's `a -= b` for uint32 a and int32 b).
 template <class A, class X>
 void binary(Binary op, const H5Array<A>& a, const X& b, InPlace) {
   using B = detail::element_t<X>;
@@ -363,8 +461,17 @@ void binary(Binary op, const H5Array<A>& a, const X& b, InPlace) {
     detail::throw_in_place_type(detail::to_string(op), a.dataset(),
                                 "true division gives floating point and the array holds integers");
   const ChunkPlan plan = a.plan(sizeof(A) + sizeof(B) + sizeof(A));
-  if constexpr (detail::is_h5array<X>::value) detail::array_blocks(op, a, b, a, plan);
-  else detail::scalar_blocks(op, a, static_cast<B>(b), a, plan);
+  if constexpr (detail::is_h5array<X>::value) {
+    if (!detail::is_boolean(op))
+      detail::check_same_kind(op, a.dataset(), numpy_type_of<promoted_t<A, B>>(), numpy_type_of<A>());
+    detail::array_blocks<promoted_t<A, B>, promoted_t<A, B>>(op, a, b, a, plan);
+  } else {
+    static_assert(std::is_arithmetic_v<X>, "the second operand is an H5Array or a number (a bool, integer or float)");
+    if (!detail::is_boolean(op))
+      detail::check_same_kind(op, a.dataset(), detail::numpy_binary_type(op, numpy_type_of<A>(), scalar_value(b)),
+                              numpy_type_of<A>());
+    detail::scalar_blocks_for<void>(op, a, b, a, plan);
+  }
 }
 
 // The named functions: f(a, Into{group, name}) or f(a, in_place). Without R the result type is
@@ -394,14 +501,15 @@ H5KIT_LAZY_UNARY(isfinite, predicate) H5KIT_LAZY_UNARY(isinf, predicate) H5KIT_L
 #undef H5KIT_LAZY_UNARY
 
 // The named two-operand functions: f(a, b, Into{group, name}) or f(a, b, in_place); b is an
-// H5Array (broadcast as above) or a scalar. Without R: the common type; double for divide of integers;
+// H5Array (broadcast as above) or a scalar. Without R: numpy 1.24's result type (lazy/promotion.hpp):
+// promote_types of the two element types, value-based for a scalar; double for divide of integers;
 // bool for comparisons and logic.
 #define H5KIT_LAZY_BINARY(name, kind)                                                                       \
   template <class R = numpy_default, class A, class X>                                                      \
   auto name(const H5Array<A>& a, const X& b, const Into& into) {                                            \
-    using C = std::common_type_t<A, detail::element_t<X>>;                                                  \
-    using Out = std::conditional_t<std::is_same_v<R, numpy_default>, detail::kind##_result<C>, R>;          \
-    return binary<Out>(Binary::name, a, b, into);                                                           \
+    constexpr bool numpy_type = std::is_same_v<R, numpy_default>;                                           \
+    using Out = std::conditional_t<numpy_type, detail::binary_result_t<Binary::name, A, X>, R>;            \
+    return detail::binary_into<Out>(Binary::name, a, b, into, numpy_type);                                  \
   }                                                                                                         \
   template <class A, class X>                                                                               \
   void name(const H5Array<A>& a, const X& b, InPlace) {                                                     \
