@@ -2,7 +2,9 @@
 // The compiled half of the model walkers (src/model/run.cpp): where the walk is, what it found wrong,
 // how names, units and versions map between the model and the file. The templates in walk.hpp only
 // move values between members and HDF5; every decision that does not depend on a C++ type is here.
+#include <memory>
 #include <optional>
+#include <typeindex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +74,36 @@ void write_dataset_notes(const Dataset& dataset, const FieldSchema& field, const
 // storage is chunked) that is never written: DumpOptions::unset_datasets == UnsetDatasets::empty.
 Dataset create_unset_dataset(const Group& parent, const std::string& name, const Datatype& type,
                              const ModelSchema& model, const FieldSchema& field);
+// A dataset the dumper (model/dumper.hpp) creates to be written later: its declared shape with each
+// wildcard axis of length 0 and unlimited, chunked as the field declares (else about 1 MiB chunks of
+// whole rows), its filters. A dataset without wildcard axes keeps its declared layout.
+Dataset create_open_dataset(const Group& parent, const std::string& name, const Datatype& type,
+                            const ModelSchema& model, const FieldSchema& field);
+
+// One dataset created by the dumper and waiting for data.
+struct OpenDataset {
+  Dataset dataset;
+  std::string path;                     // its object path ("/calibration/no_beam")
+  const FieldSchema* field = nullptr;   // its field (a list's or map's own for an element)
+  const ModelSchema* model = nullptr;   // its dataset model: declared type and shape
+  std::type_index element{typeid(void)};  // the C++ element type its field handles take
+  std::string element_name;             // that type's name, for errors
+  Problem unset;                        // what close() reports while it has no data (validate()'s problem)
+  bool given_data = false;
+};
+
+// The datasets a dumper created, found by object path.
+class OpenDatasets {
+ public:
+  void add(const Dataset& dataset, const FieldSchema& field, const ModelSchema& model, std::type_index element,
+           std::string element_name);
+  // NotFoundError naming the path and the datasets there are.
+  OpenDataset& find(std::string_view path, const std::string& file);
+  std::vector<std::unique_ptr<OpenDataset>>& items() noexcept { return items_; }
+
+ private:
+  std::vector<std::unique_ptr<OpenDataset>> items_;  // stable addresses: field handles point into them
+};
 void write_model_notes(const Group& root, const ModelSchema& schema);       // h5kit_model, _version, _schema
 // A model's group keeps all its attribute fields in its object header (see
 // GroupOptions::max_compact_attributes): most models have more than HDF5's 8.

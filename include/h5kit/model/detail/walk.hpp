@@ -4,6 +4,7 @@
 // is known at compile time; names, constraints, units and problems are handled by run.hpp's
 // compiled code.
 #include <cstddef>
+#include <typeinfo>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -110,33 +111,40 @@ void validate_members(const T& object, const ModelSchema& schema, ValidateRun& r
 
 template <class T>
 void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group,
-                  const DumpOptions& options);
+                  const DumpOptions& options, OpenDatasets* open = nullptr);
 
+// `open` (the dumper, model/dumper.hpp): a dataset model without data is created ready to be
+// written (wildcard axes growable) and recorded there, instead of being a partial dump's.
 template <class V>
 void dump_node(const V& value, const FieldSchema& f, const ModelSchema& schema, const Group& parent,
-               const std::string& name, const DumpOptions& options) {
+               const std::string& name, const DumpOptions& options, OpenDatasets* open) {
   if constexpr (is_dataset_model<V>) {
     Dataset ds;
     if (value.has_value()) {
       ds = parent.create_dataset(name, value.values(), storage_options(f, value.shape()));
+    } else if (open != nullptr) {
+      using E = typename V::value_type;
+      ds = create_open_dataset(parent, name, dtype<E>(), schema, f);
+      open->add(ds, f, schema, typeid(E), boost::core::type_name<E>());
     } else if (options.unset_datasets == UnsetDatasets::empty) {  // a partial dump (validate() refused it otherwise)
       ds = create_unset_dataset(parent, name, dtype<typename V::value_type>(), schema, f);
     } else {
       return;
     }
     write_dataset_notes(ds, f, schema);
-    dump_members(value, schema, ds, nullptr, options);
+    dump_members(value, schema, ds, nullptr, options, open);
   } else {
     const Group g = parent.create_group(name, group_options(schema));
-    dump_members(value, schema, g, &g, options);
+    dump_members(value, schema, g, &g, options, open);
   }
 }
 
 template <FieldKind K, class M>
-void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group, const DumpOptions& options) {
+void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Group* group, const DumpOptions& options,
+                OpenDatasets* open) {
   using V = typename optional_of<M>::type;
   if constexpr (optional_of<M>::value) {
-    if (m) dump_field<K>(*m, f, owner, group, options);
+    if (m) dump_field<K>(*m, f, owner, group, options, open);
   } else if constexpr (K == FieldKind::attribute) {
     owner.attrs().set(f.name, m);  // a described struct placed as an attribute is a compound
   } else if constexpr (K == FieldKind::dataset && !is_dataset_model<V>) {  // a plain container placed as a dataset
@@ -145,24 +153,24 @@ void dump_field(const M& m, const FieldSchema& f, const Object& owner, const Gro
     const Dataset ds = group->create_dataset(f.name, m, storage_options(f, shape));
     write_dataset_notes(ds, f, f.models[0]);
   } else if constexpr (is_group_model<V> || is_dataset_model<V>) {
-    dump_node(m, f, f.models[0], *group, f.name, options);
+    dump_node(m, f, f.models[0], *group, f.name, options, open);
   } else if constexpr (variant_of<V>::value) {
-    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name, options); }, m);
+    std::visit([&](const auto& alt) { dump_node(alt, f, f.models[m.index()], *group, f.name, options, open); }, m);
   } else {  // list or map
     const Group g = group->create_group(f.name);
     std::size_t i = 0;
     for (const auto& element : m) {
-      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++), options);
-      else dump_node(element.second, f, f.models[0], g, element.first, options);
+      if constexpr (list_of<V>::value) dump_node(element, f, f.models[0], g, std::to_string(i++), options, open);
+      else dump_node(element.second, f, f.models[0], g, element.first, options, open);
     }
   }
 }
 
 template <class T>
 void dump_members(const T& object, const ModelSchema& schema, const Object& owner, const Group* group,
-                  const DumpOptions& options) {
+                  const DumpOptions& options, OpenDatasets* open) {
   for_each_field<T>(schema, [&](auto d, const FieldSchema& f, auto kind) {
-    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group, options);
+    dump_field<decltype(kind)::value>(object.*d.pointer, f, owner, group, options, open);
   });
 }
 
@@ -381,10 +389,10 @@ std::vector<Problem> validate(const T& model, const ValidateOptions& options) {
 
 namespace detail::model {
 template <class T>
-void dump_validated(const T& model, const Group& group, const DumpOptions& options) {
+void dump_validated(const T& model, const Group& group, const DumpOptions& options, OpenDatasets* open = nullptr) {
   const ModelSchema& schema = schema_of<T>();
   if (options.self_describing) write_model_notes(group, schema);
-  dump_members(model, schema, group, &group, options);
+  dump_members(model, schema, group, &group, options, open);
 }
 }  // namespace detail::model
 
