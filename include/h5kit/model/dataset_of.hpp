@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "h5kit/dataset.hpp"
@@ -28,6 +29,11 @@ namespace h5kit {
 
 namespace detail {
 struct DatasetFieldBase {};  // marks DatasetOf and the models derived from it
+// InvalidArgumentError / IndexError-like errors of element access: a multi-index of the wrong rank
+// or outside the shape.
+std::size_t flat_index(const Shape& shape, std::initializer_list<std::size_t> index);
+// InvalidArgumentError: a block that is not inside `shape`.
+void check_block_inside(const Shape& shape, const Shape& offset, const Shape& count);
 // ShapeMismatchError: `found` does not fit the declared extents.
 void check_declared_shape(const std::int64_t* declared, std::size_t rank, const Shape& found, const char* operation);
 // InvalidArgumentError: values() of a field that was never given data.
@@ -66,6 +72,65 @@ class DatasetOf : public detail::DatasetFieldBase {
     detail::check_declared_shape(extents.data(), rank, values.shape(), "assign dataset field");
     data_ = std::move(values);
     source_ = Dataset();
+  }
+  void assign(std::initializer_list<T> row) requires(rank == 1) { *this = DatasetOf(row); }
+  void assign(std::initializer_list<std::initializer_list<T>> rows) requires(rank == 2) { *this = DatasetOf(rows); }
+
+  // The dataset part of a dataset model derived from DatasetOf, to assign its values:
+  // `baseline.dataset() = {{1, 2}, {3, 4}};` or `trace.dataset() = array;` (a derived struct's own
+  // assignment takes only its own type; `using DatasetOf<...>::operator=;` in it allows `trace = array`).
+  DatasetOf& dataset() noexcept { return *this; }
+  const DatasetOf& dataset() const noexcept { return *this; }
+
+  // Element access (reads a lazy dataset first), bounds-checked: data(0, 1), data[{0, 1}].
+  template <class... I>
+    requires(sizeof...(I) == rank && rank > 0 && (std::is_integral_v<I> && ...))
+  const T& operator()(I... index) const {
+    return values()(index...);
+  }
+  template <class... I>
+    requires(sizeof...(I) == rank && rank > 0 && (std::is_integral_v<I> && ...))
+  T& operator()(I... index) {
+    return values()(index...);
+  }
+  const T& operator[](std::initializer_list<std::size_t> index) const {
+    const NDArray<T>& v = values();
+    return v.data()[detail::flat_index(v.shape(), index)];
+  }
+  T& operator[](std::initializer_list<std::size_t> index) {
+    NDArray<T>& v = values();
+    return v.data()[detail::flat_index(v.shape(), index)];
+  }
+  // A read-only view of the values, for code that must not change them (reads a lazy dataset first).
+  NDView<const T> view() const {
+    const NDArray<T>& v = values();
+    return NDView<const T>{v.data(), v.shape()};
+  }
+
+  // The block of `count` elements from `offset` into `out` (which keeps its storage when it has the
+  // block's shape): from the file when loaded lazily and not read yet, so a big dataset is read a
+  // block at a time (docs/models.md, "Big files"); else copied from the values.
+  void read_block(const Shape& offset, const Shape& count, NDArray<T>& out) const {
+    if (!data_ && source_.valid()) return source_.read_block(offset, count, out);
+    const NDArray<T>& v = values();
+    detail::check_block_inside(v.shape(), offset, count);
+    if (out.shape() != count) out = NDArray<T>(count);
+    const std::size_t n = out.size();
+    Shape at(count.size(), 0);
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t flat = 0;
+      for (std::size_t a = 0; a < count.size(); ++a) flat = flat * v.shape()[a] + offset[a] + at[a];
+      out.data()[k] = v.data()[flat];
+      for (std::size_t a = count.size(); a-- > 0;) {
+        if (++at[a] < count[a]) break;
+        at[a] = 0;
+      }
+    }
+  }
+  NDArray<T> read_block(const Shape& offset, const Shape& count) const {
+    NDArray<T> out;
+    read_block(offset, count, out);
+    return out;
   }
 
   // Given data, or loaded lazily and not read yet.
