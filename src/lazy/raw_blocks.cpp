@@ -127,8 +127,9 @@ std::optional<Shape> aligned_chunks(const Dataset& ds, const Block& region) {
 
 void throw_view_not_supported(const Dataset& ds, std::string_view operation) {
   invalid(ds, operation,
-          "a whole dataset (the routines work on datasets); found a view (H5Array::view): copy it to a dataset "
-          "first, e.g. with astype or an element-wise function into a new dataset");
+          "a whole dataset (the routines work on datasets); found a view (H5Array::view): copy the view into a "
+          "dataset of its own first, copy(view, Into{group, name}) (block by block within the memory cap; "
+          "astype refuses views too), and call " + std::string(operation) + " on the copy");
 }
 
 void invalid(const Dataset& ds, std::string_view operation, std::string detail) {

@@ -54,6 +54,38 @@ void move_along_axis(const Dataset& ds, const Datatype& type, std::size_t axis, 
   }
 }
 
+// numpy's insert position in [-n, n] (negative from the end) as an offset in [0, n].
+std::size_t insert_position(const Dataset& ds, std::ptrdiff_t index, std::size_t n, std::size_t axis,
+                            std::string_view operation) {
+  const auto extent = static_cast<std::ptrdiff_t>(n);
+  if (index < -extent || index > extent)
+    invalid(ds, operation,
+            "an index in [" + std::to_string(-extent) + ", " + std::to_string(n) + "] along " + axis_text(axis) +
+                " (numpy's: negative counts from the end); found " + std::to_string(index));
+  return static_cast<std::size_t>(index < 0 ? index + extent : index);
+}
+
+// The number of entries `values_shape` holds along `axis`: the array's shape with any extent there,
+// or one entry (the shape without `axis`). ShapeMismatchError otherwise.
+std::size_t entries_in(const Dataset& ds, const Shape& shape, const Shape& values_shape, std::size_t axis,
+                       std::string_view operation) {
+  Shape without_axis = shape;
+  without_axis.erase(without_axis.begin() + static_cast<std::ptrdiff_t>(axis));
+  if (values_shape.size() == shape.size()) {
+    Shape expected = shape;
+    expected[axis] = values_shape[axis];
+    if (values_shape != expected)
+      mismatch(ds, operation,
+               "values of shape " + to_string(expected) + " (the array's shape, any extent along " + axis_text(axis) +
+                   "); found " + to_string(values_shape));
+    return values_shape[axis];
+  }
+  if (values_shape == without_axis) return 1;
+  mismatch(ds, operation,
+           "values of the array's shape " + to_string(shape) + " except along " + axis_text(axis) +
+               ", or one entry of shape " + to_string(without_axis) + "; found " + to_string(values_shape));
+}
+
 }  // namespace
 
 void expand(const Dataset& ds, std::size_t n, std::size_t axis) {
@@ -82,36 +114,15 @@ void contract(const Dataset& ds, std::size_t n, std::size_t axis) {
   if (n > 0) ds.resize(shape);
 }
 
-void insert(const Dataset& ds, std::size_t index, const void* values, const Datatype& values_type,
+void insert(const Dataset& ds, std::ptrdiff_t index_arg, const void* values, const Datatype& values_type,
             const Shape& values_shape, std::size_t axis) {
   constexpr std::string_view op = "insert into array";
   require_axis(ds, axis, op);
   const Datatype type = fixed_size_type(ds, op);
   const Shape shape = ds.shape();
   const std::size_t n = shape[axis];
-  if (index > n)
-    invalid(ds, op,
-            "an index in [0, " + std::to_string(n) + "] along " + axis_text(axis) + "; found " + std::to_string(index));
-  Shape slice = shape;
-  slice[axis] = 1;
-  Shape without_axis = shape;
-  without_axis.erase(without_axis.begin() + static_cast<std::ptrdiff_t>(axis));
-  std::size_t k = 0;
-  if (values_shape.size() == shape.size()) {
-    Shape expected = shape;
-    expected[axis] = values_shape[axis];
-    if (values_shape != expected)
-      mismatch(ds, op,
-               "values of shape " + to_string(expected) + " (the array's shape, any extent along " + axis_text(axis) +
-                   "); found " + to_string(values_shape));
-    k = values_shape[axis];
-  } else if (values_shape == without_axis) {
-    k = 1;
-  } else {
-    mismatch(ds, op,
-             "values of the array's shape " + to_string(shape) + " except along " + axis_text(axis) +
-                 ", or one entry of shape " + to_string(without_axis) + "; found " + to_string(values_shape));
-  }
+  const std::size_t index = insert_position(ds, index_arg, n, axis, op);
+  const std::size_t k = entries_in(ds, shape, values_shape, axis, op);
   if (k == 0) return;
   Shape grown = shape;
   grown[axis] += k;
@@ -124,6 +135,55 @@ void insert(const Dataset& ds, std::size_t index, const void* values, const Data
   target.offset[axis] = index;
   target.count[axis] = k;
   write_raw(ds, type, target, stored.data(), op);
+}
+
+void insert_at(const Dataset& ds, std::span<const std::ptrdiff_t> indices, const void* values,
+               const Datatype& values_type, const Shape& values_shape, std::size_t axis) {
+  constexpr std::string_view op = "insert into array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  const Shape shape = ds.shape();
+  const std::size_t n = shape[axis], k = indices.size();
+  std::vector<std::size_t> positions;
+  for (std::ptrdiff_t i : indices) positions.push_back(insert_position(ds, i, n, axis, op));
+  const std::size_t entries = entries_in(ds, shape, values_shape, axis, op);
+  if (entries != 1 && entries != k)
+    mismatch(ds, op,
+             "one entry per index (" + std::to_string(k) + " along " + axis_text(axis) + ") or one for all; found " +
+                 std::to_string(entries));
+  if (k == 0) return;
+  Shape grown = shape;
+  grown[axis] += k;
+  require_resizable(ds, grown, axis, op);
+  const std::vector<std::byte> stored = converted(ds, values_type, type, values, element_count(values_shape), op);
+  // numpy's order: by position, ties in the order given (a stable sort); entry r of that order lands
+  // at positions[r] + r.
+  std::vector<std::size_t> order(k);
+  for (std::size_t r = 0; r < k; ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+  ds.resize(grown);
+  // The segments between the sorted positions move up by the number of entries before them, the last
+  // segment first, so nothing is overwritten before it has moved.
+  for (std::size_t r = k; r-- > 0;) {
+    const std::size_t from = positions[order[r]];
+    const std::size_t to = r + 1 < k ? positions[order[r + 1]] : n;
+    move_along_axis(ds, type, axis, from, to, from + r + 1, op);
+  }
+  // One entry of `stored` ([outer][entries][inner] elements) per index, written where it lands.
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t d = 0; d < axis; ++d) outer *= shape[d];
+  for (std::size_t d = axis + 1; d < shape.size(); ++d) inner *= shape[d];
+  const std::size_t element = type.size(), run = inner * element;
+  std::vector<std::byte> slice(outer * run);
+  for (std::size_t r = 0; r < k; ++r) {
+    const std::size_t j = entries == 1 ? 0 : order[r];
+    for (std::size_t o = 0; o < outer; ++o)
+      std::copy_n(stored.data() + (o * entries + j) * run, run, slice.data() + o * run);
+    Block target{Shape(shape.size(), 0), shape};
+    target.offset[axis] = positions[order[r]] + r;
+    target.count[axis] = 1;
+    write_raw(ds, type, target, slice.data(), op);
+  }
 }
 
 void erase(const Dataset& ds, Range range, std::size_t axis) {
@@ -141,6 +201,35 @@ void erase(const Dataset& ds, Range range, std::size_t axis) {
   shape[axis] -= k;
   require_resizable(ds, shape, axis, op);
   move_along_axis(ds, type, axis, range.stop, n, range.start, op);
+  ds.resize(shape);
+}
+
+void erase_at(const Dataset& ds, std::span<const std::ptrdiff_t> indices, std::size_t axis) {
+  constexpr std::string_view op = "delete from array";
+  require_axis(ds, axis, op);
+  const Datatype type = fixed_size_type(ds, op);
+  Shape shape = ds.shape();
+  const std::size_t n = shape[axis];
+  const auto extent = static_cast<std::ptrdiff_t>(n);
+  std::vector<std::size_t> positions;
+  for (std::ptrdiff_t i : indices) {
+    if (i < -extent || i >= extent)
+      invalid(ds, op,
+              "an index in [" + std::to_string(-extent) + ", " + std::to_string(n) + ") along " + axis_text(axis) +
+                  " (numpy's: negative counts from the end); found " + std::to_string(i));
+    positions.push_back(static_cast<std::size_t>(i < 0 ? i + extent : i));
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());  // repeats count once
+  const std::size_t k = positions.size();
+  if (k == 0) return;
+  shape[axis] -= k;
+  require_resizable(ds, shape, axis, op);
+  // The kept run after the j-th deleted entry moves down by j + 1, first run first.
+  for (std::size_t j = 0; j < k; ++j) {
+    const std::size_t from = positions[j] + 1, to = j + 1 < k ? positions[j + 1] : n;
+    move_along_axis(ds, type, axis, from, to, from - (j + 1), op);
+  }
   ds.resize(shape);
 }
 

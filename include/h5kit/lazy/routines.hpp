@@ -12,10 +12,12 @@
 //     auto c = concatenate<int>({a, b}, 0, Into{file, "c"});
 //     auto t = transpose(m, Into{file, "m_T"});
 //     auto f = astype<float>(a, Into{file, "a_f32"});   // a converted copy
+//     auto v = copy(a.view(s(0, 2)), Into{file, "top"});  // a view's block as a dataset of its own
 //     H5Array<float> g = astype<float>(a, in_place);    // the dataset at a's path, rewritten as float
 #include <initializer_list>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "h5kit/dataset.hpp"
@@ -32,9 +34,15 @@ struct Range {
 namespace detail {
 void expand(const Dataset& ds, std::size_t n, std::size_t axis);
 void contract(const Dataset& ds, std::size_t n, std::size_t axis);
-void insert(const Dataset& ds, std::size_t index, const void* values, const Datatype& values_type,
+// numpy's positions: an insert index in [-n, n], a delete index in [-n, n); negative ones count from the end.
+void insert(const Dataset& ds, std::ptrdiff_t index, const void* values, const Datatype& values_type,
             const Shape& values_shape, std::size_t axis);
+// One entry before each of `indices` (positions in the array before the insert, any order, repeats
+// allowed: numpy.insert with a list); `values` has one entry per index or one for all.
+void insert_at(const Dataset& ds, std::span<const std::ptrdiff_t> indices, const void* values,
+               const Datatype& values_type, const Shape& values_shape, std::size_t axis);
 void erase(const Dataset& ds, Range range, std::size_t axis);
+void erase_at(const Dataset& ds, std::span<const std::ptrdiff_t> indices, std::size_t axis);
 
 Dataset concatenate(const std::vector<Dataset>& inputs, std::size_t axis, const Group& where, std::string_view path,
                     const DatasetOptions& options);
@@ -83,29 +91,68 @@ void contract(H5Array<T>& array, std::size_t n, std::size_t axis = 0) {
 
 // numpy.insert, in the file: `values` has the array's shape except along `axis` (where its extent
 // is the number inserted), or the array's shape without `axis` (one entry). Entries from `index`
-// on move up, chunk by chunk.
+// on move up, chunk by chunk. `index` is numpy's: in [-n, n], negative counting from the end, so
+// insert(a, -1, v) goes before the last entry.
 template <class T>
-void insert(H5Array<T>& array, std::size_t index, const NDArray<T>& values, std::size_t axis = 0) {
+void insert(H5Array<T>& array, std::ptrdiff_t index, const NDArray<T>& values, std::size_t axis = 0) {
   detail::insert(detail::whole(array, "insert"), index, values.data(), dtype<T>(), values.shape(), axis);
 }
 // One entry filled with `value` (for a 1-D array, one element).
 template <class T>
-void insert(H5Array<T>& array, std::size_t index, const T& value, std::size_t axis = 0) {
+void insert(H5Array<T>& array, std::ptrdiff_t index, const std::type_identity_t<T>& value, std::size_t axis = 0) {
   Shape slice = array.shape();
   if (axis < slice.size()) slice[axis] = 1;
   const NDArray<T> values(slice, value);
   detail::insert(detail::whole(array, "insert"), index, values.data(), dtype<T>(), values.shape(), axis);
 }
-
-// numpy.delete, in the file: removes entry `index` (or the entries of `range`) along `axis`; the
-// entries after it move down, chunk by chunk, then the dataset shrinks.
+// numpy.insert with several positions: one entry before each of `indices` (positions in the array as
+// it was, any order, repeats allowed, negative from the end); `values` holds one entry per index
+// (extent len(indices) along `axis`, in the order of `indices`) or one entry for all of them.
+//     insert(a, {1, 3, -1}, 0);   // [1, 2, 3, 4, 5] -> [1, 0, 2, 3, 0, 4, 0, 5]
 template <class T>
-void erase(H5Array<T>& array, std::size_t index, std::size_t axis = 0) {
-  detail::erase(detail::whole(array, "delete"), Range{index, index + 1}, axis);
+void insert(H5Array<T>& array, std::span<const std::ptrdiff_t> indices, const NDArray<T>& values,
+            std::size_t axis = 0) {
+  detail::insert_at(detail::whole(array, "insert"), indices, values.data(), dtype<T>(), values.shape(), axis);
+}
+template <class T>
+void insert(H5Array<T>& array, std::span<const std::ptrdiff_t> indices, const std::type_identity_t<T>& value,
+            std::size_t axis = 0) {
+  Shape slice = array.shape();
+  if (axis < slice.size()) slice.erase(slice.begin() + static_cast<std::ptrdiff_t>(axis));
+  const NDArray<T> values(slice, value);
+  detail::insert_at(detail::whole(array, "insert"), indices, values.data(), dtype<T>(), values.shape(), axis);
+}
+template <class T>
+void insert(H5Array<T>& array, std::initializer_list<std::ptrdiff_t> indices, const NDArray<T>& values,
+            std::size_t axis = 0) {
+  insert(array, std::span<const std::ptrdiff_t>(indices.begin(), indices.size()), values, axis);
+}
+template <class T>
+void insert(H5Array<T>& array, std::initializer_list<std::ptrdiff_t> indices, const std::type_identity_t<T>& value,
+            std::size_t axis = 0) {
+  insert(array, std::span<const std::ptrdiff_t>(indices.begin(), indices.size()), value, axis);
+}
+
+// numpy.delete, in the file: removes entry `index` (numpy's: in [-n, n), negative from the end), the
+// entries of `range`, or the entries at several `indices` (any order; repeats count once) along
+// `axis`; the entries after them move down, chunk by chunk, then the dataset shrinks.
+template <class T>
+void erase(H5Array<T>& array, std::ptrdiff_t index, std::size_t axis = 0) {
+  const std::ptrdiff_t one[] = {index};
+  detail::erase_at(detail::whole(array, "delete"), one, axis);
 }
 template <class T>
 void erase(H5Array<T>& array, Range range, std::size_t axis = 0) {
   detail::erase(detail::whole(array, "delete"), range, axis);
+}
+template <class T>
+void erase(H5Array<T>& array, std::span<const std::ptrdiff_t> indices, std::size_t axis = 0) {
+  detail::erase_at(detail::whole(array, "delete"), indices, axis);
+}
+template <class T>
+void erase(H5Array<T>& array, std::initializer_list<std::ptrdiff_t> indices, std::size_t axis = 0) {
+  detail::erase_at(detail::whole(array, "delete"), std::span<const std::ptrdiff_t>(indices.begin(), indices.size()),
+                   axis);
 }
 
 // ---- into new datasets -----------------------------------------------------------------------
@@ -149,6 +196,21 @@ template <class T, class U>
 void copyto(H5Array<T>& destination, const H5Array<U>& source) {
   detail::copyto(detail::whole(destination, "copyto"), detail::whole(source, "copyto"));
 }
+// numpy.copy: the array's elements (a view's own block) in a new dataset of the stored type, block by
+// block within the cap. The way to hand a view to the routines that take whole datasets.
+template <class T>
+H5Array<T> copy(const H5Array<T>& array, const Into& into) {
+  return H5Array<T>(detail::create_filled(into.group, into.name, array.shape(), array.dtype(), into.options,
+                                          [&](const Dataset& out) {
+                                            const H5Array<T> target(out);
+                                            NDArray<T> block;
+                                            for (const Block& b : array.plan()) {
+                                              array.read(b, block);
+                                              target.write(block, b.offset);
+                                            }
+                                          }));
+}
+
 // A copy with elements of type U (HDF5's conversion, as a read into U).
 template <class U, class T>
 H5Array<U> astype(const H5Array<T>& array, const Into& into) {

@@ -1,6 +1,7 @@
 #pragma once
 // lazy::Value: one member of an H5Dict or H5List, opened but not read (ch5mpy returns the same
 // things: 0-D datasets as their value, N-D datasets as H5Array, groups as H5Dict / H5List / objects).
+#include <optional>
 #include <string>
 
 #include "h5kit/dataset.hpp"
@@ -13,11 +14,11 @@ class H5Dict;
 class H5List;
 
 // Python's None: a dataset with a null dataspace (h5py reads it as h5py.Empty), or the attribute
-// string "__ATTRIBUTE_None__" (ch5mpy's sentinel) in an attribute map.
-struct None {
-  friend bool operator==(None, None) { return true; }
-};
-inline constexpr None none{};
+// string "__ATTRIBUTE_None__" (ch5mpy's sentinel) in an attribute map. It is h5kit::none itself
+// (std::nullopt, the open bound of s(2, none) in selection.hpp), so `none` names one object under
+// both `using namespace h5kit;` and `using namespace h5kit::lazy;`: write_object(g, "n", none).
+using None = std::nullopt_t;
+using h5kit::none;
 
 // The attribute names and values of ch5mpy's conventions (docs/lazy_containers.md).
 inline constexpr const char* kTypeAttribute = "__h5_type__";    // "list" or "object" on a group
