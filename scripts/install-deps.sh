@@ -11,6 +11,7 @@ packages=(
   python3-h5py python3-numpy python3-tables python3-netcdf4
   hdf5-plugin-lzf hdf5-filter-plugin bitshuffle
   graphviz
+  clang libclang-rt-14-dev
 )
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -160,7 +160,8 @@ void match_enum_names(const Datatype& cpp, const Datatype& stored, const Context
   const auto& from = ctx.writing ? cpp_members : stored_members;
   const auto& to = ctx.writing ? stored_members : cpp_members;
   for (const auto& [name, value] : from) {
-    const bool known = std::any_of(to.begin(), to.end(), [&](const auto& m) { return m.first == name; });
+    const std::string& wanted = name;  // Clang 14 cannot capture a structured binding
+    const bool known = std::any_of(to.begin(), to.end(), [&](const auto& m) { return m.first == wanted; });
     if (!known)
       ctx.mismatch(what(member) + ": the " + (ctx.writing ? "C++ enum" : "stored enum") + " has \"" + name + "\" (" +
                    std::to_string(value) + "), which the " + (ctx.writing ? "stored " + stored.name() : "C++ " + cpp.name()) +

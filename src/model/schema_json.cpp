@@ -478,8 +478,9 @@ ModelSchema schema_from_json(std::string_view json) {
   Json document;
   try {
     document = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
-    // nlohmann's message already has the byte position ("at line 3, column 5").
+  } catch (const Json::exception& e) {
+    // nlohmann's message already has the byte position ("at line 3, column 5"). Not only
+    // parse_error: a number too big for a double is an out_of_range (found by fuzz/model_schema_json).
     throw_error(ErrorKind::invalid_argument, "read model schema from JSON", "", "",
                 std::string("not valid JSON: ") + e.what());
   }

@@ -201,6 +201,17 @@ TEST(SchemaJson, TextThatIsNotJsonIsAnInvalidArgument) {
   }
 }
 
+// Found by fuzz/model_schema_json: a number beyond a double is nlohmann's out_of_range, not a
+// parse_error, and escaped as a foreign exception.
+TEST(SchemaJson, ANumberTooBigForADoubleIsAnInvalidArgument) {
+  try {
+    schema_from_json("{\"x-h5kit\": {\"version\": 5575e55555555555555555555}}");
+    FAIL() << "expected InvalidArgumentError";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_NE(std::string(e.what()).find("number overflow"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SchemaJson, SchemasJsonCannotSayAreRejectedOnWrite) {
   ModelSchema twice;
   twice.name = "Twice";
