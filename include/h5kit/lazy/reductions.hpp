@@ -147,12 +147,14 @@ void for_each_element(const H5Array<T>& a, const Where& where, std::optional<std
 template <class R>
 inline constexpr bool rounds = std::is_floating_point_v<R>;
 
-// The type a floating-point sum or product of R accumulates in: one step wider (float in double,
-// double in long double), so the fold's own roundings stay below R's (numpy's accuracy or better;
-// for products, whose every rounding reaches the result, pairwise alone does not help).
-template <class R>
-using accumulator_t = std::conditional_t<std::is_same_v<R, float>, double,
-                                         std::conditional_t<rounds<R>, long double, R>>;
+// The type a floating-point sum or product of R accumulates in: float in double; double sums in
+// double (numpy's pairwise scheme over a whole block, compensated across blocks: numpy's accuracy or
+// better at the speed of a plain loop), double products in long double (every rounding of a
+// product reaches the result, so pairwise alone does not help).
+template <bool product, class R>
+using accumulator_t =
+    std::conditional_t<std::is_same_v<R, float>, double,
+                       std::conditional_t<rounds<R> && (product || !std::is_same_v<R, double>), long double, R>>;
 
 template <bool product, class R>
 constexpr R fold_identity() {
@@ -180,6 +182,16 @@ R pairwise(const T* v, const bool* mask, std::size_t n, std::size_t stride) {
   }
   if (n <= 128) {
     R acc[8];
+    if (!mask && stride == 1) {  // the common case, in a loop the compiler can vectorise
+      for (std::size_t j = 0; j < 8; ++j) acc[j] = static_cast<R>(v[j]);
+      std::size_t i = 8;
+      for (; i + 8 <= n; i += 8)
+        for (std::size_t j = 0; j < 8; ++j) acc[j] = combine<product>(acc[j], static_cast<R>(v[i + j]));
+      R r = combine<product>(combine<product>(combine<product>(acc[0], acc[1]), combine<product>(acc[2], acc[3])),
+                             combine<product>(combine<product>(acc[4], acc[5]), combine<product>(acc[6], acc[7])));
+      for (; i < n; ++i) r = combine<product>(r, static_cast<R>(v[i]));
+      return r;
+    }
     for (std::size_t j = 0; j < 8; ++j) acc[j] = at(j);
     std::size_t i = 8;
     for (; i + 8 <= n; i += 8)
@@ -201,7 +213,7 @@ R pairwise(const T* v, const bool* mask, std::size_t n, std::size_t stride) {
 // FMA) for products, so a cap of one element is as accurate as one block. Integers simply add.
 template <bool product, class R>
 class Fold {
-  using Acc = accumulator_t<R>;
+  using Acc = accumulator_t<product, R>;
 
  public:
   explicit Fold(std::size_t n) : value_(n, fold_identity<product, Acc>()), error_(rounds<R> ? n : 0, Acc(0)) {}
