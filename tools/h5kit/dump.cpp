@@ -84,6 +84,7 @@ class JsonDumper {
   }
 
   bool object(const Object& object, const std::string& path) {
+    isolation_note(path);  // named in the error if the HDF5 library crashes on this object
     if (const auto first = seen_.first_visit(object, path)) {
       out_.value(Json{{"kind", "hard_link"}, {"target", *first}});
       return !out_.failed();
@@ -117,7 +118,9 @@ class JsonDumper {
     out_.begin_object();
     for (const std::string& name : group.keys()) {
       out_.key(name);
-      if (!link(view_link(group, name), join_path(path, name))) return false;
+      const std::string member = join_path(path, name);
+      isolation_note(member);  // opening the member can crash the HDF5 library too
+      if (!link(view_link(group, name), member)) return false;
     }
     out_.end_object();
     out_.end_object();

@@ -99,6 +99,7 @@ class TreePrinter {
   static std::string dangling(const LinkView& link) { return link.dangling ? " (dangling)" : ""; }
 
   void object(const Object& object, const std::string& path) {
+    isolation_note(path);  // named in the error if the HDF5 library crashes on this object
     const ObjectKind kind = object.kind();
     if (const auto first = seen_.first_visit(object, path)) {
       add(path, std::string(kind_word(kind)) + ", same as " + *first);
@@ -109,7 +110,11 @@ class TreePrinter {
         add(path, "Group, " + count_attrs(object));
         add_details(object, {});
         const Group group = object.as_group();
-        for (const std::string& name : group.keys()) link(view_link(group, name), join_path(path, name));
+        for (const std::string& name : group.keys()) {
+          const std::string member = join_path(path, name);
+          isolation_note(member);  // opening the member can crash the HDF5 library too
+          link(view_link(group, name), member);
+        }
         return;
       }
       case ObjectKind::dataset: {
