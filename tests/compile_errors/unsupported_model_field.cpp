@@ -1,5 +1,6 @@
-// Must NOT compile: a model with a field h5kit cannot store. The compiler's output must name the
-// field (&Run::lookup) and its type (std::map<int, int>); compile_errors_test.cpp checks.
+// Must NOT compile: a model with a field h5kit cannot store. The compiler's output must be one error
+// naming the model (Run), the field (&Run::lookup) and its type (std::map<int, int>), and listing what
+// a model member can be; compile_errors_test.cpp checks.
 #include <map>
 
 #include <h5kit/file.hpp>

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "h5kit/model.hpp"
+#include "h5kit/model/dumper.hpp"
 #include "support/temp_dir.hpp"
 
 namespace h5kit::test {
@@ -92,6 +93,13 @@ BOOST_DESCRIBE_STRUCT(Trace, (), (units, description))
 struct Run { Trace trace; };
 BOOST_DESCRIBE_STRUCT(Run, (), (trace))
 
+struct Stack {
+  std::string detector;
+  double exposure = 0;
+  h5kit::DatasetOf<std::uint16_t, h5kit::kAnyExtent, 1024, 1024> frames;  // any number of frames
+};
+BOOST_DESCRIBE_STRUCT(Stack, (), (detector, exposure, frames))
+
 }  // namespace models_doc
 
 namespace h5kit::test {
@@ -148,6 +156,28 @@ TEST(ModelsDoc, TheH5pydanticTable) {
   dump(r, dir / "r.h5", DumpOptions{.self_describing = false});
   EXPECT_EQ(File(dir / "r.h5").dataset("trace").attrs().get<std::string>("units"), "mV");
   EXPECT_EQ(load<models_doc::Run>(dir / "r.h5").trace.units, "mV");
+}
+
+TEST(ModelsDoc, TheBigFilesExample) {
+  TempDir dir;
+  InScratchDirectory here(dir);
+  using models_doc::Stack;
+  Stack stack{.detector = "eiger-1M", .exposure = 0.01, .frames = {}};  // frames: no data
+  auto out = h5kit::dumper(stack, "stack.h5");       // attributes and groups written, datasets created
+  auto frames = out.field(&Stack::frames);           // h5kit::DatasetWriter<std::uint16_t>
+  for (std::uint16_t i = 0; i < 10; ++i) frames.append(NDArray<std::uint16_t>(Shape{1024, 1024}, i));
+  out.commit();                                      // checked, closed, renamed into place
+
+  const Stack back = h5kit::load<Stack>("stack.h5", {.lazy = true});  // attributes read, frames opened
+  h5kit::NDArray<std::uint16_t> block;                                 // reused: allocated once
+  std::vector<std::uint16_t> first_pixels;
+  for (std::size_t f = 0; f < back.frames.shape()[0]; f += 8) {
+    back.frames.read_block({f, 0, 0}, {std::min<std::size_t>(8, back.frames.shape()[0] - f), 1024, 1024}, block);
+    for (std::size_t k = 0; k < block.shape()[0]; ++k) first_pixels.push_back(block(k, 0, 0));
+  }
+  EXPECT_FALSE(back.frames.is_loaded());
+  EXPECT_EQ(back.detector, "eiger-1M");
+  EXPECT_EQ(first_pixels, (std::vector<std::uint16_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
 }  // namespace

@@ -146,9 +146,17 @@ FieldSchema build_field() {
 
 // build_field through a template on the member pointer: when a field's type cannot be stored, the
 // compiler's instantiation chain shows build_field_of<Model, ..., &Model::field>, naming the field.
+// A member h5kit cannot store is one error (unsupported_model_member), not a cascade: nothing else is
+// instantiated for it, here or in the walkers (for_each_field skips it).
 template <class T, class D, auto Member>
 FieldSchema build_field_of() {
-  return build_field<T, D>();
+  using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+  if constexpr (!storable<M>) {
+    (void)sizeof(unsupported_model_member<T, Member, M>);
+    return FieldSchema{};
+  } else {
+    return build_field<T, D>();
+  }
 }
 
 template <class T>

@@ -25,7 +25,10 @@ void for_each_field(const ModelSchema& schema, F&& visit) {
   boost::mp11::mp_for_each<members<T>>([&](auto d) {
     using D = decltype(d);
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    visit(d, schema.fields[i++], std::integral_constant<FieldKind, kind_of<M, meta_of<T, D>().placement>()>{});
+    if constexpr (storable<M>) {  // else the one error of schema_of's unsupported_model_member, no cascade
+      visit(d, schema.fields[i], std::integral_constant<FieldKind, kind_of<M, meta_of<T, D>().placement>()>{});
+    }
+    ++i;
   });
 }
 
